@@ -1,0 +1,80 @@
+# Dossier — two commands: `make run` and `make test`. Each installs what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+WASM_BINDGEN_VERSION := 0.2.130
+SITE := target/site
+PKG := $(SITE)/pkg
+
+.PHONY: run test setup tools browser npm site-dev site-release server-dev server-release \
+        test-rust test-e2e bench lint fmt clean-data
+
+## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data
+run: tools site-release server-release
+	@mkdir -p data
+	LEPTOS_SITE_ROOT=$(SITE) ./target/release/server
+
+## test: install what is missing, then every test (Rust unit + integration, Playwright)
+test: tools browser npm test-rust site-dev server-dev test-e2e
+
+# ---- tools ---------------------------------------------------------------------------
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+browser:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+
+npm: end2end/node_modules/.package-lock.json
+
+end2end/node_modules/.package-lock.json: end2end/package.json end2end/package-lock.json
+	cd end2end && npm ci --no-audit --no-fund
+
+# ---- builds --------------------------------------------------------------------------
+define bundle
+	@mkdir -p $(PKG)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name dossier \
+	  target/wasm32-unknown-unknown/$(1)/frontend.wasm
+	cp style/main.css $(PKG)/dossier.css
+	cp -r public/. $(SITE)/
+endef
+
+site-dev:
+	cargo build -p frontend --lib --target wasm32-unknown-unknown
+	$(call bundle,debug)
+
+site-release:
+	cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+	$(call bundle,wasm-release)
+
+server-dev:
+	cargo build -p server
+
+server-release:
+	cargo build -p server --release
+
+# ---- tests ---------------------------------------------------------------------------
+test-rust:
+	cargo test -p app -p server --features app/ssr
+
+test-e2e:
+	cd end2end && npx playwright test
+
+## bench: figures for the notes (account search over 100k accounts)
+bench:
+	cargo bench -p app --bench account_search
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+fmt:
+	cargo fmt --all
+
+clean-data:
+	rm -rf data

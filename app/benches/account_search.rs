@@ -1,0 +1,80 @@
+//! Account search latency over 100,000 generated accounts: p50 / p99 / max per query shape.
+//! Run with `make bench` (release build). Prints one line per query.
+
+use app::domain::AccountSummary;
+use app::domain::search::AccountIndex;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+const WORDS: &[&str] = &[
+    "Northwind", "Harbor", "Granite", "Silver", "Redwood", "Kestrel", "Lumen", "Orbital", "Pioneer",
+    "Quarry", "River", "Summit", "Tide", "Vertex", "Willow", "Zephyr", "Beacon", "Cascade", "Drift",
+    "Ever", "Fox", "Halcyon", "Iron", "Juniper", "Lark", "Meridian", "Nimbus", "Oak", "Polar", "Sable",
+];
+const KINDS: &[&str] = &["Labs", "Health", "Logistics", "Capital", "Energy", "Retail", "Systems", "Group"];
+
+fn accounts(n: usize) -> Vec<AccountSummary> {
+    let mut out = Vec::with_capacity(n);
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for i in 0..n {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let a = WORDS[(x % WORDS.len() as u64) as usize];
+        let b = WORDS[((x >> 8) % WORDS.len() as u64) as usize];
+        let k = KINDS[((x >> 16) % KINDS.len() as u64) as usize];
+        let name = format!("{a}{} {b} {k}", i % 97);
+        out.push(AccountSummary {
+            id: format!("acct-{i}"),
+            domain: format!("{}{}{}.com", a.to_lowercase(), b.to_lowercase(), i),
+            name,
+            industry: k.into(),
+            employees: (x % 20_000) as u32,
+            location: "Berlin, Germany".into(),
+        });
+    }
+    out.push(AccountSummary {
+        id: "acme-corp".into(),
+        name: "Acme Corp".into(),
+        domain: "acmecorp.com".into(),
+        industry: "FinTech".into(),
+        employees: 500,
+        location: "New York, USA".into(),
+    });
+    out
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn main() {
+    let n = 100_000;
+    let t = Instant::now();
+    let index = AccountIndex::new(accounts(n));
+    println!("built index of {} accounts in {:?}", index.len(), t.elapsed());
+    let queries = [
+        ("exact", "Acme Corp"),
+        ("prefix, few hits", "Acme"),
+        ("typo (full fuzzy scan)", "Acmee"),
+        ("domain", "acmecorp.com"),
+        ("one letter, 100k hits", "n"),
+        ("common word", "Harbor"),
+        ("miss (full fuzzy scan)", "Zzyzx Unlimited"),
+    ];
+    for (label, q) in queries {
+        let mut times = Vec::with_capacity(1000);
+        for _ in 0..1000 {
+            let t = Instant::now();
+            black_box(index.search(black_box(q), 5));
+            times.push(t.elapsed());
+        }
+        times.sort_unstable();
+        println!(
+            "{label:<26} {q:<18} p50 {:>9.3?}  p99 {:>9.3?}  max {:>9.3?}",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99),
+            times[times.len() - 1]
+        );
+    }
+}

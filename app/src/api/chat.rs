@@ -1,0 +1,56 @@
+//! The chat's server functions, on stable endpoints under `/api/chat/`.
+
+use crate::domain::{SessionEvent, Topic};
+use crate::error::AppError;
+use crate::ports::ChatSnapshot;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::ports::{chat_service, current_visitor};
+
+/// The caller's current chat.
+#[server(prefix = "/api", endpoint = "chat/load")]
+pub async fn load_chat() -> Result<ChatSnapshot, AppError> {
+    chat_service()?.load_chat(&current_visitor()?).await
+}
+
+/// Start a new chat.
+#[server(prefix = "/api", endpoint = "chat/new")]
+pub async fn new_chat() -> Result<ChatSnapshot, AppError> {
+    chat_service()?.new_chat(&current_visitor()?).await
+}
+
+/// Events the browser missed.
+#[server(prefix = "/api", endpoint = "chat/events")]
+pub async fn chat_events(session_id: String, after_seq: u64) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .events_since(&current_visitor()?, &session_id, after_seq)
+        .await
+}
+
+/// The rep typed a message.
+#[server(prefix = "/api", endpoint = "chat/send")]
+pub async fn send_message(session_id: String, text: String) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .send_message(&current_visitor()?, &session_id, &text)
+        .await
+}
+
+/// The rep picked an account.
+#[server(prefix = "/api", endpoint = "chat/choose")]
+pub async fn choose_account(
+    session_id: String,
+    account_id: String,
+) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .choose_account(&current_visitor()?, &session_id, &account_id)
+        .await
+}
+
+/// The rep pressed an exploration button.
+#[server(prefix = "/api", endpoint = "chat/explore")]
+pub async fn explore(session_id: String, topic: Topic) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .explore(&current_visitor()?, &session_id, topic)
+        .await
+}

@@ -1,0 +1,3 @@
+//! Server functions the UI calls. Each is a few lines: find the caller, call the service.
+
+pub mod chat;

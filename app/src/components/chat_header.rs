@@ -1,0 +1,39 @@
+//! The bar above the chat: the product name, the live-connection state, "New chat".
+
+use crate::api::chat::new_chat;
+use crate::state::chat::use_chat;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[component]
+pub fn ChatHeader() -> impl IntoView {
+    let chat = use_chat();
+    let start_new = move |_| {
+        spawn_local(async move {
+            match new_chat().await {
+                // The page shows the newest chat; reloading subscribes to its feed.
+                Ok(_) => {
+                    #[cfg(feature = "hydrate")]
+                    let _ = leptos::prelude::window().location().set_href("/");
+                }
+                Err(e) => chat.error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <header class="chat-header">
+            <h1>"Dossier"</h1>
+            <span class="subtitle">"Meeting prep"</span>
+            <span
+                class="live"
+                class:offline=move || !chat.online.get()
+                role="status"
+            >
+                {move || if chat.online.get() { "Live" } else { "Reconnecting…" }}
+            </span>
+            <button type="button" class="new-chat" on:click=start_new>
+                "New chat"
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,23 @@
+//! The chat page's frame: provides the chat state, follows the live feed, lays out the parts.
+
+use super::{chat_header::ChatHeader, chat_input::ChatInput, message_list::MessageList};
+use crate::ports::ChatSnapshot;
+use crate::state::chat::ChatContext;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChatShell(snapshot: ChatSnapshot) -> impl IntoView {
+    let chat = ChatContext::new(snapshot.view);
+    chat.provide();
+    #[cfg(feature = "hydrate")]
+    crate::realtime::follow(chat, snapshot.feed.clone());
+    #[cfg(not(feature = "hydrate"))]
+    let _ = snapshot.feed;
+    view! {
+        <div class="chat">
+            <ChatHeader/>
+            <MessageList/>
+            <ChatInput/>
+        </div>
+    }
+}

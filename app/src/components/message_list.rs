@@ -1,0 +1,40 @@
+//! The conversation, oldest first, with a welcome line when it is empty.
+
+use super::message_bubble::MessageBubble;
+use crate::state::chat::use_chat;
+use leptos::prelude::*;
+
+#[component]
+pub fn MessageList() -> impl IntoView {
+    let chat = use_chat();
+    let is_empty = move || chat.view.with(|v| v.messages.is_empty());
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        // Keep the newest message in view as the chat grows.
+        let _ = chat.view.with(|v| v.seq);
+        if let Some(el) = document().query_selector(".messages > li:last-child").ok().flatten() {
+            el.scroll_into_view_with_bool(false);
+        }
+    });
+    view! {
+        <section class="conversation" aria-label="Conversation">
+            <Show when=is_empty>
+                <div class="welcome">
+                    <h2>"Who are you meeting?"</h2>
+                    <p>
+                        "Try “Help me prepare for my meeting with Acme” or paste the company's website."
+                    </p>
+                </div>
+            </Show>
+            <ol class="messages" aria-live="polite">
+                <For
+                    each=move || chat.view.with(|v| v.messages.clone())
+                    key=|m| m.id.clone()
+                    let:message
+                >
+                    <MessageBubble message/>
+                </For>
+            </ol>
+        </section>
+    }
+}

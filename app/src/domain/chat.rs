@@ -1,0 +1,163 @@
+//! Chat messages, their action buttons and the sources behind what they say.
+
+use serde::{Deserialize, Serialize};
+
+/// Who wrote a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    User,
+    Assistant,
+}
+
+/// One message in the chat.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    /// Unique within the session.
+    pub id: String,
+    pub role: Role,
+    /// Plain text; lines are kept, `•` bullets are plain characters.
+    pub text: String,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Where the facts in `text` come from. Empty only for messages that state no facts.
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    /// Set on the message that hosts a run's live progress card.
+    #[serde(default)]
+    pub run_id: Option<String>,
+    pub at_ms: i64,
+}
+
+impl ChatMessage {
+    pub fn user(id: impl Into<String>, text: impl Into<String>, at_ms: i64) -> Self {
+        Self {
+            id: id.into(),
+            role: Role::User,
+            text: text.into(),
+            actions: Vec::new(),
+            sources: Vec::new(),
+            run_id: None,
+            at_ms,
+        }
+    }
+
+    pub fn assistant(id: impl Into<String>, text: impl Into<String>, at_ms: i64) -> Self {
+        Self {
+            role: Role::Assistant,
+            ..Self::user(id, text, at_ms)
+        }
+    }
+
+    pub fn with_actions(mut self, actions: Vec<Action>) -> Self {
+        self.actions = actions;
+        self
+    }
+
+    pub fn with_sources(mut self, sources: Vec<SourceRef>) -> Self {
+        self.sources = sources;
+        self
+    }
+
+    pub fn with_run(mut self, run_id: impl Into<String>) -> Self {
+        self.run_id = Some(run_id.into());
+        self
+    }
+}
+
+/// A button under a message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub label: String,
+    pub action: ActionKind,
+}
+
+/// What a button does when pressed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ActionKind {
+    /// Pick this account and start researching it.
+    SelectCustomer { account_id: String },
+    /// Put the cursor back in the chat input.
+    SearchAgain,
+    /// Ask about one area of the account.
+    Explore { topic: Topic },
+}
+
+/// The areas a rep can explore from the overview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    Business,
+    Contacts,
+    Technology,
+    News,
+    Hiring,
+}
+
+impl Topic {
+    /// The question a button for this topic asks.
+    pub fn question(self) -> &'static str {
+        match self {
+            Topic::Business => "Tell me more about their business",
+            Topic::Contacts => "Who should I talk to?",
+            Topic::Technology => "What technology do they use?",
+            Topic::News => "What's new with them?",
+            Topic::Hiring => "Who are they hiring?",
+        }
+    }
+}
+
+/// Where a fact came from, shown as a badge under the message.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub name: String,
+    /// 0.0 ..= 1.0
+    pub confidence: f32,
+    /// ISO date, e.g. `2026-11-20`.
+    pub last_updated: String,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl SourceRef {
+    /// The badge's dot colour: green above 0.8, yellow above 0.6, else red.
+    pub fn confidence_level(&self) -> &'static str {
+        if self.confidence > 0.8 {
+            "high"
+        } else if self.confidence > 0.6 {
+            "medium"
+        } else {
+            "low"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_levels_follow_the_seed_thresholds() {
+        let mut s = SourceRef {
+            name: "Demo".into(),
+            confidence: 0.81,
+            last_updated: "2026-11-20".into(),
+            url: None,
+        };
+        assert_eq!(s.confidence_level(), "high");
+        s.confidence = 0.8;
+        assert_eq!(s.confidence_level(), "medium");
+        s.confidence = 0.6;
+        assert_eq!(s.confidence_level(), "low");
+    }
+
+    #[test]
+    fn action_kind_serialises_with_a_tag() {
+        let a = ActionKind::SelectCustomer {
+            account_id: "acme-corp".into(),
+        };
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, r#"{"kind":"select_customer","account_id":"acme-corp"}"#);
+    }
+}

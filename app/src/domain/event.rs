@@ -1,0 +1,30 @@
+//! Session events: every change to a chat, numbered by a per-session `seq` that only grows.
+//! The database stores them; the browser folds them into a [`super::ChatView`].
+
+use super::{ChatMessage, RunStatus, RunView, StepKey, StepStatus};
+use serde::{Deserialize, Serialize};
+
+/// One committed change to a chat session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionEvent {
+    /// 1, 2, 3, … within the session, without gaps.
+    pub seq: u64,
+    pub at_ms: i64,
+    pub change: Change,
+}
+
+/// What changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    MessageAdded { message: ChatMessage },
+    RunStarted { run: RunView },
+    StepChanged {
+        run_id: String,
+        step: StepKey,
+        status: StepStatus,
+        #[serde(default)]
+        detail: Option<String>,
+    },
+    RunFinished { run_id: String, status: RunStatus },
+}

@@ -1,0 +1,301 @@
+//! Research runs and their steps: the states a step moves through and how a run is summed up.
+
+use serde::{Deserialize, Serialize};
+
+/// The steps of the customer-intelligence workflow, in the order the progress card lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepKey {
+    News,
+    Hiring,
+    Profile,
+    Contacts,
+    Analysis,
+}
+
+impl StepKey {
+    pub const ALL: [StepKey; 5] = [
+        StepKey::News,
+        StepKey::Hiring,
+        StepKey::Profile,
+        StepKey::Contacts,
+        StepKey::Analysis,
+    ];
+
+    /// The steps that collect data in parallel; analysis runs after all of them settle.
+    pub const COLLECTION: [StepKey; 4] = [
+        StepKey::News,
+        StepKey::Hiring,
+        StepKey::Profile,
+        StepKey::Contacts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StepKey::News => "Collect news & funding",
+            StepKey::Hiring => "Collect hiring",
+            StepKey::Profile => "Collect company profile & tech stack",
+            StepKey::Contacts => "Collect contacts",
+            StepKey::Analysis => "Analysis",
+        }
+    }
+
+    /// What the summary calls this step's data when it is missing.
+    pub fn noun(self) -> &'static str {
+        match self {
+            StepKey::News => "news & funding",
+            StepKey::Hiring => "hiring",
+            StepKey::Profile => "company profile & tech stack",
+            StepKey::Contacts => "contacts",
+            StepKey::Analysis => "analysis",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        StepKey::ALL.iter().position(|k| *k == self).unwrap_or(0)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKey::News => "news",
+            StepKey::Hiring => "hiring",
+            StepKey::Profile => "profile",
+            StepKey::Contacts => "contacts",
+            StepKey::Analysis => "analysis",
+        }
+    }
+}
+
+/// Where a step is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    Pending,
+    Running,
+    Done,
+    Failed,
+}
+
+impl StepStatus {
+    pub fn icon(self) -> &'static str {
+        match self {
+            StepStatus::Pending => "⏳",
+            StepStatus::Running => "🔄",
+            StepStatus::Done => "✅",
+            StepStatus::Failed => "❌",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepStatus::Pending => "pending",
+            StepStatus::Running => "running",
+            StepStatus::Done => "done",
+            StepStatus::Failed => "failed",
+        }
+    }
+
+    pub fn is_settled(self) -> bool {
+        matches!(self, StepStatus::Done | StepStatus::Failed)
+    }
+
+    /// The only moves a step may make: pending → running → done | failed (a step whose
+    /// inputs vanished may fail straight from pending). Settled steps never move again.
+    pub fn can_move_to(self, next: StepStatus) -> bool {
+        matches!(
+            (self, next),
+            (StepStatus::Pending, StepStatus::Running)
+                | (StepStatus::Pending, StepStatus::Failed)
+                | (StepStatus::Running, StepStatus::Done)
+                | (StepStatus::Running, StepStatus::Failed)
+        )
+    }
+}
+
+/// How a run ended, or that it has not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    Running,
+    /// Every step is done.
+    Completed,
+    /// Finished, but some steps failed.
+    Partial,
+    /// Nothing could be collected.
+    Failed,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Running => "running",
+            RunStatus::Completed => "completed",
+            RunStatus::Partial => "partial",
+            RunStatus::Failed => "failed",
+        }
+    }
+}
+
+/// One step as the progress card shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub key: StepKey,
+    pub status: StepStatus,
+    /// A short reason when failed, or a one-line result when done.
+    #[serde(default)]
+    pub detail: Option<String>,
+}
+
+/// A research run as the chat shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunView {
+    pub id: String,
+    pub account_id: String,
+    pub account_name: String,
+    pub status: RunStatus,
+    pub estimated_ms: u64,
+    pub steps: Vec<StepView>,
+}
+
+impl RunView {
+    /// A fresh run with every step pending.
+    pub fn new(
+        id: impl Into<String>,
+        account_id: impl Into<String>,
+        account_name: impl Into<String>,
+        estimated_ms: u64,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            account_id: account_id.into(),
+            account_name: account_name.into(),
+            status: RunStatus::Running,
+            estimated_ms,
+            steps: StepKey::ALL
+                .iter()
+                .map(|&key| StepView {
+                    key,
+                    status: StepStatus::Pending,
+                    detail: None,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn step(&self, key: StepKey) -> Option<&StepView> {
+        self.steps.iter().find(|s| s.key == key)
+    }
+
+    /// Apply a step transition; refuses moves the state machine does not allow.
+    pub fn move_step(&mut self, key: StepKey, status: StepStatus, detail: Option<String>) -> bool {
+        let Some(step) = self.steps.iter_mut().find(|s| s.key == key) else {
+            return false;
+        };
+        if !step.status.can_move_to(status) {
+            return false;
+        }
+        step.status = status;
+        if detail.is_some() || status != StepStatus::Running {
+            step.detail = detail;
+        }
+        true
+    }
+
+    /// The steps that failed, in card order.
+    pub fn failed_steps(&self) -> Vec<StepKey> {
+        self.steps
+            .iter()
+            .filter(|s| s.status == StepStatus::Failed)
+            .map(|s| s.key)
+            .collect()
+    }
+
+    /// How a run whose steps have all settled ended.
+    pub fn outcome(&self) -> RunStatus {
+        let collected_ok = StepKey::COLLECTION
+            .iter()
+            .filter(|k| self.step(**k).is_some_and(|s| s.status == StepStatus::Done))
+            .count();
+        if self.steps.iter().all(|s| s.status == StepStatus::Done) {
+            RunStatus::Completed
+        } else if collected_ok == 0 {
+            RunStatus::Failed
+        } else {
+            RunStatus::Partial
+        }
+    }
+}
+
+/// A duration in words for a rep: `about 3 seconds`, `about 2 minutes`.
+pub fn duration_words(ms: u64) -> String {
+    let secs = ms.div_ceil(1000).max(1);
+    if secs < 60 {
+        format!("about {secs} second{}", if secs == 1 { "" } else { "s" })
+    } else {
+        let mins = secs.div_ceil(60);
+        format!("about {mins} minute{}", if mins == 1 { "" } else { "s" })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_move_only_forward() {
+        use StepStatus::*;
+        assert!(Pending.can_move_to(Running));
+        assert!(Running.can_move_to(Done));
+        assert!(Running.can_move_to(Failed));
+        assert!(Pending.can_move_to(Failed));
+        assert!(!Pending.can_move_to(Done));
+        assert!(!Done.can_move_to(Running));
+        assert!(!Failed.can_move_to(Done));
+        assert!(!Running.can_move_to(Running));
+    }
+
+    #[test]
+    fn a_run_lists_every_step_pending() {
+        let run = RunView::new("r1", "acme-corp", "Acme Corp", 3000);
+        let labels: Vec<_> = run.steps.iter().map(|s| s.key.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Collect news & funding",
+                "Collect hiring",
+                "Collect company profile & tech stack",
+                "Collect contacts",
+                "Analysis"
+            ]
+        );
+        assert!(run.steps.iter().all(|s| s.status == StepStatus::Pending));
+    }
+
+    #[test]
+    fn outcome_reports_gaps() {
+        let mut run = RunView::new("r1", "a", "A", 1);
+        for k in StepKey::ALL {
+            run.move_step(k, StepStatus::Running, None);
+        }
+        for k in StepKey::ALL {
+            run.move_step(k, StepStatus::Done, None);
+        }
+        assert_eq!(run.outcome(), RunStatus::Completed);
+        let mut run = RunView::new("r2", "a", "A", 1);
+        for k in StepKey::ALL {
+            run.move_step(k, StepStatus::Running, None);
+            let end = if k == StepKey::Contacts { StepStatus::Failed } else { StepStatus::Done };
+            run.move_step(k, end, Some("x".into()));
+        }
+        assert_eq!(run.outcome(), RunStatus::Partial);
+        assert_eq!(run.failed_steps(), [StepKey::Contacts]);
+        assert!(!run.move_step(StepKey::Contacts, StepStatus::Done, None));
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_words(400), "about 1 second");
+        assert_eq!(duration_words(2600), "about 3 seconds");
+        assert_eq!(duration_words(150_000), "about 3 minutes");
+    }
+}

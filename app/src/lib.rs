@@ -1,0 +1,66 @@
+//! Dossier's shared app: domain rules, server functions and the Leptos UI, compiled for the
+//! server (`ssr`) and the browser (`hydrate`).
+
+pub mod api;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod pages;
+pub mod ports;
+pub mod realtime;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use pages::chat_page::ChatPage;
+
+/// The HTML document around the app, rendered on the server.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1d4ed8"/>
+                <meta name="description" content="Dossier: meeting prep for sales reps."/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The app: one chat page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    leptos_ws::provide_websocket();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        // Lets tests and scripts know the page is interactive.
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="dossier" href="/pkg/dossier.css"/>
+        <Title text="Dossier — meeting prep"/>
+        <Router>
+            <main>
+                <Routes fallback=|| "Page not found.">
+                    <Route path=path!("/") view=ChatPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,76 @@
+//! What the UI's server functions need from the server, as traits the server implements.
+//! Server functions stay thin: they find the caller and call one of these.
+
+use crate::domain::{ChatView, SessionEvent, Topic};
+use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+
+/// The browser's identity: a random id in an HttpOnly cookie. Chats belong to it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Visitor(pub String);
+
+/// What the chat page needs to render and to follow live updates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChatSnapshot {
+    pub view: ChatView,
+    /// The name of this session's live signal: an unguessable capability, owner only.
+    pub feed: String,
+}
+
+/// The chat, as the UI drives it. Every mutation returns the events it committed so the
+/// caller can show them at once; the live feed delivers the same events to other tabs.
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait ChatService: Send + Sync {
+    /// The visitor's current chat (a new empty one if they have none).
+    async fn load_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError>;
+    /// Start a fresh chat for the visitor.
+    async fn new_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError>;
+    /// Events after `after_seq`, for a browser that missed some.
+    async fn events_since(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        after_seq: u64,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep typed something.
+    async fn send_message(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        text: &str,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep picked an account from the matches.
+    async fn choose_account(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        account_id: &str,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep pressed an exploration button.
+    async fn explore(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        topic: Topic,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+}
+
+/// The chat service as the server provides it in context.
+#[cfg(feature = "ssr")]
+pub type SharedChatService = std::sync::Arc<dyn ChatService>;
+
+/// The caller's visitor id, from the request the server function is handling.
+#[cfg(feature = "ssr")]
+pub fn current_visitor() -> Result<Visitor, AppError> {
+    use leptos::prelude::use_context;
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Visitor>().cloned())
+        .ok_or(AppError::Internal)
+}
+
+/// The chat service from context.
+#[cfg(feature = "ssr")]
+pub fn chat_service() -> Result<SharedChatService, AppError> {
+    leptos::prelude::use_context::<SharedChatService>().ok_or(AppError::Internal)
+}

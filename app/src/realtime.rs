@@ -1,0 +1,82 @@
+//! The live link between a session's events in the database and the open chat page.
+//!
+//! Contract: the server keeps one leptos_ws read-only signal per open session, named by an
+//! unguessable token that only the session's owner receives. Its value is a [`Feed`]: the
+//! newest seq and the newest event. The browser folds the event in when it is exactly the
+//! next one and otherwise fetches what it missed from the database, so a lost, late or
+//! doubled update never leaves the page wrong.
+
+use crate::domain::Feed;
+
+/// The leptos_ws signal name for a session's feed token.
+pub fn feed_signal_name(token: &str) -> String {
+    format!("feed-{token}")
+}
+
+/// The value a feed starts with before any event.
+pub fn empty_feed() -> Feed {
+    Feed::default()
+}
+
+/// Follow the session's feed in the browser (no-op during server rendering).
+#[cfg(feature = "hydrate")]
+pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
+    use crate::domain::Applied;
+    use leptos::prelude::*;
+    use leptos_ws::messages::{Messages, ServerSignalMessage};
+
+    let Ok(feed) = leptos_ws::ReadOnlySignal::<Feed>::new(&feed_name, empty_feed()) else {
+        leptos::logging::error!("live updates unavailable: no websocket context");
+        return;
+    };
+    Effect::new(move |_| {
+        let feed = feed.get();
+        if feed.seq <= chat.view.with_untracked(|v| v.seq) {
+            return;
+        }
+        let applied = match feed.event() {
+            Some(e) => chat
+                .view
+                .try_update(|v| v.apply(&e))
+                .unwrap_or(Applied::Gap),
+            None => Applied::Gap,
+        };
+        if applied == Applied::Gap {
+            chat.resync();
+        }
+    });
+    // After a lost connection (a server restart drops every signal), fetch what was missed —
+    // which also re-creates the server's signal — and subscribe again.
+    if let Some(ws) = use_context::<leptos_ws::ServerSignalWebSocket>() {
+        let ws_for_retry = ws.clone();
+        ws.set_on_disconnect(move || {
+            if !chat.online.get_untracked() {
+                return;
+            }
+            chat.online.set(false);
+            let name = feed_name.clone();
+            let ws = ws_for_retry.clone();
+            leptos::task::spawn_local(async move {
+                loop {
+                    gloo_timers::future::sleep(std::time::Duration::from_millis(700)).await;
+                    let after = chat.view.with_untracked(|v| v.seq);
+                    if let Ok(events) =
+                        crate::api::chat::chat_events(chat.session_id(), after).await
+                    {
+                        chat.absorb(&events);
+                        // Unsubscribe, then subscribe: exactly one subscription whether or
+                        // not the automatic re-subscribe on reconnect found the signal.
+                        let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Delete(
+                            name.clone(),
+                        )));
+                        let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Establish(
+                            name.clone(),
+                        )));
+                        chat.online.set(true);
+                        break;
+                    }
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,139 @@
+//! The chat's reactive state: the view folded from session events, plus what the input is
+//! doing. Every change from the server goes through [`ChatContext::absorb`], which applies
+//! events exactly once and in order, and fetches whatever is missing.
+
+use crate::api::chat::{chat_events, choose_account, explore, send_message};
+use crate::domain::{ActionKind, Applied, ChatView, SessionEvent};
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// Shared by every component of the chat page.
+#[derive(Clone, Copy)]
+pub struct ChatContext {
+    pub view: RwSignal<ChatView>,
+    /// A request from the input or a button is in flight.
+    pub busy: RwSignal<bool>,
+    /// The last error to show under the input.
+    pub error: RwSignal<Option<String>>,
+    /// False while the live connection is down.
+    pub online: RwSignal<bool>,
+    /// The text in the input, kept across a failed send so nothing is lost.
+    pub draft: RwSignal<String>,
+    /// A fetch of missed events is in flight.
+    syncing: RwSignal<bool>,
+}
+
+impl ChatContext {
+    pub fn new(view: ChatView) -> Self {
+        Self {
+            view: RwSignal::new(view),
+            busy: RwSignal::new(false),
+            error: RwSignal::new(None),
+            online: RwSignal::new(true),
+            draft: RwSignal::new(String::new()),
+            syncing: RwSignal::new(false),
+        }
+    }
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    pub fn session_id(&self) -> String {
+        self.view.with_untracked(|v| v.session_id.clone())
+    }
+
+    /// Fold committed events into the view; on a gap, fetch the missing ones.
+    pub fn absorb(&self, events: &[SessionEvent]) {
+        let mut sorted: Vec<&SessionEvent> = events.iter().collect();
+        sorted.sort_by_key(|e| e.seq);
+        let outcome = self.view.try_update(|v| v.apply_all(sorted)).unwrap_or(Applied::Applied);
+        if outcome == Applied::Gap {
+            self.resync();
+        }
+    }
+
+    /// Fetch every event after the view's seq from the server and fold them in.
+    pub fn resync(&self) {
+        if self.syncing.get_untracked() {
+            return;
+        }
+        self.syncing.set(true);
+        let this = *self;
+        spawn_local(async move {
+            let after = this.view.with_untracked(|v| v.seq);
+            let result = chat_events(this.session_id(), after).await;
+            this.syncing.set(false);
+            match result {
+                Ok(events) => this.absorb(&events),
+                Err(e) => leptos::logging::warn!("resync failed: {e}"),
+            }
+        });
+    }
+
+    /// Send what the rep typed. On failure the text goes back into the input.
+    pub fn send(&self, text: String) {
+        let this = *self;
+        this.run(text.clone(), async move {
+            send_message(this.session_id(), text).await
+        });
+    }
+
+    /// Do what a button says.
+    pub fn act(&self, action: ActionKind) {
+        let this = *self;
+        match action {
+            ActionKind::SelectCustomer { account_id } => this.run(String::new(), async move {
+                choose_account(this.session_id(), account_id).await
+            }),
+            ActionKind::Explore { topic } => this.run(String::new(), async move {
+                explore(this.session_id(), topic).await
+            }),
+            ActionKind::SearchAgain => focus_input(),
+        }
+    }
+
+    fn run(
+        &self,
+        restore_on_error: String,
+        call: impl std::future::Future<Output = Result<Vec<SessionEvent>, AppError>> + 'static,
+    ) {
+        let this = *self;
+        this.busy.set(true);
+        this.error.set(None);
+        spawn_local(async move {
+            let result = call.await;
+            this.busy.set(false);
+            match result {
+                Ok(events) => this.absorb(&events),
+                Err(e) => {
+                    if !restore_on_error.is_empty() {
+                        this.draft.set(restore_on_error);
+                    }
+                    this.error.set(Some(e.to_string()));
+                }
+            }
+        });
+    }
+}
+
+/// The chat context provided by the page.
+pub fn use_chat() -> ChatContext {
+    expect_context::<ChatContext>()
+}
+
+/// The id of the chat input, for focus and labels.
+pub const INPUT_ID: &str = "chat-input";
+
+fn focus_input() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(el) = leptos::prelude::document().get_element_by_id(INPUT_ID)
+            && let Ok(input) = el.dyn_into::<leptos::web_sys::HtmlElement>()
+        {
+            let _ = input.focus();
+        }
+    }
+}

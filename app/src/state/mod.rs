@@ -1,0 +1,3 @@
+//! Client-side state shared by the chat's components.
+
+pub mod chat;

@@ -1,0 +1,182 @@
+//! Settings, read once from the environment. Every knob and its default:
+//!
+//! | variable | default | meaning |
+//! |---|---|---|
+//! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | where to listen (`:0` picks a free port) |
+//! | `LEPTOS_SITE_ROOT` | `target/site` | the built browser bundle and static files |
+//! | `DOSSIER_DB` | `surrealkv://data/dossier.db` | `surrealkv://PATH`, `mem://`, or `ws://HOST:PORT` |
+//! | `DOSSIER_DB_USER` / `DOSSIER_DB_PASS` | unset | root credentials for a `ws://` server |
+//! | `DOSSIER_DEMO_DELAY_MS` | `300-1500` | how long each demo research step takes (`MIN-MAX` or `N`) |
+//! | `DOSSIER_PROFILE_TTL_SECS` | `172800` (48 h) | how long a finished profile answers without a new run |
+//! | `RUST_LOG` | `info` | log filter |
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+/// Everything the server needs to start.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub site_addr: SocketAddr,
+    pub site_root: String,
+    pub db_url: String,
+    pub db_user: Option<String>,
+    pub db_pass: Option<String>,
+    pub demo_delay: DelayRange,
+    pub profile_ttl: Duration,
+}
+
+/// A range of step durations for the demo source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DelayRange {
+    pub min_ms: u64,
+    pub max_ms: u64,
+}
+
+/// A setting that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid setting {name}={value:?}: {reason}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub value: String,
+    pub reason: String,
+}
+
+impl DelayRange {
+    /// `"300-1500"` or `"50"`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let num = |s: &str| {
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{s:?} is not a whole number of milliseconds"))
+        };
+        let (min_ms, max_ms) = match text.split_once('-') {
+            Some((a, b)) => (num(a)?, num(b)?),
+            None => {
+                let n = num(text)?;
+                (n, n)
+            }
+        };
+        if min_ms > max_ms {
+            return Err("the minimum is above the maximum".into());
+        }
+        if max_ms > 600_000 {
+            return Err("at most 600000 ms (10 minutes) per step".into());
+        }
+        Ok(Self { min_ms, max_ms })
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            site_addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            site_root: "target/site".into(),
+            db_url: "surrealkv://data/dossier.db".into(),
+            db_user: None,
+            db_pass: None,
+            demo_delay: DelayRange {
+                min_ms: 300,
+                max_ms: 1500,
+            },
+            profile_ttl: Duration::from_secs(48 * 3600),
+        }
+    }
+}
+
+impl Settings {
+    /// Read the environment; unset variables keep their defaults.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Read settings through `lookup` (tests pass a map).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut s = Settings::default();
+        let err = |name: &'static str, value: &str, reason: String| ConfigError {
+            name,
+            value: value.to_string(),
+            reason,
+        };
+        if let Some(v) = lookup("LEPTOS_SITE_ADDR") {
+            s.site_addr = v
+                .trim()
+                .parse()
+                .map_err(|_| err("LEPTOS_SITE_ADDR", &v, "expected HOST:PORT, e.g. 127.0.0.1:3000".into()))?;
+        }
+        if let Some(v) = lookup("LEPTOS_SITE_ROOT") {
+            s.site_root = v;
+        }
+        if let Some(v) = lookup("DOSSIER_DB") {
+            let ok = ["surrealkv://", "mem://", "ws://", "wss://", "memory"]
+                .iter()
+                .any(|p| v.starts_with(p));
+            if !ok {
+                return Err(err(
+                    "DOSSIER_DB",
+                    &v,
+                    "expected surrealkv://PATH, mem:// or ws://HOST:PORT".into(),
+                ));
+            }
+            s.db_url = v;
+        }
+        s.db_user = lookup("DOSSIER_DB_USER");
+        s.db_pass = lookup("DOSSIER_DB_PASS");
+        if let Some(v) = lookup("DOSSIER_DEMO_DELAY_MS") {
+            s.demo_delay = DelayRange::parse(&v).map_err(|r| err("DOSSIER_DEMO_DELAY_MS", &v, r))?;
+        }
+        if let Some(v) = lookup("DOSSIER_PROFILE_TTL_SECS") {
+            let secs: u64 = v
+                .trim()
+                .parse()
+                .map_err(|_| err("DOSSIER_PROFILE_TTL_SECS", &v, "expected whole seconds".into()))?;
+            s.profile_ttl = Duration::from_secs(secs);
+        }
+        Ok(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_serve_locally_with_an_on_disk_db() {
+        let s = read(&[]).unwrap();
+        assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
+        assert_eq!(s.db_url, "surrealkv://data/dossier.db");
+        assert_eq!(s.demo_delay, DelayRange { min_ms: 300, max_ms: 1500 });
+    }
+
+    #[test]
+    fn overrides_are_read() {
+        let s = read(&[
+            ("LEPTOS_SITE_ADDR", "0.0.0.0:8080"),
+            ("DOSSIER_DB", "mem://"),
+            ("DOSSIER_DEMO_DELAY_MS", "20"),
+        ])
+        .unwrap();
+        assert_eq!(s.site_addr.port(), 8080);
+        assert_eq!(s.db_url, "mem://");
+        assert_eq!(s.demo_delay, DelayRange { min_ms: 20, max_ms: 20 });
+    }
+
+    #[test]
+    fn bad_values_say_what_is_wrong() {
+        let e = read(&[("DOSSIER_DB", "postgres://x")]).unwrap_err();
+        assert!(e.to_string().contains("DOSSIER_DB"), "{e}");
+        assert!(read(&[("LEPTOS_SITE_ADDR", "")]).is_err());
+        assert!(read(&[("DOSSIER_DEMO_DELAY_MS", "900-100")]).is_err());
+        assert!(read(&[("DOSSIER_DEMO_DELAY_MS", "abc")]).is_err());
+        assert!(read(&[("DOSSIER_DEMO_DELAY_MS", &"9".repeat(10_000))]).is_err());
+        assert!(read(&[("DOSSIER_PROFILE_TTL_SECS", "-1")]).is_err());
+    }
+}

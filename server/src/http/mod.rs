@@ -1,0 +1,4 @@
+//! HTTP surfaces besides the Leptos pages: the JSON API.
+
+pub mod api;
+pub mod api_error;

@@ -1,0 +1,114 @@
+//! The analysis step: key signals and talking points composed from what was collected.
+//! It never invents: every line comes from a collected fact, and what is missing is said.
+
+use super::{Collected, report::tech_label};
+use app::domain::{AccountSummary, StepKey};
+
+/// Words that mark a job or a person as relevant to identity and security.
+const SECURITY_WORDS: &[&str] = &["iam", "identity", "security", "ciso", "access"];
+
+fn is_security(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    SECURITY_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// The final summary message, or why there is none.
+pub fn summarise(
+    account: &AccountSummary,
+    collected: &[Collected],
+    missing: &[(StepKey, String)],
+) -> Result<String, String> {
+    if collected.is_empty() {
+        return Err("Nothing was collected to analyse".into());
+    }
+    let mut signals = Vec::new();
+    for data in collected {
+        match data {
+            Collected::News { items } => {
+                if let Some(f) = items.iter().find(|n| n.funding) {
+                    signals.push(format!("💰 Funding: {} ({})", f.title, f.date));
+                }
+                if let Some(n) = items.iter().find(|n| !n.funding) {
+                    signals.push(format!("📰 News: {} ({})", n.title, n.date));
+                }
+            }
+            Collected::Hiring { jobs } if !jobs.is_empty() => {
+                let security = jobs.iter().filter(|j| is_security(&j.title)).count();
+                if security > 0 {
+                    signals.push(format!(
+                        "💼 Hiring: {} open roles, {security} in identity & security",
+                        jobs.len()
+                    ));
+                } else {
+                    signals.push(format!("💼 Hiring: {} open roles", jobs.len()));
+                }
+            }
+            Collected::Hiring { .. } => signals.push("💼 Hiring: no open roles found".into()),
+            Collected::Profile { tech, .. } => {
+                let stack: Vec<String> = tech.iter().map(tech_label).collect();
+                signals.push(format!("🛠 Stack: {}", stack.join(", ")));
+            }
+            Collected::Contacts { people } => {
+                if let Some(p) = people.iter().find(|p| p.note.is_some()) {
+                    signals.push(format!(
+                        "👤 Leadership: {} — {} ({})",
+                        p.name,
+                        p.title,
+                        p.note.as_deref().unwrap_or_default()
+                    ));
+                } else if let Some(p) = people.first() {
+                    signals.push(format!("👤 Start with: {} — {}", p.name, p.title));
+                }
+            }
+        }
+    }
+    let mut text = format!("🧠 {} — research summary\nKey signals:", account.name);
+    for s in &signals {
+        text.push_str("\n• ");
+        text.push_str(s);
+    }
+    if missing.is_empty() {
+        text.push_str("\n\nEvery source answered. Ask me about any of these.");
+    } else {
+        text.push_str("\n\nMissing:");
+        for (step, reason) in missing {
+            text.push_str(&format!("\n• {} — {reason}", step.noun()));
+        }
+        text.push_str("\nThe rest is complete; I'll say so rather than guess about the missing parts.");
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::{demo_accounts, intel_for};
+
+    #[test]
+    fn acme_summary_has_the_seed_signals() {
+        let acme = demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap();
+        let i = intel_for(&acme);
+        let collected = vec![
+            Collected::News { items: i.news },
+            Collected::Hiring { jobs: i.jobs },
+            Collected::Profile { description: i.description, founded: i.founded, tech: i.tech },
+            Collected::Contacts { people: i.contacts },
+        ];
+        let text = summarise(&acme, &collected, &[]).unwrap();
+        assert!(text.contains("$50M Series C"), "{text}");
+        assert!(text.contains("3 in identity & security"), "{text}");
+        assert!(text.contains("Palo Alto Networks"), "{text}");
+        assert!(text.contains("Azure AD (partial rollout)"), "{text}");
+        assert!(!text.contains("Missing"));
+    }
+
+    #[test]
+    fn the_summary_says_what_is_missing() {
+        let acme = demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap();
+        let collected = vec![Collected::Hiring { jobs: vec![] }];
+        let missing = vec![(StepKey::News, "HTTP 503".to_string())];
+        let text = summarise(&acme, &collected, &missing).unwrap();
+        assert!(text.contains("Missing:\n• news & funding — HTTP 503"), "{text}");
+        assert!(summarise(&acme, &[], &missing).is_err());
+    }
+}

@@ -1,0 +1,189 @@
+//! Session events and the run/step rows they project to, written in one transaction.
+//!
+//! Each session's events are numbered 1, 2, 3, … The next number is cached per session
+//! behind a lock, so writers in this process never race; the unique `(sid, seq)` index makes
+//! a writer in another process fail instead of duplicating, and the write is retried on a
+//! fresh number.
+
+use super::{Store, StoreError, decode};
+use crate::now_ms;
+use app::domain::{Change, SessionEvent, StepKey};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+
+/// The most events one fetch returns; a client asks again for the rest.
+pub const MAX_EVENTS_PER_FETCH: usize = 2_000;
+
+type SeqSlot = Arc<tokio::sync::Mutex<Option<u64>>>;
+
+/// The last committed seq per session (None: read it from the database).
+#[derive(Clone, Default)]
+pub struct SeqCache(Arc<Mutex<HashMap<String, SeqSlot>>>);
+
+impl SeqCache {
+    fn slot(&self, sid: &str) -> SeqSlot {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(sid.to_string()).or_default().clone()
+    }
+}
+
+/// A step's result, stored on the step row in the same transaction as its events.
+#[derive(Clone, Debug)]
+pub struct StepResult {
+    pub run_id: String,
+    pub step: StepKey,
+    pub result: Value,
+}
+
+impl Store {
+    /// Commit `changes` as the session's next events, with their run/step projections.
+    pub async fn append(
+        &self,
+        sid: &str,
+        changes: Vec<Change>,
+        step_result: Option<StepResult>,
+    ) -> Result<Vec<SessionEvent>, StoreError> {
+        let slot = self.events.slot(sid);
+        let mut last = slot.lock().await;
+        let mut attempt = 0;
+        loop {
+            let base = match *last {
+                Some(n) => n,
+                None => self.max_seq(sid).await?,
+            };
+            let at_ms = now_ms();
+            let events: Vec<SessionEvent> = changes
+                .iter()
+                .enumerate()
+                .map(|(i, change)| SessionEvent {
+                    seq: base + 1 + i as u64,
+                    at_ms,
+                    change: change.clone(),
+                })
+                .collect();
+            match self.commit(sid, &events, step_result.as_ref()).await {
+                Ok(()) => {
+                    *last = Some(base + events.len() as u64);
+                    return Ok(events);
+                }
+                Err(e) if attempt < 4 => {
+                    tracing::warn!(sid, attempt, error = %e, "event append failed; retrying");
+                    *last = None;
+                    attempt += 1;
+                    tokio::time::sleep(std::time::Duration::from_millis(5 << attempt)).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    async fn commit(
+        &self,
+        sid: &str,
+        events: &[SessionEvent],
+        step_result: Option<&StepResult>,
+    ) -> Result<(), StoreError> {
+        let mut sql = String::from("BEGIN TRANSACTION;\n");
+        let mut vars = serde_json::Map::new();
+        for (i, e) in events.iter().enumerate() {
+            let _ = writeln!(sql, "CREATE event CONTENT $e{i};");
+            vars.insert(
+                format!("e{i}"),
+                json!({ "sid": sid, "seq": e.seq, "at_ms": e.at_ms, "change": e.change }),
+            );
+            if let Some((stmt, params)) = projection(i, sid, e, step_result) {
+                sql.push_str(&stmt);
+                vars.insert(format!("p{i}"), params);
+            }
+        }
+        sql.push_str("COMMIT TRANSACTION;");
+        self.db.query(sql).bind(Value::Object(vars)).await?.check()?;
+        Ok(())
+    }
+
+    /// The session's last seq, 0 if it has none.
+    pub async fn max_seq(&self, sid: &str) -> Result<u64, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE seq FROM event WHERE sid = $sid ORDER BY seq DESC LIMIT 1")
+            .bind(json!({ "sid": sid }))
+            .await?;
+        let seqs: Vec<Value> = res.take(0)?;
+        Ok(seqs.first().and_then(Value::as_u64).unwrap_or(0))
+    }
+
+    /// The session's events after `after`, oldest first (at most [`MAX_EVENTS_PER_FETCH`]).
+    pub async fn events_since(&self, sid: &str, after: u64) -> Result<Vec<SessionEvent>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT seq, at_ms, change FROM event WHERE sid = $sid AND seq > $after \
+                 ORDER BY seq LIMIT $limit",
+            )
+            .bind(json!({ "sid": sid, "after": after, "limit": MAX_EVENTS_PER_FETCH }))
+            .await?;
+        decode(res.take(0)?)
+    }
+}
+
+/// The statement that keeps the run/step rows in step with event `i`, and its parameters.
+fn projection(
+    i: usize,
+    sid: &str,
+    e: &SessionEvent,
+    step_result: Option<&StepResult>,
+) -> Option<(String, Value)> {
+    match &e.change {
+        Change::MessageAdded { .. } => None,
+        Change::RunStarted { run } => {
+            let steps: Vec<Value> = run
+                .steps
+                .iter()
+                .map(|s| {
+                    json!({ "rid": run.id, "idx": s.key.index(), "key": s.key.as_str(),
+                            "status": s.status.as_str(), "detail": s.detail, "updated_at": e.at_ms })
+                })
+                .collect();
+            let params = json!({
+                "rid": run.id,
+                "row": { "rid": run.id, "sid": sid, "account_id": run.account_id,
+                         "account_name": run.account_name, "status": run.status.as_str(),
+                         "estimated_ms": run.estimated_ms, "started_at": e.at_ms,
+                         "finished_at": null },
+                "steps": steps,
+            });
+            let stmt = format!(
+                "CREATE type::record('run', $p{i}.rid) CONTENT $p{i}.row;\n\
+                 FOR $s IN $p{i}.steps {{ CREATE type::record('step', [$s.rid, $s.idx]) CONTENT $s; }};\n"
+            );
+            Some((stmt, params))
+        }
+        Change::StepChanged {
+            run_id,
+            step,
+            status,
+            detail,
+        } => {
+            let result = step_result
+                .filter(|r| &r.run_id == run_id && r.step == *step)
+                .map(|r| r.result.clone());
+            let params = json!({ "rid": run_id, "idx": step.index(), "status": status.as_str(),
+                                 "detail": detail, "at": e.at_ms, "result": result });
+            let set_result = if result.is_some() { ", result = $p{i}.result" } else { "" };
+            let stmt = format!(
+                "UPDATE type::record('step', [$p{i}.rid, $p{i}.idx]) SET status = $p{i}.status, \
+                 detail = $p{i}.detail, updated_at = $p{i}.at{};\n",
+                set_result.replace("{i}", &i.to_string())
+            );
+            Some((stmt, params))
+        }
+        Change::RunFinished { run_id, status } => Some((
+            format!(
+                "UPDATE type::record('run', $p{i}.rid) SET status = $p{i}.status, finished_at = $p{i}.at;\n"
+            ),
+            json!({ "rid": run_id, "status": status.as_str(), "at": e.at_ms }),
+        )),
+    }
+}

@@ -1,0 +1,141 @@
+//! `spawn_app()` and one helper per endpoint.
+
+use serde_json::{Value, json};
+use server::config::{DelayRange, Settings};
+use server::startup::Application;
+use std::net::SocketAddr;
+use std::time::Duration;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub client: reqwest::Client,
+    pub visitor: String,
+}
+
+fn random_visitor() -> String {
+    server::random_id(16)
+}
+
+/// A fresh app: port 0, `mem://`, fast demo steps.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    server::telemetry::init();
+    let mut settings = Settings {
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        db_url: "mem://".into(),
+        demo_delay: DelayRange { min_ms: 10, max_ms: 60 },
+        site_root: std::env::temp_dir().display().to_string(),
+        ..Settings::default()
+    };
+    tweak(&mut settings);
+    let app = Application::build(settings).await.expect("app builds");
+    let addr = app.address();
+    tokio::spawn(app.run_until_stopped());
+    TestApp::new(addr, random_visitor())
+}
+
+impl TestApp {
+    pub fn new(addr: SocketAddr, visitor: String) -> Self {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::COOKIE,
+            format!("dossier_visitor={visitor}").parse().unwrap(),
+        );
+        let client = reqwest::Client::builder()
+            .default_headers(headers)
+            .timeout(Duration::from_secs(20))
+            .build()
+            .unwrap();
+        Self { addr, client, visitor }
+    }
+
+    /// The same server, seen by another browser.
+    pub fn other_visitor(&self) -> TestApp {
+        TestApp::new(self.addr, random_visitor())
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    pub async fn post_json(&self, path: &str, body: Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(&body).send().await.unwrap()
+    }
+
+    pub async fn post_raw(&self, path: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn search(&self, query: &str, limit: usize) -> reqwest::Response {
+        self.post_json("/api/customers/search", json!({ "query": query, "limit": limit })).await
+    }
+
+    pub async fn start_intelligence(&self, customer_id: &str, session: Option<&str>) -> reqwest::Response {
+        let mut body = json!({ "customerId": customer_id });
+        if let Some(s) = session {
+            body["chatSessionId"] = json!(s);
+        }
+        self.post_json("/api/intelligence/customer", body).await
+    }
+
+    pub async fn get_run(&self, id: &str) -> reqwest::Response {
+        self.client.get(self.url(&format!("/api/runs/{id}"))).send().await.unwrap()
+    }
+
+    /// Call a UI server function (URL-encoded arguments, JSON result).
+    pub async fn server_fn(&self, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/chat/{endpoint}")))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The visitor's chat snapshot: `{view, feed}`.
+    pub async fn load_chat(&self) -> Value {
+        let res = self.server_fn("load", &[]).await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
+    pub async fn events_since(&self, sid: &str, after: u64) -> Vec<Value> {
+        let after = after.to_string();
+        let res = self
+            .server_fn("events", &[("session_id", sid), ("after_seq", &after)])
+            .await;
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
+    }
+
+    /// Poll `GET /api/runs/{id}` until the run is no longer running.
+    pub async fn wait_for_run(&self, id: &str) -> Value {
+        for _ in 0..400 {
+            let run: Value = self.get_run(id).await.json().await.unwrap();
+            if run["status"] != "running" {
+                return run;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("run {id} did not finish");
+    }
+}
+
+/// The messages' texts in a chat view.
+pub fn texts(view: &Value) -> Vec<String> {
+    view["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_string())
+        .collect()
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real server on port 0 with an in-memory SurrealDB, driven over
+//! real HTTP and the real leptos_ws websocket.
+
+mod helpers;
+mod live_updates;
+mod research;
+mod search;
+mod sessions;
