@@ -2,9 +2,9 @@
 //!
 //! Contract: the server keeps one leptos_ws read-only signal per open session, named by an
 //! unguessable token that only the session's owner receives. Its value is a [`Feed`]: the
-//! newest seq and the newest event. The browser folds the event in when it is exactly the
-//! next one and otherwise fetches what it missed from the database, so a lost, late or
-//! doubled update never leaves the page wrong.
+//! newest seq and the last few events. The browser folds them in when they continue its view
+//! and otherwise fetches what it missed from the database, so a lost, late or doubled update
+//! never leaves the page wrong.
 
 use crate::domain::Feed;
 
@@ -34,10 +34,11 @@ pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
         if feed.seq <= chat.view.with_untracked(|v| v.seq) {
             return;
         }
-        let applied = match feed.event() {
-            Some(e) => chat
+        let seq = chat.view.with_untracked(|v| v.seq);
+        let applied = match feed.events_after(seq) {
+            Some(events) => chat
                 .view
-                .try_update(|v| v.apply(&e))
+                .try_update(|v| v.apply_all(&events))
                 .unwrap_or(Applied::Gap),
             None => Applied::Gap,
         };

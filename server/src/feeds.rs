@@ -40,7 +40,7 @@ impl FeedHub {
         name
     }
 
-    /// Move the session's feed to `event` if a browser follows it and it is newer.
+    /// Add `event` to the session's feed if a browser follows it.
     pub fn publish(&self, sid: &str, event: &SessionEvent) {
         let signal = {
             let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
@@ -48,9 +48,9 @@ impl FeedHub {
         };
         if let Some(signal) = signal {
             signal.update(|feed| {
-                if event.seq > feed.seq {
-                    *feed = Feed::of(event);
-                }
+                let mut events = feed.events();
+                events.push(event.clone());
+                *feed = Feed::of(&events);
             });
         }
     }

@@ -14,10 +14,9 @@ use app::ports::SharedChatService;
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
-use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use leptos_ws::WsSignals;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -111,16 +110,14 @@ pub fn build_router(state: AppState) -> Router {
         provide_context(signals.clone());
     };
     let routes = generate_route_list(App);
-    let server_fns = {
-        let context = context.clone();
-        move |req| handle_server_fns_with_context(context.clone(), req)
-    };
     let options = state.leptos_options.clone();
+    // leptos_routes_with_context also registers every server function (and the leptos_ws
+    // websocket) with the same context.
     Router::new()
         .merge(http::api::routes())
-        .route("/api/{*fn_name}", get(server_fns.clone()).post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::map_response(http::server_fns::status_from_error_body))
         .layer(axum::middleware::from_fn(visitor::ensure_visitor))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)

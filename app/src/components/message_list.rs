@@ -30,10 +30,8 @@ pub fn MessageList() -> impl IntoView {
                 <For
                     each=move || chat.view.with(|v| v.messages.clone())
                     key=|m| m.id.clone()
-                    let:message
-                >
-                    <MessageBubble message/>
-                </For>
+                    children=|message| view! { <MessageBubble message/> }
+                />
             </ol>
         </section>
     }

@@ -98,9 +98,8 @@ pub fn extract_company(text: &str) -> CompanyQuery {
             .position(|t| TRIGGERS.contains(&t.as_str()))
             .unwrap_or(0);
         let after = (first_trigger..lower.len())
-            .rev()
-            .find(|&i| CONNECTORS.contains(&lower[i].as_str()) && i + 1 < lower.len())
-            .and_then(|i| name_from(&tokens, &lower, i + 1));
+            .filter(|&i| CONNECTORS.contains(&lower[i].as_str()))
+            .find_map(|i| name_from(&tokens, &lower, i + 1));
         if let Some(name) = after {
             return CompanyQuery::Name(name);
         }
@@ -135,7 +134,9 @@ fn name_from(tokens: &[&str], lower: &[String], start: usize) -> Option<String> 
             break;
         }
         words.push(clean_word(tokens[i]));
-        if ends_clause(tokens[i]) {
+        // "Acme's QBR": a possessive ends the name.
+        let possessive = low.ends_with("'s") || low.ends_with("’s");
+        if ends_clause(tokens[i]) || possessive {
             break;
         }
     }
@@ -273,10 +274,17 @@ mod tests {
 
     #[test]
     fn hostile_text_is_just_text() {
-        let q = extract_company("meeting with '; DELETE account; --");
-        assert_eq!(q, name("DELETE account"));
-        let q = extract_company("<script>alert(1)</script>");
-        assert!(matches!(q, CompanyQuery::Name(_) | CompanyQuery::Missing));
+        for text in [
+            "meeting with '; DELETE account; --",
+            "<script>alert(1)</script>",
+            "prep me for $(rm -rf /)",
+            "meeting with \u{202e}Acme",
+        ] {
+            if let CompanyQuery::Name(n) = extract_company(text) {
+                assert!(!n.contains(';') && !n.contains('\''), "{text:?} → {n:?}");
+            }
+        }
+        assert_eq!(extract_company("meeting with Robert'); DROP TABLE account;--"), name("Robert"));
     }
 
     #[test]

@@ -82,31 +82,50 @@ impl ChatView {
     }
 }
 
-/// The value of a session's live signal: the newest seq, and the newest event itself so a
-/// browser that is exactly one behind needs no fetch. Small on purpose: the browser fetches
-/// whatever it missed from the database.
+/// The value of a session's live signal: the newest seq and the most recent events (up to
+/// [`Feed::WINDOW`]), so a browser a few events behind needs no fetch. Small on purpose: a
+/// browser further behind fetches what it missed from the database.
 ///
-/// The event travels as a JSON string so that every JSON patch of the signal replaces whole
+/// The events travel as one JSON string so that every JSON patch of the signal replaces whole
 /// fields: a patch applies to any earlier value, even after one was lost on the way.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Feed {
     pub seq: u64,
-    pub latest: String,
+    /// JSON array of [`SessionEvent`], oldest first, ending at `seq`.
+    pub recent: String,
 }
 
 impl Feed {
-    pub fn of(event: &SessionEvent) -> Self {
+    /// How many recent events a feed carries.
+    pub const WINDOW: usize = 6;
+
+    /// A feed of `events` (any order; the newest [`Feed::WINDOW`] are kept).
+    pub fn of(events: &[SessionEvent]) -> Self {
+        let mut recent: Vec<&SessionEvent> = events.iter().collect();
+        recent.sort_by_key(|e| e.seq);
+        recent.dedup_by_key(|e| e.seq);
+        let start = recent.len().saturating_sub(Self::WINDOW);
+        let recent = &recent[start..];
         Self {
-            seq: event.seq,
-            latest: serde_json::to_string(event).unwrap_or_default(),
+            seq: recent.last().map_or(0, |e| e.seq),
+            recent: serde_json::to_string(recent).unwrap_or_default(),
         }
     }
 
-    /// The newest event, if it came through intact.
-    pub fn event(&self) -> Option<SessionEvent> {
-        serde_json::from_str::<SessionEvent>(&self.latest)
-            .ok()
-            .filter(|e| e.seq == self.seq)
+    /// The recent events, if they came through intact.
+    pub fn events(&self) -> Vec<SessionEvent> {
+        serde_json::from_str::<Vec<SessionEvent>>(&self.recent).unwrap_or_default()
+    }
+
+    /// The events a view at `seq` needs, if this feed holds all of them.
+    pub fn events_after(&self, seq: u64) -> Option<Vec<SessionEvent>> {
+        if self.seq <= seq {
+            return Some(Vec::new());
+        }
+        let needed: Vec<SessionEvent> = self.events().into_iter().filter(|e| e.seq > seq).collect();
+        let complete = needed.len() as u64 == self.seq - seq
+            && needed.iter().zip(seq + 1..).all(|(e, s)| e.seq == s);
+        complete.then_some(needed)
     }
 }
 
@@ -172,16 +191,19 @@ mod tests {
     }
 
     #[test]
-    fn a_feed_carries_its_event() {
-        let e = msg(7, "hello");
-        let feed = Feed::of(&e);
-        assert_eq!(feed.seq, 7);
-        assert_eq!(feed.event(), Some(e));
+    fn a_feed_carries_the_recent_events() {
+        let events: Vec<SessionEvent> = (1..=9).map(|i| msg(i, "x")).collect();
+        let feed = Feed::of(&events);
+        assert_eq!(feed.seq, 9);
+        assert_eq!(feed.events().len(), Feed::WINDOW);
+        assert_eq!(feed.events_after(5).unwrap().len(), 4);
+        assert_eq!(feed.events_after(9).unwrap().len(), 0);
+        assert_eq!(feed.events_after(2), None, "too far behind: fetch");
         let broken = Feed {
             seq: 8,
-            latest: "{not json".into(),
+            recent: "{not json".into(),
         };
-        assert_eq!(broken.event(), None);
+        assert_eq!(broken.events_after(7), None);
     }
 
     #[test]

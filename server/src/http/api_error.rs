@@ -22,6 +22,12 @@ impl IntoResponse for ApiError {
     }
 }
 
+impl From<app::domain::query::TextError> for ApiError {
+    fn from(e: app::domain::query::TextError) -> Self {
+        ApiError(e.into())
+    }
+}
+
 /// Parse a JSON body, with an error that says what is wrong.
 pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {

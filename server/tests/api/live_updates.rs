@@ -30,8 +30,10 @@ impl Follower {
         req.headers_mut()
             .insert("cookie", format!("dossier_visitor={}", app.visitor).parse().unwrap());
         let (mut ws, _) = tokio_tungstenite::connect_async(req).await.expect("websocket connects");
-        let establish = json!({ "ServerSignal": { "Establish": feed } }).to_string();
-        ws.send(Message::Text(establish.into())).await.unwrap();
+        // Server-fn websocket frames: a tag byte (0 = Ok, 1 = Err), then the JSON message.
+        let mut frame = vec![0u8];
+        frame.extend(json!({ "ServerSignal": { "Establish": feed } }).to_string().into_bytes());
+        ws.send(Message::Binary(frame.into())).await.unwrap();
         let mut f = Follower {
             ws,
             feed_value: Value::Null,
@@ -58,8 +60,9 @@ impl Follower {
                 Message::Close(_) => return None,
                 _ => continue,
             };
-            let v: Value = serde_json::from_slice(&bytes).expect("a JSON message");
-            return Some(if v.get("Ok").is_some() { v["Ok"].clone() } else { v });
+            let (tag, body) = bytes.split_first()?;
+            assert_eq!(*tag, 0, "an error frame: {}", String::from_utf8_lossy(body));
+            return Some(serde_json::from_slice(body).expect("a JSON message"));
         }
     }
 
@@ -75,14 +78,19 @@ impl Follower {
             let patch: json_patch::Patch = serde_json::from_value(update["patch"].clone()).unwrap();
             json_patch::patch(&mut self.feed_value, &patch).expect("patch applies");
             let seq = self.feed_value["seq"].as_u64().unwrap();
-            if seq <= self.seq() {
-                continue;
-            }
-            let latest: Value = serde_json::from_str(self.feed_value["latest"].as_str().unwrap()).unwrap();
-            if seq == self.seq() + 1 && latest["seq"] == seq {
-                self.lags_ms.push(server::now_ms() - latest["at_ms"].as_i64().unwrap());
-                self.events.push(latest);
-                self.via_feed += 1;
+            let recent: Vec<Value> = serde_json::from_str(self.feed_value["recent"].as_str().unwrap()).unwrap();
+            let needed: Vec<Value> = recent
+                .into_iter()
+                .filter(|e| e["seq"].as_u64().unwrap() > self.seq())
+                .collect();
+            let contiguous = needed.len() as u64 == seq - self.seq()
+                && needed.iter().zip(self.seq() + 1..).all(|(e, s)| e["seq"] == s);
+            if contiguous {
+                for e in needed {
+                    self.lags_ms.push(server::now_ms() - e["at_ms"].as_i64().unwrap());
+                    self.events.push(e);
+                    self.via_feed += 1;
+                }
             } else {
                 let missed = app.events_since(&self.sid, self.seq()).await;
                 self.via_fetch += missed.len();

@@ -102,3 +102,4 @@ async fn another_browser_cannot_read_or_write_the_chat() {
     assert_ne!(theirs["feed"], snapshot["feed"]);
     assert!(texts(&theirs["view"]).is_empty());
 }
+
