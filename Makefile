@@ -52,7 +52,7 @@ site-release:
 	$(call bundle,wasm-release)
 
 server-dev:
-	cargo build -p server
+	cargo build -p app -p server --features app/ssr
 
 server-release:
 	cargo build -p server --release

@@ -1,5 +1,6 @@
 //! Dossier's shared app: domain rules, server functions and the Leptos UI, compiled for the
 //! server (`ssr`) and the browser (`hydrate`).
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod components;
@@ -13,6 +14,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -58,7 +60,8 @@ pub fn App() -> impl IntoView {
         <Router>
             <main>
                 <Routes fallback=|| "Page not found.">
-                    <Route path=path!("/") view=ChatPage/>
+                    // Async: the whole chat is in the first HTML, even without JavaScript.
+                    <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

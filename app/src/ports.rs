@@ -1,7 +1,10 @@
 //! What the UI's server functions need from the server, as traits the server implements.
 //! Server functions stay thin: they find the caller and call one of these.
 
-use crate::domain::{ChatView, SessionEvent, Topic};
+use crate::domain::ChatView;
+#[cfg(feature = "ssr")]
+use crate::domain::{SessionEvent, Topic};
+#[cfg(feature = "ssr")]
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
