@@ -7,11 +7,47 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 const WORDS: &[&str] = &[
-    "Northwind", "Harbor", "Granite", "Silver", "Redwood", "Kestrel", "Lumen", "Orbital", "Pioneer",
-    "Quarry", "River", "Summit", "Tide", "Vertex", "Willow", "Zephyr", "Beacon", "Cascade", "Drift",
-    "Ever", "Fox", "Halcyon", "Iron", "Juniper", "Lark", "Meridian", "Nimbus", "Oak", "Polar", "Sable",
+    "Northwind",
+    "Harbor",
+    "Granite",
+    "Silver",
+    "Redwood",
+    "Kestrel",
+    "Lumen",
+    "Orbital",
+    "Pioneer",
+    "Quarry",
+    "River",
+    "Summit",
+    "Tide",
+    "Vertex",
+    "Willow",
+    "Zephyr",
+    "Beacon",
+    "Cascade",
+    "Drift",
+    "Ever",
+    "Fox",
+    "Halcyon",
+    "Iron",
+    "Juniper",
+    "Lark",
+    "Meridian",
+    "Nimbus",
+    "Oak",
+    "Polar",
+    "Sable",
 ];
-const KINDS: &[&str] = &["Labs", "Health", "Logistics", "Capital", "Energy", "Retail", "Systems", "Group"];
+const KINDS: &[&str] = &[
+    "Labs",
+    "Health",
+    "Logistics",
+    "Capital",
+    "Energy",
+    "Retail",
+    "Systems",
+    "Group",
+];
 
 fn accounts(n: usize) -> Vec<AccountSummary> {
     let mut out = Vec::with_capacity(n);
@@ -52,7 +88,11 @@ fn main() {
     let n = 100_000;
     let t = Instant::now();
     let index = AccountIndex::new(accounts(n));
-    println!("built index of {} accounts in {:?}", index.len(), t.elapsed());
+    println!(
+        "built index of {} accounts in {:?}",
+        index.len(),
+        t.elapsed()
+    );
     let queries = [
         ("exact", "Acme Corp"),
         ("prefix, few hits", "Acme"),

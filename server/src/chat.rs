@@ -57,7 +57,11 @@ fn message_id() -> String {
 
 /// Session ids are short and plain; anything else cannot be one of ours.
 fn plausible_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 fn crm_source(account: &AccountSummary) -> SourceRef {
@@ -135,7 +139,10 @@ impl Chat {
         if let Some(profile) = self.store.fresh_profile(&account.id, now).await? {
             tracing::info!(account = %account.id, "profile cache hit");
             let minutes = ((now - profile.created_at) / 60_000).max(0);
-            let summary = profile.profile["summary"].as_str().unwrap_or_default().to_string();
+            let summary = profile.profile["summary"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
             let sources: Vec<SourceRef> =
                 serde_json::from_value(profile.profile["sources"].clone()).unwrap_or_default();
             changes.push(Change::MessageAdded {
@@ -144,15 +151,23 @@ impl Chat {
                     format!(
                         "Here's what I already know about {} (researched {} ago, from cache):",
                         account.name,
-                        if minutes < 1 { "less than a minute".to_string() } else { format!("{minutes} min") }
+                        if minutes < 1 {
+                            "less than a minute".to_string()
+                        } else {
+                            format!("{minutes} min")
+                        }
                     ),
                     now,
                 ),
             });
             changes.push(Change::MessageAdded {
-                message: ChatMessage::assistant(message_id(), report::overview(account), now)
-                    .with_actions(report::exploration_actions())
-                    .with_sources(vec![crm_source(account)]),
+                message: ChatMessage::assistant(
+                    message_id(),
+                    report::overview(account, false),
+                    now,
+                )
+                .with_actions(report::exploration_actions())
+                .with_sources(vec![crm_source(account)]),
             });
             changes.push(Change::MessageAdded {
                 message: ChatMessage::assistant(message_id(), summary, now).with_sources(sources),
@@ -171,7 +186,7 @@ impl Chat {
             ),
         });
         changes.push(Change::MessageAdded {
-            message: ChatMessage::assistant(message_id(), report::overview(account), now)
+            message: ChatMessage::assistant(message_id(), report::overview(account, true), now)
                 .with_actions(report::exploration_actions())
                 .with_sources(vec![crm_source(account)]),
         });
@@ -230,7 +245,11 @@ impl Chat {
                 action: ActionKind::SearchAgain,
             }]);
         }
-        let noun = if hits.len() == 1 { "customer" } else { "customers" };
+        let noun = if hits.len() == 1 {
+            "customer"
+        } else {
+            "customers"
+        };
         ChatMessage::assistant(
             message_id(),
             format!("Found {} {noun} matching \"{shown}\":", hits.len()),
@@ -256,7 +275,11 @@ impl Chat {
     }
 
     /// The answer to an exploration button, from the session's latest run.
-    async fn explore_answer(&self, session: &SessionRow, topic: Topic) -> Result<ChatMessage, AppError> {
+    async fn explore_answer(
+        &self,
+        session: &SessionRow,
+        topic: Topic,
+    ) -> Result<ChatMessage, AppError> {
         let now = crate::now_ms();
         let snapshot = self.snapshot(session).await?;
         let Some(run) = snapshot.view.runs.last() else {
@@ -284,7 +307,9 @@ impl Chat {
                     .and_then(|v| serde_json::from_value(v).ok());
                 if let Some(f) = findings {
                     let (_, text) = report::step_message(&account, &f.data);
-                    return Ok(ChatMessage::assistant(message_id(), text, now).with_sources(f.sources));
+                    return Ok(
+                        ChatMessage::assistant(message_id(), text, now).with_sources(f.sources)
+                    );
                 }
                 format!("I have no stored {} for {}.", step.noun(), account.name)
             }
@@ -319,7 +344,12 @@ impl ChatService for Chat {
         self.snapshot(&session).await
     }
 
-    async fn events_since(&self, visitor: &Visitor, session_id: &str, after_seq: u64) -> Result<Vec<SessionEvent>, AppError> {
+    async fn events_since(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        after_seq: u64,
+    ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         // A browser catching up may be following a feed this process has not created yet
         // (after a restart): create it so live updates resume.
@@ -327,7 +357,12 @@ impl ChatService for Chat {
         Ok(self.store.events_since(&session.sid, after_seq).await?)
     }
 
-    async fn send_message(&self, visitor: &Visitor, session_id: &str, text: &str) -> Result<Vec<SessionEvent>, AppError> {
+    async fn send_message(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        text: &str,
+    ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let text = clean_text(text, MAX_CHAT_CHARS)?;
         let now = crate::now_ms();
@@ -340,7 +375,12 @@ impl ChatService for Chat {
         Ok(self.store.append(&session.sid, changes, None).await?)
     }
 
-    async fn choose_account(&self, visitor: &Visitor, session_id: &str, account_id: &str) -> Result<Vec<SessionEvent>, AppError> {
+    async fn choose_account(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        account_id: &str,
+    ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let account = self.account(account_id)?;
         Ok(match self.start_research(&session, &account, true).await? {
@@ -348,7 +388,12 @@ impl ChatService for Chat {
         })
     }
 
-    async fn explore(&self, visitor: &Visitor, session_id: &str, topic: Topic) -> Result<Vec<SessionEvent>, AppError> {
+    async fn explore(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        topic: Topic,
+    ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let now = crate::now_ms();
         let answer = self.explore_answer(&session, topic).await?;

@@ -98,10 +98,13 @@ impl Settings {
             reason,
         };
         if let Some(v) = lookup("LEPTOS_SITE_ADDR") {
-            s.site_addr = v
-                .trim()
-                .parse()
-                .map_err(|_| err("LEPTOS_SITE_ADDR", &v, "expected HOST:PORT, e.g. 127.0.0.1:3000".into()))?;
+            s.site_addr = v.trim().parse().map_err(|_| {
+                err(
+                    "LEPTOS_SITE_ADDR",
+                    &v,
+                    "expected HOST:PORT, e.g. 127.0.0.1:3000".into(),
+                )
+            })?;
         }
         if let Some(v) = lookup("LEPTOS_SITE_ROOT") {
             s.site_root = v;
@@ -122,13 +125,17 @@ impl Settings {
         s.db_user = lookup("DOSSIER_DB_USER");
         s.db_pass = lookup("DOSSIER_DB_PASS");
         if let Some(v) = lookup("DOSSIER_DEMO_DELAY_MS") {
-            s.demo_delay = DelayRange::parse(&v).map_err(|r| err("DOSSIER_DEMO_DELAY_MS", &v, r))?;
+            s.demo_delay =
+                DelayRange::parse(&v).map_err(|r| err("DOSSIER_DEMO_DELAY_MS", &v, r))?;
         }
         if let Some(v) = lookup("DOSSIER_PROFILE_TTL_SECS") {
-            let secs: u64 = v
-                .trim()
-                .parse()
-                .map_err(|_| err("DOSSIER_PROFILE_TTL_SECS", &v, "expected whole seconds".into()))?;
+            let secs: u64 = v.trim().parse().map_err(|_| {
+                err(
+                    "DOSSIER_PROFILE_TTL_SECS",
+                    &v,
+                    "expected whole seconds".into(),
+                )
+            })?;
             s.profile_ttl = Duration::from_secs(secs);
         }
         Ok(s)
@@ -153,7 +160,13 @@ mod tests {
         let s = read(&[]).unwrap();
         assert_eq!(s.site_addr.to_string(), "127.0.0.1:3000");
         assert_eq!(s.db_url, "surrealkv://data/dossier.db");
-        assert_eq!(s.demo_delay, DelayRange { min_ms: 300, max_ms: 1500 });
+        assert_eq!(
+            s.demo_delay,
+            DelayRange {
+                min_ms: 300,
+                max_ms: 1500
+            }
+        );
     }
 
     #[test]
@@ -166,7 +179,13 @@ mod tests {
         .unwrap();
         assert_eq!(s.site_addr.port(), 8080);
         assert_eq!(s.db_url, "mem://");
-        assert_eq!(s.demo_delay, DelayRange { min_ms: 20, max_ms: 20 });
+        assert_eq!(
+            s.demo_delay,
+            DelayRange {
+                min_ms: 20,
+                max_ms: 20
+            }
+        );
     }
 
     #[test]

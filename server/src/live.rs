@@ -32,14 +32,16 @@ pub async fn follow_events(store: Store, hub: FeedHub) -> Result<(), StoreError>
         loop {
             while let Some(item) = stream.next().await {
                 match item {
-                    Ok(n) if n.action == Action::Create => match serde_json::from_value::<EventRow>(n.data) {
-                        Ok(row) => {
-                            let lag = crate::now_ms() - row.event.at_ms;
-                            tracing::trace!(sid = %row.sid, seq = row.event.seq, lag_ms = lag, "event");
-                            hub.publish(&row.sid, &row.event);
+                    Ok(n) if n.action == Action::Create => {
+                        match serde_json::from_value::<EventRow>(n.data) {
+                            Ok(row) => {
+                                let lag = crate::now_ms() - row.event.at_ms;
+                                tracing::trace!(sid = %row.sid, seq = row.event.seq, lag_ms = lag, "event");
+                                hub.publish(&row.sid, &row.event);
+                            }
+                            Err(e) => tracing::warn!(error = %e, "undecodable event notification"),
                         }
-                        Err(e) => tracing::warn!(error = %e, "undecodable event notification"),
-                    },
+                    }
                     Ok(_) => {}
                     Err(e) => tracing::warn!(error = %e, "live event stream error"),
                 }

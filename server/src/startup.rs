@@ -58,7 +58,11 @@ impl Application {
         let source = Arc::new(DemoSource {
             delay: settings.demo_delay,
         });
-        let orchestrator = Arc::new(Orchestrator::new(store.clone(), source, settings.profile_ttl));
+        let orchestrator = Arc::new(Orchestrator::new(
+            store.clone(),
+            source,
+            settings.profile_ttl,
+        ));
         let chat = Arc::new(Chat {
             store: store.clone(),
             accounts,
@@ -115,9 +119,16 @@ pub fn build_router(state: AppState) -> Router {
     // websocket) with the same context.
     Router::new()
         .merge(http::api::routes())
-        .leptos_routes_with_context(&state, routes, context.clone(), move || shell(options.clone()))
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
-        .layer(axum::middleware::map_response(http::server_fns::status_from_error_body))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::map_response(
+            http::server_fns::status_from_error_body,
+        ))
         .layer(axum::middleware::from_fn(visitor::ensure_visitor))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
@@ -144,7 +155,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

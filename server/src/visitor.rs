@@ -3,8 +3,8 @@
 
 use app::ports::Visitor;
 use axum::extract::Request;
-use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::HeaderValue;
+use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -12,7 +12,10 @@ pub const COOKIE_NAME: &str = "dossier_visitor";
 
 /// A well-formed visitor id: 32 lower-case hex characters.
 pub fn valid_id(id: &str) -> bool {
-    id.len() == 32 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    id.len() == 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The visitor id in a `Cookie` header, if any and well formed.
@@ -40,7 +43,8 @@ pub async fn ensure_visitor(mut req: Request, next: Next) -> Response {
     req.extensions_mut().insert(Visitor(id.clone()));
     let mut res = next.run(req).await;
     if fresh {
-        let cookie = format!("{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
+        let cookie =
+            format!("{COOKIE_NAME}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             res.headers_mut().append(SET_COOKIE, v);
         }
@@ -55,10 +59,19 @@ mod tests {
     #[test]
     fn reads_only_well_formed_ids() {
         let id = "0123456789abcdef0123456789abcdef";
-        assert_eq!(from_cookie_header(&format!("a=b; {COOKIE_NAME}={id}")), Some(id.into()));
+        assert_eq!(
+            from_cookie_header(&format!("a=b; {COOKIE_NAME}={id}")),
+            Some(id.into())
+        );
         assert_eq!(from_cookie_header(&format!("{COOKIE_NAME}=nope")), None);
-        assert_eq!(from_cookie_header(&format!("{COOKIE_NAME}={}", id.to_uppercase())), None);
-        assert_eq!(from_cookie_header(&format!("{COOKIE_NAME}='; DROP TABLE x")), None);
+        assert_eq!(
+            from_cookie_header(&format!("{COOKIE_NAME}={}", id.to_uppercase())),
+            None
+        );
+        assert_eq!(
+            from_cookie_header(&format!("{COOKIE_NAME}='; DROP TABLE x")),
+            None
+        );
         assert_eq!(from_cookie_header(""), None);
     }
 }

@@ -22,7 +22,10 @@ pub async fn new_chat() -> Result<ChatSnapshot, AppError> {
 
 /// Events the browser missed.
 #[server(prefix = "/api", endpoint = "chat/events")]
-pub async fn chat_events(session_id: String, after_seq: u64) -> Result<Vec<SessionEvent>, AppError> {
+pub async fn chat_events(
+    session_id: String,
+    after_seq: u64,
+) -> Result<Vec<SessionEvent>, AppError> {
     chat_service()?
         .events_since(&current_visitor()?, &session_id, after_seq)
         .await

@@ -1,6 +1,8 @@
 //! One message: its text, its progress card, its buttons and its sources.
 
-use super::{action_buttons::ActionButtons, progress_card::ProgressCard, source_badges::SourceBadges};
+use super::{
+    action_buttons::ActionButtons, progress_card::ProgressCard, source_badges::SourceBadges,
+};
 use crate::domain::{ChatMessage, Role};
 use leptos::prelude::*;
 

@@ -12,7 +12,11 @@ pub fn MessageList() -> impl IntoView {
     Effect::new(move |_| {
         // Keep the newest message in view as the chat grows.
         let _ = chat.view.with(|v| v.seq);
-        if let Some(el) = document().query_selector(".messages > li:last-child").ok().flatten() {
+        if let Some(el) = document()
+            .query_selector(".messages > li:last-child")
+            .ok()
+            .flatten()
+        {
             el.scroll_into_view_with_bool(false);
         }
     });

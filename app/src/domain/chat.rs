@@ -158,6 +158,9 @@ mod tests {
             account_id: "acme-corp".into(),
         };
         let json = serde_json::to_string(&a).unwrap();
-        assert_eq!(json, r#"{"kind":"select_customer","account_id":"acme-corp"}"#);
+        assert_eq!(
+            json,
+            r#"{"kind":"select_customer","account_id":"acme-corp"}"#
+        );
     }
 }

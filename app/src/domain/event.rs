@@ -17,8 +17,12 @@ pub struct SessionEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
-    MessageAdded { message: ChatMessage },
-    RunStarted { run: RunView },
+    MessageAdded {
+        message: ChatMessage,
+    },
+    RunStarted {
+        run: RunView,
+    },
     StepChanged {
         run_id: String,
         step: StepKey,
@@ -26,5 +30,8 @@ pub enum Change {
         #[serde(default)]
         detail: Option<String>,
     },
-    RunFinished { run_id: String, status: RunStatus },
+    RunFinished {
+        run_id: String,
+        status: RunStatus,
+    },
 }

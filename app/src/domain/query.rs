@@ -35,7 +35,13 @@ pub fn clean_text(text: &str, max: usize) -> Result<String, TextError> {
     }
     let cleaned: String = text
         .chars()
-        .map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let trimmed = cleaned.trim();
     if trimmed.is_empty() {
@@ -45,37 +51,156 @@ pub fn clean_text(text: &str, max: usize) -> Result<String, TextError> {
 }
 
 /// Words after which the company name starts ("meeting **with** Acme").
-const CONNECTORS: &[&str] = &["with", "w/", "for", "about", "on", "re", "re:", "regarding", "at"];
+const CONNECTORS: &[&str] = &[
+    "with",
+    "w/",
+    "for",
+    "about",
+    "on",
+    "re",
+    "re:",
+    "regarding",
+    "at",
+];
 
 /// Words that say the rep is preparing for a meeting.
 const TRIGGERS: &[&str] = &[
-    "meeting", "meetings", "meet", "call", "prep", "prepare", "preparing", "research", "brief",
-    "briefing", "dossier", "intel", "demo", "pitch", "lookup", "look", "find", "search", "info",
-    "background", "discovery", "sync", "qbr", "renewal",
+    "meeting",
+    "meetings",
+    "meet",
+    "call",
+    "prep",
+    "prepare",
+    "preparing",
+    "research",
+    "brief",
+    "briefing",
+    "dossier",
+    "intel",
+    "demo",
+    "pitch",
+    "lookup",
+    "look",
+    "find",
+    "search",
+    "info",
+    "background",
+    "discovery",
+    "sync",
+    "qbr",
+    "renewal",
 ];
 
 /// Words that end a company name ("Acme **tomorrow**").
 const STOPS: &[&str] = &[
-    "tomorrow", "today", "tonight", "later", "next", "this", "on", "at", "in", "please", "pls",
-    "asap", "soon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "morning", "afternoon", "evening", "meeting", "call", "demo", "prep", "and", "so", "because",
-    "to", "about", "re", "regarding", "for", "with", "w/", "tmrw", "tmr", "week", "from",
+    "tomorrow",
+    "today",
+    "tonight",
+    "later",
+    "next",
+    "this",
+    "on",
+    "at",
+    "in",
+    "please",
+    "pls",
+    "asap",
+    "soon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "morning",
+    "afternoon",
+    "evening",
+    "meeting",
+    "call",
+    "demo",
+    "prep",
+    "and",
+    "so",
+    "because",
+    "to",
+    "about",
+    "re",
+    "regarding",
+    "for",
+    "with",
+    "w/",
+    "tmrw",
+    "tmr",
+    "week",
+    "from",
 ];
 
 /// Words that never make a company name on their own.
 const FILLER: &[&str] = &[
-    "help", "me", "my", "our", "the", "a", "an", "i", "i'm", "im", "have", "got", "need", "to",
-    "get", "ready", "for", "with", "meeting", "call", "prep", "prepare", "please", "can", "you",
-    "upcoming", "next", "customer", "client", "account", "company", "them", "they", "their",
-    "up", "on", "us", "let's", "lets", "quick", "some", "do", "a", "new", "big", "important",
-    "tomorrow", "today", "brief", "research", "info", "intel", "find", "look", "search", "about",
+    "help",
+    "me",
+    "my",
+    "our",
+    "the",
+    "a",
+    "an",
+    "i",
+    "i'm",
+    "im",
+    "have",
+    "got",
+    "need",
+    "to",
+    "get",
+    "ready",
+    "for",
+    "with",
+    "meeting",
+    "call",
+    "prep",
+    "prepare",
+    "please",
+    "can",
+    "you",
+    "upcoming",
+    "next",
+    "customer",
+    "client",
+    "account",
+    "company",
+    "them",
+    "they",
+    "their",
+    "up",
+    "on",
+    "us",
+    "let's",
+    "lets",
+    "quick",
+    "some",
+    "do",
+    "a",
+    "new",
+    "big",
+    "important",
+    "tomorrow",
+    "today",
+    "brief",
+    "research",
+    "info",
+    "intel",
+    "find",
+    "look",
+    "search",
+    "about",
 ];
 
 /// Words that make a message a question rather than a company name.
 const QUESTION_WORDS: &[&str] = &[
-    "what", "what's", "whats", "who", "who's", "how", "why", "when", "where", "which", "is",
-    "are", "does", "do", "can", "tell", "show", "give", "list", "any", "thanks", "thank", "hi",
-    "hello", "hey", "ok", "okay", "yes", "no",
+    "what", "what's", "whats", "who", "who's", "how", "why", "when", "where", "which", "is", "are",
+    "does", "do", "can", "tell", "show", "give", "list", "any", "thanks", "thank", "hi", "hello",
+    "hey", "ok", "okay", "yes", "no",
 ];
 
 /// Find the company a message is about.
@@ -158,7 +283,11 @@ fn name_before(tokens: &[&str], lower: &[String], end: usize) -> Option<String> 
 
 fn finish_name(words: Vec<String>) -> Option<String> {
     let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.iter().all(|w| FILLER.contains(&w.to_lowercase().as_str())) {
+    if words.is_empty()
+        || words
+            .iter()
+            .all(|w| FILLER.contains(&w.to_lowercase().as_str()))
+    {
         return None;
     }
     Some(words.join(" "))
@@ -188,7 +317,8 @@ fn ends_clause(token: &str) -> bool {
 
 /// `https://www.AcmeCorp.com/about` or `bob@acmecorp.com` → `acmecorp.com`.
 pub fn parse_domain(token: &str) -> Option<String> {
-    let t = token.trim_matches(|c: char| matches!(c, ',' | '?' | '!' | ';' | ':' | '(' | ')' | '"' | '\''));
+    let t = token
+        .trim_matches(|c: char| matches!(c, ',' | '?' | '!' | ';' | ':' | '(' | ')' | '"' | '\''));
     let t = t.trim_end_matches('.');
     let t = t
         .strip_prefix("https://")
@@ -229,13 +359,19 @@ mod tests {
     fn extracts_the_company_from_many_phrasings() {
         let cases: &[(&str, CompanyQuery)] = &[
             ("Help me prepare for my meeting with Acme", name("Acme")),
-            ("Help me prepare for my meeting with Acme Corp.", name("Acme Corp")),
+            (
+                "Help me prepare for my meeting with Acme Corp.",
+                name("Acme Corp"),
+            ),
             ("prep me for acme corp", name("acme corp")),
             ("meeting w/ Acme tomorrow", name("Acme")),
             ("acmecorp.com", domain("acmecorp.com")),
             ("Prepare for a call with Globex", name("Globex")),
             ("I have a meeting with Initech on Tuesday", name("Initech")),
-            ("meeting with Acme Industries next week", name("Acme Industries")),
+            (
+                "meeting with Acme Industries next week",
+                name("Acme Industries"),
+            ),
             ("Research Acme Solutions", name("Acme Solutions")),
             ("research acme", name("acme")),
             ("brief me on Acme Corp please", name("Acme Corp")),
@@ -245,15 +381,27 @@ mod tests {
             ("acme", name("acme")),
             ("Acmee", name("Acmee")),
             ("prep for Acme's QBR", name("Acme")),
-            ("Can you help me prep for my call with Acme Corp tomorrow morning?", name("Acme Corp")),
-            ("I'm meeting with the Acme Industries team", name("Acme Industries team")),
+            (
+                "Can you help me prep for my call with Acme Corp tomorrow morning?",
+                name("Acme Corp"),
+            ),
+            (
+                "I'm meeting with the Acme Industries team",
+                name("Acme Industries team"),
+            ),
             ("https://www.acmesol.io/pricing", domain("acmesol.io")),
             ("meeting with bob@acme-ind.com", domain("acme-ind.com")),
             ("prepare me for ACME CORP", name("ACME CORP")),
             ("prep: Acme", name("Acme")),
-            ("Meeting prep for Müller Technik GmbH", name("Müller Technik GmbH")),
+            (
+                "Meeting prep for Müller Technik GmbH",
+                name("Müller Technik GmbH"),
+            ),
             ("meeting with Acme, what do I need to know?", name("Acme")),
-            ("get me ready for my meeting with Acme Corp at 3pm", name("Acme Corp")),
+            (
+                "get me ready for my meeting with Acme Corp at 3pm",
+                name("Acme Corp"),
+            ),
             ("discovery call with Acme Solutions", name("Acme Solutions")),
             ("Help me prepare for my meeting", CompanyQuery::Missing),
             ("prep me for my meeting tomorrow", CompanyQuery::Missing),
@@ -262,8 +410,14 @@ mod tests {
             ("", CompanyQuery::Missing),
             ("   ", CompanyQuery::Missing),
             ("hello", CompanyQuery::Missing),
-            ("help me prepare for a meeting with a customer", CompanyQuery::Missing),
-            ("Renewal meeting with Acme Corp on Friday", name("Acme Corp")),
+            (
+                "help me prepare for a meeting with a customer",
+                CompanyQuery::Missing,
+            ),
+            (
+                "Renewal meeting with Acme Corp on Friday",
+                name("Acme Corp"),
+            ),
             ("prep me for AT&T", name("AT&T")),
         ];
         assert!(cases.len() >= 30);
@@ -284,7 +438,10 @@ mod tests {
                 assert!(!n.contains(';') && !n.contains('\''), "{text:?} → {n:?}");
             }
         }
-        assert_eq!(extract_company("meeting with Robert'); DROP TABLE account;--"), name("Robert"));
+        assert_eq!(
+            extract_company("meeting with Robert'); DROP TABLE account;--"),
+            name("Robert")
+        );
     }
 
     #[test]
@@ -297,7 +454,10 @@ mod tests {
 
     #[test]
     fn domains_are_parsed_strictly() {
-        assert_eq!(parse_domain("AcmeCorp.COM").as_deref(), Some("acmecorp.com"));
+        assert_eq!(
+            parse_domain("AcmeCorp.COM").as_deref(),
+            Some("acmecorp.com")
+        );
         assert_eq!(parse_domain("acme.io,").as_deref(), Some("acme.io"));
         assert_eq!(parse_domain("e.g."), None);
         assert_eq!(parse_domain("3.14"), None);

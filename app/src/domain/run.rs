@@ -284,7 +284,11 @@ mod tests {
         let mut run = RunView::new("r2", "a", "A", 1);
         for k in StepKey::ALL {
             run.move_step(k, StepStatus::Running, None);
-            let end = if k == StepKey::Contacts { StepStatus::Failed } else { StepStatus::Done };
+            let end = if k == StepKey::Contacts {
+                StepStatus::Failed
+            } else {
+                StepStatus::Done
+            };
             run.move_step(k, end, Some("x".into()));
         }
         assert_eq!(run.outcome(), RunStatus::Partial);

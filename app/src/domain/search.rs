@@ -20,8 +20,20 @@ pub enum MatchTier {
 
 /// Legal suffixes that a rep leaves out ("Acme" for "Acme Corp").
 const LEGAL_SUFFIXES: &[&str] = &[
-    "corp", "corporation", "inc", "llc", "ltd", "limited", "co", "gmbh", "plc", "sa", "ag", "bv",
-    "group", "holdings",
+    "corp",
+    "corporation",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "co",
+    "gmbh",
+    "plc",
+    "sa",
+    "ag",
+    "bv",
+    "group",
+    "holdings",
 ];
 
 struct Entry {
@@ -231,9 +243,19 @@ mod tests {
     fn index() -> AccountIndex {
         AccountIndex::new(vec![
             account("acme-solutions", "Acme Solutions", "acmesol.io", "Software"),
-            account("acme-ind", "Acme Industries", "acme-ind.com", "Manufacturing"),
+            account(
+                "acme-ind",
+                "Acme Industries",
+                "acme-ind.com",
+                "Manufacturing",
+            ),
             account("acme-corp", "Acme Corp", "acmecorp.com", "FinTech"),
-            account("roadrunner", "Roadrunner Acme Supply", "rr-supply.com", "Retail"),
+            account(
+                "roadrunner",
+                "Roadrunner Acme Supply",
+                "rr-supply.com",
+                "Retail",
+            ),
             account("globex", "Globex Systems", "globex.io", "Software"),
             account("initech", "Initech", "initech.com", "Software"),
             account("corp-acme", "Nimbus Health", "acmehealth.org", "Healthcare"),
@@ -249,7 +271,13 @@ mod tests {
         let idx = index();
         assert_eq!(
             ids(idx.search("Acme", 10)),
-            ["acme-corp", "acme-ind", "acme-solutions", "roadrunner", "corp-acme"]
+            [
+                "acme-corp",
+                "acme-ind",
+                "acme-solutions",
+                "roadrunner",
+                "corp-acme"
+            ]
         );
         assert_eq!(ids(idx.search("acme corp", 5))[0], "acme-corp");
         assert_eq!(ids(idx.search("Acme Industries", 5))[0], "acme-ind");

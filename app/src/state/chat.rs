@@ -48,7 +48,10 @@ impl ChatContext {
     pub fn absorb(&self, events: &[SessionEvent]) {
         let mut sorted: Vec<&SessionEvent> = events.iter().collect();
         sorted.sort_by_key(|e| e.seq);
-        let outcome = self.view.try_update(|v| v.apply_all(sorted)).unwrap_or(Applied::Applied);
+        let outcome = self
+            .view
+            .try_update(|v| v.apply_all(sorted))
+            .unwrap_or(Applied::Applied);
         if outcome == Applied::Gap {
             self.resync();
         }

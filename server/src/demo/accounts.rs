@@ -7,7 +7,14 @@ use app::domain::AccountSummary;
 pub const INITECH: &str = "initech";
 pub const VANDELAY: &str = "vandelay-industries";
 
-fn acct(id: &str, name: &str, domain: &str, industry: &str, employees: u32, location: &str) -> AccountSummary {
+fn acct(
+    id: &str,
+    name: &str,
+    domain: &str,
+    industry: &str,
+    employees: u32,
+    location: &str,
+) -> AccountSummary {
     AccountSummary {
         id: id.into(),
         name: name.into(),
@@ -19,11 +26,45 @@ fn acct(id: &str, name: &str, domain: &str, industry: &str, employees: u32, loca
 }
 
 const PREFIXES: &[&str] = &[
-    "Northwind", "Blue Harbor", "Granite", "Silverline", "Redwood", "Kestrel", "Lumen", "Orbital",
-    "Pioneer", "Quarry", "Riverside", "Summit", "Tidewater", "Vertex", "Willow", "Zephyr",
-    "Beacon", "Cascade", "Driftwood", "Evergreen", "Foxglove", "Halcyon", "Ironbark", "Juniper",
-    "Larkspur", "Meridian", "Nimbus", "Oakridge", "Polaris", "Sable", "Tamarack", "Umber",
-    "Verdant", "Wavecrest", "Yellowstone", "Brightwater", "Copperfield", "Falcon", "Harborview",
+    "Northwind",
+    "Blue Harbor",
+    "Granite",
+    "Silverline",
+    "Redwood",
+    "Kestrel",
+    "Lumen",
+    "Orbital",
+    "Pioneer",
+    "Quarry",
+    "Riverside",
+    "Summit",
+    "Tidewater",
+    "Vertex",
+    "Willow",
+    "Zephyr",
+    "Beacon",
+    "Cascade",
+    "Driftwood",
+    "Evergreen",
+    "Foxglove",
+    "Halcyon",
+    "Ironbark",
+    "Juniper",
+    "Larkspur",
+    "Meridian",
+    "Nimbus",
+    "Oakridge",
+    "Polaris",
+    "Sable",
+    "Tamarack",
+    "Umber",
+    "Verdant",
+    "Wavecrest",
+    "Yellowstone",
+    "Brightwater",
+    "Copperfield",
+    "Falcon",
+    "Harborview",
     "Stonegate",
 ];
 
@@ -40,10 +81,25 @@ const FAMILIES: &[(&str, &str, &str)] = &[
 ];
 
 const LOCATIONS: &[&str] = &[
-    "San Francisco, USA", "Austin, USA", "New York, USA", "Chicago, USA", "Boston, USA",
-    "Seattle, USA", "Denver, USA", "Toronto, Canada", "London, UK", "Dublin, Ireland",
-    "Berlin, Germany", "Munich, Germany", "Paris, France", "Amsterdam, Netherlands",
-    "Stockholm, Sweden", "Madrid, Spain", "Singapore", "Sydney, Australia", "Tokyo, Japan",
+    "San Francisco, USA",
+    "Austin, USA",
+    "New York, USA",
+    "Chicago, USA",
+    "Boston, USA",
+    "Seattle, USA",
+    "Denver, USA",
+    "Toronto, Canada",
+    "London, UK",
+    "Dublin, Ireland",
+    "Berlin, Germany",
+    "Munich, Germany",
+    "Paris, France",
+    "Amsterdam, Netherlands",
+    "Stockholm, Sweden",
+    "Madrid, Spain",
+    "Singapore",
+    "Sydney, Australia",
+    "Tokyo, Japan",
     "São Paulo, Brazil",
 ];
 
@@ -60,18 +116,102 @@ pub fn mix(text: &str, salt: u64) -> u64 {
 /// Every demo account, hand-written ones first.
 pub fn demo_accounts() -> Vec<AccountSummary> {
     let mut out = vec![
-        acct("acme-corp", "Acme Corp", "acmecorp.com", "FinTech", 500, "New York, USA"),
-        acct("acme-industries", "Acme Industries", "acme-ind.com", "Manufacturing", 2_400, "Cleveland, USA"),
-        acct("acme-solutions", "Acme Solutions", "acmesol.io", "Software", 180, "Austin, USA"),
-        acct(INITECH, "Initech", "initech.com", "Software", 850, "Austin, USA"),
-        acct(VANDELAY, "Vandelay Industries", "vandelay.com", "Logistics", 120, "New York, USA"),
-        acct("globex", "Globex Systems", "globex.io", "Software", 3_100, "Springfield, USA"),
-        acct("umbrella-health", "Umbrella Health", "umbrellahealth.com", "Healthcare", 9_800, "Raccoon City, USA"),
-        acct("muller-technik", "Müller Technik GmbH", "mueller-technik.de", "Manufacturing", 640, "Stuttgart, Germany"),
-        acct("soylent", "Soylent Foods", "soylent.example", "Food & Beverage", 1_300, "Portland, USA"),
-        acct("hooli", "Hooli", "hooli.xyz", "Software", 25_000, "Palo Alto, USA"),
-        acct("pied-piper", "Pied Piper", "piedpiper.com", "Software", 90, "Palo Alto, USA"),
-        acct("wayne-fintech", "Wayne Financial", "waynefinancial.com", "FinTech", 4_200, "Gotham, USA"),
+        acct(
+            "acme-corp",
+            "Acme Corp",
+            "acmecorp.com",
+            "FinTech",
+            500,
+            "New York, USA",
+        ),
+        acct(
+            "acme-industries",
+            "Acme Industries",
+            "acme-ind.com",
+            "Manufacturing",
+            2_400,
+            "Cleveland, USA",
+        ),
+        acct(
+            "acme-solutions",
+            "Acme Solutions",
+            "acmesol.io",
+            "Software",
+            180,
+            "Austin, USA",
+        ),
+        acct(
+            INITECH,
+            "Initech",
+            "initech.com",
+            "Software",
+            850,
+            "Austin, USA",
+        ),
+        acct(
+            VANDELAY,
+            "Vandelay Industries",
+            "vandelay.com",
+            "Logistics",
+            120,
+            "New York, USA",
+        ),
+        acct(
+            "globex",
+            "Globex Systems",
+            "globex.io",
+            "Software",
+            3_100,
+            "Springfield, USA",
+        ),
+        acct(
+            "umbrella-health",
+            "Umbrella Health",
+            "umbrellahealth.com",
+            "Healthcare",
+            9_800,
+            "Raccoon City, USA",
+        ),
+        acct(
+            "muller-technik",
+            "Müller Technik GmbH",
+            "mueller-technik.de",
+            "Manufacturing",
+            640,
+            "Stuttgart, Germany",
+        ),
+        acct(
+            "soylent",
+            "Soylent Foods",
+            "soylent.example",
+            "Food & Beverage",
+            1_300,
+            "Portland, USA",
+        ),
+        acct(
+            "hooli",
+            "Hooli",
+            "hooli.xyz",
+            "Software",
+            25_000,
+            "Palo Alto, USA",
+        ),
+        acct(
+            "pied-piper",
+            "Pied Piper",
+            "piedpiper.com",
+            "Software",
+            90,
+            "Palo Alto, USA",
+        ),
+        acct(
+            "wayne-fintech",
+            "Wayne Financial",
+            "waynefinancial.com",
+            "FinTech",
+            4_200,
+            "Gotham, USA",
+        ),
     ];
     for prefix in PREFIXES {
         for (suffix, industry, tld) in FAMILIES {
@@ -112,7 +252,11 @@ mod tests {
     #[test]
     fn acme_finds_exactly_the_three_acmes() {
         let idx = AccountIndex::new(demo_accounts());
-        let labels: Vec<String> = idx.search("Acme", 5).iter().map(|a| a.choice_label()).collect();
+        let labels: Vec<String> = idx
+            .search("Acme", 5)
+            .iter()
+            .map(|a| a.choice_label())
+            .collect();
         assert_eq!(
             labels,
             [

@@ -78,7 +78,8 @@ fn contact(name: &str, title: &str, note: Option<&str>) -> Contact {
 
 fn acme_corp() -> DemoIntel {
     DemoIntel {
-        description: "Acme Corp builds payment and treasury software for mid-market finance teams.".into(),
+        description: "Acme Corp builds payment and treasury software for mid-market finance teams."
+            .into(),
         founded: 2014,
         news: vec![
             NewsItem {
@@ -95,10 +96,30 @@ fn acme_corp() -> DemoIntel {
             },
         ],
         jobs: vec![
-            job("Senior IAM Engineer", "Security", "New York, USA", "2026-11-17"),
-            job("Identity & Access Management Lead", "IT", "London, UK", "2026-11-16"),
-            job("IAM Analyst (Okta/Azure AD)", "Security", "Remote", "2026-11-15"),
-            job("Payments Platform Engineer", "Engineering", "New York, USA", "2026-11-10"),
+            job(
+                "Senior IAM Engineer",
+                "Security",
+                "New York, USA",
+                "2026-11-17",
+            ),
+            job(
+                "Identity & Access Management Lead",
+                "IT",
+                "London, UK",
+                "2026-11-16",
+            ),
+            job(
+                "IAM Analyst (Okta/Azure AD)",
+                "Security",
+                "Remote",
+                "2026-11-15",
+            ),
+            job(
+                "Payments Platform Engineer",
+                "Engineering",
+                "New York, USA",
+                "2026-11-10",
+            ),
         ],
         tech: vec![
             tech("AWS", "Cloud", None),
@@ -109,7 +130,11 @@ fn acme_corp() -> DemoIntel {
             tech("Segment", "Analytics", None),
         ],
         contacts: vec![
-            contact("Dana Whitfield", "Chief Information Security Officer", Some("joined from Palo Alto Networks in November 2026")),
+            contact(
+                "Dana Whitfield",
+                "Chief Information Security Officer",
+                Some("joined from Palo Alto Networks in November 2026"),
+            ),
             contact("Marcus Lee", "VP of IT", None),
             contact("Priya Raman", "Director of Security Engineering", None),
             contact("Tom Becker", "CFO", None),
@@ -118,8 +143,24 @@ fn acme_corp() -> DemoIntel {
     }
 }
 
-const FIRST: &[&str] = &["Alex", "Sam", "Jordan", "Maria", "Chen", "Fatima", "Lukas", "Aisha", "Noah", "Elena", "Kenji", "Olivia"];
-const LAST: &[&str] = &["Garcia", "Okafor", "Schmidt", "Nguyen", "Patel", "Johansson", "Rossi", "Kim", "Dubois", "Silva", "Cohen", "Walsh"];
+const FIRST: &[&str] = &[
+    "Alex", "Sam", "Jordan", "Maria", "Chen", "Fatima", "Lukas", "Aisha", "Noah", "Elena", "Kenji",
+    "Olivia",
+];
+const LAST: &[&str] = &[
+    "Garcia",
+    "Okafor",
+    "Schmidt",
+    "Nguyen",
+    "Patel",
+    "Johansson",
+    "Rossi",
+    "Kim",
+    "Dubois",
+    "Silva",
+    "Cohen",
+    "Walsh",
+];
 const CLOUDS: &[&str] = &["AWS", "Google Cloud", "Microsoft Azure"];
 const CRMS: &[&str] = &["Salesforce", "HubSpot", "Microsoft Dynamics 365"];
 const CHATS: &[&str] = &["Slack", "Microsoft Teams", "Google Chat"];
@@ -152,7 +193,10 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
     let name = account.name.as_str();
     let slug = id;
     let mut news = vec![NewsItem {
-        title: format!("{name} opens a new office in {}", account.location.split(',').next().unwrap_or("town")),
+        title: format!(
+            "{name} opens a new office in {}",
+            account.location.split(',').next().unwrap_or("town")
+        ),
         date: date(h(2)),
         funding: false,
         url: format!("https://news.example/{slug}-office"),
@@ -166,7 +210,10 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
                 title: format!("{name} raises ${amount}M {round}"),
                 date: date(h(6)),
                 funding: true,
-                url: format!("https://news.example/{slug}-{}", round.to_lowercase().replace(' ', "-")),
+                url: format!(
+                    "https://news.example/{slug}-{}",
+                    round.to_lowercase().replace(' ', "-")
+                ),
             },
         );
     }
@@ -185,12 +232,16 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
     let contacts = (0..(2 + h(30) % 3))
         .map(|i| {
             let person = format!("{} {}", pick(FIRST, h(31 + i)), pick(LAST, h(41 + i)));
-            let title = ["CEO", "CTO", "VP of Engineering", "Head of IT", "CFO"][((h(50) + i) % 5) as usize];
+            let title = ["CEO", "CTO", "VP of Engineering", "Head of IT", "CFO"]
+                [((h(50) + i) % 5) as usize];
             contact(&person, title, None)
         })
         .collect();
     let failures = match id {
-        INITECH => vec![(StepKey::News, "News provider returned HTTP 503 (service unavailable)".into())],
+        INITECH => vec![(
+            StepKey::News,
+            "News provider returned HTTP 503 (service unavailable)".into(),
+        )],
         VANDELAY => StepKey::COLLECTION
             .iter()
             .map(|k| (*k, "Source timed out after 10 s".to_string()))
@@ -202,7 +253,10 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
         _ => Vec::new(),
     };
     DemoIntel {
-        description: format!("{name} is a {} company based in {}.", account.industry, account.location),
+        description: format!(
+            "{name} is a {} company based in {}.",
+            account.industry, account.location
+        ),
         founded: 1990 + (h(70) % 34) as u16,
         news,
         jobs,
@@ -219,13 +273,30 @@ mod tests {
 
     #[test]
     fn acme_corp_carries_the_seed_signals() {
-        let acme = demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap();
+        let acme = demo_accounts()
+            .into_iter()
+            .find(|a| a.id == "acme-corp")
+            .unwrap();
         let intel = intel_for(&acme);
-        assert!(intel.news.iter().any(|n| n.funding && n.title.contains("$50M Series C")));
-        let iam = intel.jobs.iter().filter(|j| j.title.contains("IAM") || j.title.contains("Identity")).count();
+        assert!(
+            intel
+                .news
+                .iter()
+                .any(|n| n.funding && n.title.contains("$50M Series C"))
+        );
+        let iam = intel
+            .jobs
+            .iter()
+            .filter(|j| j.title.contains("IAM") || j.title.contains("Identity"))
+            .count();
         assert_eq!(iam, 3);
-        assert!(intel.contacts.iter().any(|c| c.title.contains("Information Security")
-            && c.note.as_deref().unwrap_or("").contains("Palo Alto Networks")));
+        assert!(intel.contacts.iter().any(|c| {
+            c.title.contains("Information Security")
+                && c.note
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("Palo Alto Networks")
+        }));
         let names: Vec<_> = intel.tech.iter().map(|t| t.name.as_str()).collect();
         for t in ["AWS", "Salesforce", "Slack", "Azure AD"] {
             assert!(names.contains(&t));
@@ -236,7 +307,10 @@ mod tests {
     #[test]
     fn some_accounts_fail_and_most_do_not() {
         let all = demo_accounts();
-        let failing = all.iter().filter(|a| !intel_for(a).failures.is_empty()).count();
+        let failing = all
+            .iter()
+            .filter(|a| !intel_for(a).failures.is_empty())
+            .count();
         assert!(failing >= 3, "{failing}");
         assert!(failing < all.len() / 4, "{failing}");
         let initech = all.iter().find(|a| a.id == INITECH).unwrap();

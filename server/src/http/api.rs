@@ -86,34 +86,36 @@ async fn start_intelligence(
         Some(sid) => chat.own_session(&visitor, sid).await?,
         None => chat.create_session(&visitor).await?,
     };
-    Ok(match chat.start_research(&session, &account, false).await? {
-        ResearchStart::Started {
-            run_id,
-            estimated_ms,
-            ..
-        } => (
-            StatusCode::ACCEPTED,
-            Json(json!({
-                "executionId": run_id,
-                "estimatedDuration": duration_words(estimated_ms),
-                "estimatedMs": estimated_ms,
-                "chatSessionId": session.sid,
-            })),
-        )
-            .into_response(),
-        ResearchStart::Cached { profile, .. } => (
-            StatusCode::OK,
-            Json(json!({
-                "cached": true,
-                "chatSessionId": session.sid,
-                "customerId": account.id,
-                "asOf": profile.created_at,
-                "expiresAt": profile.expires_at,
-                "profile": profile.profile,
-            })),
-        )
-            .into_response(),
-    })
+    Ok(
+        match chat.start_research(&session, &account, false).await? {
+            ResearchStart::Started {
+                run_id,
+                estimated_ms,
+                ..
+            } => (
+                StatusCode::ACCEPTED,
+                Json(json!({
+                    "executionId": run_id,
+                    "estimatedDuration": duration_words(estimated_ms),
+                    "estimatedMs": estimated_ms,
+                    "chatSessionId": session.sid,
+                })),
+            )
+                .into_response(),
+            ResearchStart::Cached { profile, .. } => (
+                StatusCode::OK,
+                Json(json!({
+                    "cached": true,
+                    "chatSessionId": session.sid,
+                    "customerId": account.id,
+                    "asOf": profile.created_at,
+                    "expiresAt": profile.expires_at,
+                    "profile": profile.profile,
+                })),
+            )
+                .into_response(),
+        },
+    )
 }
 
 async fn run(
@@ -126,9 +128,16 @@ async fn run(
     if id.len() > 64 {
         return Err(not_found());
     }
-    let run = chat.store.run(&id).await.map_err(AppError::from)?.ok_or_else(not_found)?;
+    let run = chat
+        .store
+        .run(&id)
+        .await
+        .map_err(AppError::from)?
+        .ok_or_else(not_found)?;
     // Runs are visible only to the owner of the session they belong to.
-    chat.own_session(&visitor, &run.sid).await.map_err(|_| not_found())?;
+    chat.own_session(&visitor, &run.sid)
+        .await
+        .map_err(|_| not_found())?;
     let steps: Vec<_> = chat
         .store
         .steps(&id)
@@ -136,7 +145,10 @@ async fn run(
         .map_err(AppError::from)?
         .into_iter()
         .map(|s| {
-            let label = StepKey::ALL.get(s.idx).map(|k| k.label()).unwrap_or_default();
+            let label = StepKey::ALL
+                .get(s.idx)
+                .map(|k| k.label())
+                .unwrap_or_default();
             json!({ "key": s.key, "label": label, "status": s.status, "detail": s.detail,
                     "updatedAt": s.updated_at, "result": s.result })
         })

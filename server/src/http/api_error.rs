@@ -17,7 +17,8 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.0.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, Json(json!({ "error": self.0.to_string() }))).into_response()
     }
 }
@@ -31,7 +32,9 @@ impl From<app::domain::query::TextError> for ApiError {
 /// Parse a JSON body, with an error that says what is wrong.
 pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(AppError::BadInput("The request body is empty; send a JSON object.".into()).into());
+        return Err(
+            AppError::BadInput("The request body is empty; send a JSON object.".into()).into(),
+        );
     }
     serde_json::from_slice(body)
         .map_err(|e| AppError::BadInput(format!("Malformed JSON: {e}")).into())

@@ -12,7 +12,9 @@ const MAX_ERROR_BODY: usize = 64 * 1024;
 
 pub async fn status_from_error_body(res: Response) -> Response {
     let is_fn_error = res.status() == StatusCode::INTERNAL_SERVER_ERROR
-        && res.headers().contains_key(server_fn::error::SERVER_FN_ERROR_HEADER);
+        && res
+            .headers()
+            .contains_key(server_fn::error::SERVER_FN_ERROR_HEADER);
     if !is_fn_error {
         return res;
     }
@@ -21,7 +23,8 @@ pub async fn status_from_error_body(res: Response) -> Response {
         return Response::from_parts(parts, Body::empty());
     };
     if let Ok(err) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -42,7 +42,12 @@ impl Orchestrator {
         });
     }
 
-    async fn execute(&self, sid: &str, run_id: &str, account: &AccountSummary) -> Result<(), StoreError> {
+    async fn execute(
+        &self,
+        sid: &str,
+        run_id: &str,
+        account: &AccountSummary,
+    ) -> Result<(), StoreError> {
         let started = std::time::Instant::now();
         let outcomes = futures::future::join_all(
             StepKey::COLLECTION
@@ -72,7 +77,8 @@ impl Orchestrator {
         account: &AccountSummary,
         step: StepKey,
     ) -> Result<Result<Findings, String>, StoreError> {
-        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None).await?;
+        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None)
+            .await?;
         match self.source.collect(step, account).await {
             Ok(findings) => {
                 let (line, text) = report::step_message(account, &findings.data);
@@ -83,14 +89,30 @@ impl Orchestrator {
                     step,
                     result: serde_json::to_value(&findings)?,
                 };
-                self.transition(sid, run_id, step, StepStatus::Done, Some(line), vec![message], Some(result))
-                    .await?;
+                self.transition(
+                    sid,
+                    run_id,
+                    step,
+                    StepStatus::Done,
+                    Some(line),
+                    vec![message],
+                    Some(result),
+                )
+                .await?;
                 Ok(Ok(findings))
             }
             Err(e) => {
                 tracing::warn!(sid, run_id, step = step.as_str(), reason = %e, "source failed");
-                self.transition(sid, run_id, step, StepStatus::Failed, Some(e.0.clone()), vec![], None)
-                    .await?;
+                self.transition(
+                    sid,
+                    run_id,
+                    step,
+                    StepStatus::Failed,
+                    Some(e.0.clone()),
+                    vec![],
+                    None,
+                )
+                .await?;
                 Ok(Err(e.0))
             }
         }
@@ -105,13 +127,20 @@ impl Orchestrator {
         missing: &[(StepKey, String)],
     ) -> Result<(), StoreError> {
         let step = StepKey::Analysis;
-        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None).await?;
+        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None)
+            .await?;
         let collected: Vec<Collected> = found.iter().map(|f| f.data.clone()).collect();
         let sources: Vec<SourceRef> = found.iter().flat_map(|f| f.sources.clone()).collect();
         let now = crate::now_ms();
-        let (status, detail, text, run_status) = match analysis::summarise(account, &collected, missing) {
+        let (status, detail, text, run_status) = match analysis::summarise(
+            account, &collected, missing,
+        ) {
             Ok(text) => {
-                let status = if missing.is_empty() { RunStatus::Completed } else { RunStatus::Partial };
+                let status = if missing.is_empty() {
+                    RunStatus::Completed
+                } else {
+                    RunStatus::Partial
+                };
                 (StepStatus::Done, "summary ready".to_string(), text, status)
             }
             Err(reason) => {
@@ -123,7 +152,8 @@ impl Orchestrator {
                 (StepStatus::Failed, reason, text, RunStatus::Failed)
             }
         };
-        let summary = ChatMessage::assistant(crate::random_id(8), text.clone(), now).with_sources(sources.clone());
+        let summary = ChatMessage::assistant(crate::random_id(8), text.clone(), now)
+            .with_sources(sources.clone());
         let changes = vec![
             Change::StepChanged {
                 run_id: run_id.into(),
@@ -169,7 +199,11 @@ impl Orchestrator {
             status,
             detail,
         }];
-        changes.extend(messages.into_iter().map(|message| Change::MessageAdded { message }));
+        changes.extend(
+            messages
+                .into_iter()
+                .map(|message| Change::MessageAdded { message }),
+        );
         self.store.append(sid, changes, result).await?;
         Ok(())
     }

@@ -34,13 +34,17 @@ pub fn summarise(
             }
             Collected::Hiring { jobs } if !jobs.is_empty() => {
                 let security = jobs.iter().filter(|j| is_security(&j.title)).count();
+                let roles = format!(
+                    "{} open role{}",
+                    jobs.len(),
+                    if jobs.len() == 1 { "" } else { "s" }
+                );
                 if security > 0 {
                     signals.push(format!(
-                        "💼 Hiring: {} open roles, {security} in identity & security",
-                        jobs.len()
+                        "💼 Hiring: {roles}, {security} in identity & security"
                     ));
                 } else {
-                    signals.push(format!("💼 Hiring: {} open roles", jobs.len()));
+                    signals.push(format!("💼 Hiring: {roles}"));
                 }
             }
             Collected::Hiring { .. } => signals.push("💼 Hiring: no open roles found".into()),
@@ -74,7 +78,9 @@ pub fn summarise(
         for (step, reason) in missing {
             text.push_str(&format!("\n• {} — {reason}", step.noun()));
         }
-        text.push_str("\nThe rest is complete; I'll say so rather than guess about the missing parts.");
+        text.push_str(
+            "\nThe rest is complete; I'll say so rather than guess about the missing parts.",
+        );
     }
     Ok(text)
 }
@@ -86,12 +92,19 @@ mod tests {
 
     #[test]
     fn acme_summary_has_the_seed_signals() {
-        let acme = demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap();
+        let acme = demo_accounts()
+            .into_iter()
+            .find(|a| a.id == "acme-corp")
+            .unwrap();
         let i = intel_for(&acme);
         let collected = vec![
             Collected::News { items: i.news },
             Collected::Hiring { jobs: i.jobs },
-            Collected::Profile { description: i.description, founded: i.founded, tech: i.tech },
+            Collected::Profile {
+                description: i.description,
+                founded: i.founded,
+                tech: i.tech,
+            },
             Collected::Contacts { people: i.contacts },
         ];
         let text = summarise(&acme, &collected, &[]).unwrap();
@@ -104,11 +117,17 @@ mod tests {
 
     #[test]
     fn the_summary_says_what_is_missing() {
-        let acme = demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap();
+        let acme = demo_accounts()
+            .into_iter()
+            .find(|a| a.id == "acme-corp")
+            .unwrap();
         let collected = vec![Collected::Hiring { jobs: vec![] }];
         let missing = vec![(StepKey::News, "HTTP 503".to_string())];
         let text = summarise(&acme, &collected, &missing).unwrap();
-        assert!(text.contains("Missing:\n• news & funding — HTTP 503"), "{text}");
+        assert!(
+            text.contains("Missing:\n• news & funding — HTTP 503"),
+            "{text}"
+        );
         assert!(summarise(&acme, &[], &missing).is_err());
     }
 }

@@ -22,7 +22,11 @@ fn source(name: &str, confidence: f32, last_updated: &str, url: Option<String>) 
 
 #[async_trait::async_trait]
 impl Source for DemoSource {
-    async fn collect(&self, step: StepKey, account: &AccountSummary) -> Result<Findings, SourceError> {
+    async fn collect(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, SourceError> {
         let ms = rand::rng().random_range(self.delay.min_ms..=self.delay.max_ms);
         tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
         let intel = intel_for(account);
@@ -64,7 +68,9 @@ impl Source for DemoSource {
             },
             StepKey::Contacts => Findings {
                 sources: vec![source("Demo contacts directory", 0.75, "2026-11-10", None)],
-                data: Collected::Contacts { people: intel.contacts },
+                data: Collected::Contacts {
+                    people: intel.contacts,
+                },
             },
             StepKey::Analysis => return Err(SourceError("analysis is not collected".into())),
         };

@@ -13,10 +13,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Collected {
-    News { items: Vec<NewsItem> },
-    Hiring { jobs: Vec<Job> },
-    Profile { description: String, founded: u16, tech: Vec<Tech> },
-    Contacts { people: Vec<Contact> },
+    News {
+        items: Vec<NewsItem>,
+    },
+    Hiring {
+        jobs: Vec<Job>,
+    },
+    Profile {
+        description: String,
+        founded: u16,
+        tech: Vec<Tech>,
+    },
+    Contacts {
+        people: Vec<Contact>,
+    },
 }
 
 /// Collected data with where it came from.
@@ -35,7 +45,11 @@ pub struct SourceError(pub String);
 #[async_trait::async_trait]
 pub trait Source: Send + Sync {
     /// Collect one step's data about `account`.
-    async fn collect(&self, step: StepKey, account: &AccountSummary) -> Result<Findings, SourceError>;
+    async fn collect(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, SourceError>;
     /// How long a step usually takes, for the estimate shown to the rep.
     fn typical_step_ms(&self) -> u64;
 }

@@ -6,24 +6,30 @@ use crate::demo::Tech;
 use app::domain::{AccountSummary, Action, ActionKind, Topic};
 
 /// The quick overview from stored account data, shown the moment an account is picked.
-pub fn overview(account: &AccountSummary) -> String {
-    format!(
+/// `researching` adds what the background run is gathering.
+pub fn overview(account: &AccountSummary, researching: bool) -> String {
+    let mut text = format!(
         "📊 {name} — quick overview\n\
          • Industry: {industry}\n\
          • Size: {size} employees\n\
          • Location: {location}\n\
-         • Website: {website}\n\n\
-         🔄 Gathering deeper intelligence…\n\
-         • News & market signals\n\
-         • Recent hiring patterns\n\
-         • Technology stack analysis\n\
-         • Decision maker profiles",
+         • Website: {website}",
         name = account.name,
         industry = account.industry,
         size = account.size_label(),
         location = account.location,
         website = account.website(),
-    )
+    );
+    if researching {
+        text.push_str(
+            "\n\n🔄 Gathering deeper intelligence…\n\
+             • News & market signals\n\
+             • Recent hiring patterns\n\
+             • Technology stack analysis\n\
+             • Decision maker profiles",
+        );
+    }
+    text
 }
 
 /// The exploration buttons under the overview.
@@ -53,7 +59,11 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
                 "{} item{}, {} funding",
                 items.len(),
                 plural(items.len()),
-                if funding == 0 { "no".to_string() } else { funding.to_string() }
+                if funding == 0 {
+                    "no".to_string()
+                } else {
+                    funding.to_string()
+                }
             );
             let mut text = format!("📰 News & funding for {name}");
             if items.is_empty() {
@@ -82,7 +92,8 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
             tech,
         } => {
             let headline = format!("{} technologies", tech.len());
-            let mut text = format!("🏢 {name} profile & tech stack\n{description} Founded {founded}.");
+            let mut text =
+                format!("🏢 {name} profile & tech stack\n{description} Founded {founded}.");
             for t in tech {
                 text.push_str(&format!("\n• {}: {}", t.category, tech_label(t)));
             }
@@ -120,12 +131,17 @@ mod tests {
     use crate::demo::{demo_accounts, intel_for};
 
     fn acme() -> AccountSummary {
-        demo_accounts().into_iter().find(|a| a.id == "acme-corp").unwrap()
+        demo_accounts()
+            .into_iter()
+            .find(|a| a.id == "acme-corp")
+            .unwrap()
     }
 
     #[test]
     fn overview_lists_the_basics() {
-        let text = overview(&acme());
+        let text = overview(&acme(), true);
+        assert!(text.contains("Gathering deeper intelligence"));
+        assert!(!overview(&acme(), false).contains("Gathering"));
         assert!(text.contains("Industry: FinTech"));
         assert!(text.contains("Size: ~500 employees"));
         assert!(text.contains("Location: New York, USA"));

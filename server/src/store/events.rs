@@ -99,7 +99,11 @@ impl Store {
             }
         }
         sql.push_str("COMMIT TRANSACTION;");
-        self.db.query(sql).bind(Value::Object(vars)).await?.check()?;
+        self.db
+            .query(sql)
+            .bind(Value::Object(vars))
+            .await?
+            .check()?;
         Ok(())
     }
 
@@ -115,7 +119,11 @@ impl Store {
     }
 
     /// The session's events after `after`, oldest first (at most [`MAX_EVENTS_PER_FETCH`]).
-    pub async fn events_since(&self, sid: &str, after: u64) -> Result<Vec<SessionEvent>, StoreError> {
+    pub async fn events_since(
+        &self,
+        sid: &str,
+        after: u64,
+    ) -> Result<Vec<SessionEvent>, StoreError> {
         let mut res = self
             .db
             .query(
@@ -171,7 +179,11 @@ fn projection(
                 .map(|r| r.result.clone());
             let params = json!({ "rid": run_id, "idx": step.index(), "status": status.as_str(),
                                  "detail": detail, "at": e.at_ms, "result": result });
-            let set_result = if result.is_some() { ", result = $p{i}.result" } else { "" };
+            let set_result = if result.is_some() {
+                ", result = $p{i}.result"
+            } else {
+                ""
+            };
             let stmt = format!(
                 "UPDATE type::record('step', [$p{i}.rid, $p{i}.idx]) SET status = $p{i}.status, \
                  detail = $p{i}.detail, updated_at = $p{i}.at{};\n",

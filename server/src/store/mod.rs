@@ -69,7 +69,9 @@ impl Store {
 }
 
 /// Decode rows fetched as JSON into `T`.
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(rows: Vec<serde_json::Value>) -> Result<Vec<T>, StoreError> {
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+    rows: Vec<serde_json::Value>,
+) -> Result<Vec<T>, StoreError> {
     rows.into_iter()
         .map(|r| serde_json::from_value(r).map_err(StoreError::from))
         .collect()

@@ -25,7 +25,11 @@ impl Store {
     }
 
     /// The account's profile if it has not expired at `now_ms`.
-    pub async fn fresh_profile(&self, account_id: &str, now_ms: i64) -> Result<Option<ProfileRow>, StoreError> {
+    pub async fn fresh_profile(
+        &self,
+        account_id: &str,
+        now_ms: i64,
+    ) -> Result<Option<ProfileRow>, StoreError> {
         let mut res = self
             .db
             .query(

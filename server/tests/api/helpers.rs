@@ -22,11 +22,17 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
-    server::telemetry::init();
+    // Logs only on request: TEST_LOG=1 cargo test
+    if std::env::var_os("TEST_LOG").is_some() {
+        server::telemetry::init();
+    }
     let mut settings = Settings {
         site_addr: "127.0.0.1:0".parse().unwrap(),
         db_url: "mem://".into(),
-        demo_delay: DelayRange { min_ms: 10, max_ms: 60 },
+        demo_delay: DelayRange {
+            min_ms: 10,
+            max_ms: 60,
+        },
         site_root: std::env::temp_dir().display().to_string(),
         ..Settings::default()
     };
@@ -49,7 +55,11 @@ impl TestApp {
             .timeout(Duration::from_secs(20))
             .build()
             .unwrap();
-        Self { addr, client, visitor }
+        Self {
+            addr,
+            client,
+            visitor,
+        }
     }
 
     /// The same server, seen by another browser.
@@ -62,7 +72,12 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, body: Value) -> reqwest::Response {
-        self.client.post(self.url(path)).json(&body).send().await.unwrap()
+        self.client
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
     }
 
     pub async fn post_raw(&self, path: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
@@ -76,10 +91,18 @@ impl TestApp {
     }
 
     pub async fn search(&self, query: &str, limit: usize) -> reqwest::Response {
-        self.post_json("/api/customers/search", json!({ "query": query, "limit": limit })).await
+        self.post_json(
+            "/api/customers/search",
+            json!({ "query": query, "limit": limit }),
+        )
+        .await
     }
 
-    pub async fn start_intelligence(&self, customer_id: &str, session: Option<&str>) -> reqwest::Response {
+    pub async fn start_intelligence(
+        &self,
+        customer_id: &str,
+        session: Option<&str>,
+    ) -> reqwest::Response {
         let mut body = json!({ "customerId": customer_id });
         if let Some(s) = session {
             body["chatSessionId"] = json!(s);
@@ -88,7 +111,11 @@ impl TestApp {
     }
 
     pub async fn get_run(&self, id: &str) -> reqwest::Response {
-        self.client.get(self.url(&format!("/api/runs/{id}"))).send().await.unwrap()
+        self.client
+            .get(self.url(&format!("/api/runs/{id}")))
+            .send()
+            .await
+            .unwrap()
     }
 
     /// Call a UI server function (URL-encoded arguments, JSON result).

@@ -9,7 +9,8 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 /// A browser-like follower of one session's feed.
 struct Follower {
@@ -27,12 +28,20 @@ impl Follower {
         let mut req = format!("ws://{}/api/leptos_ws_websocket", app.addr)
             .into_client_request()
             .unwrap();
-        req.headers_mut()
-            .insert("cookie", format!("dossier_visitor={}", app.visitor).parse().unwrap());
-        let (mut ws, _) = tokio_tungstenite::connect_async(req).await.expect("websocket connects");
+        req.headers_mut().insert(
+            "cookie",
+            format!("dossier_visitor={}", app.visitor).parse().unwrap(),
+        );
+        let (mut ws, _) = tokio_tungstenite::connect_async(req)
+            .await
+            .expect("websocket connects");
         // Server-fn websocket frames: a tag byte (0 = Ok, 1 = Err), then the JSON message.
         let mut frame = vec![0u8];
-        frame.extend(json!({ "ServerSignal": { "Establish": feed } }).to_string().into_bytes());
+        frame.extend(
+            json!({ "ServerSignal": { "Establish": feed } })
+                .to_string()
+                .into_bytes(),
+        );
         ws.send(Message::Binary(frame.into())).await.unwrap();
         let mut f = Follower {
             ws,
@@ -53,7 +62,10 @@ impl Follower {
 
     async fn next_message(&mut self) -> Option<Value> {
         loop {
-            let msg = tokio::time::timeout(Duration::from_secs(10), self.ws.next()).await.ok()??.ok()?;
+            let msg = tokio::time::timeout(Duration::from_secs(10), self.ws.next())
+                .await
+                .ok()??
+                .ok()?;
             let bytes = match msg {
                 Message::Binary(b) => b.to_vec(),
                 Message::Text(t) => t.as_bytes().to_vec(),
@@ -73,21 +85,31 @@ impl Follower {
     /// Read updates until `done` says the folded events are complete.
     async fn follow(&mut self, app: &TestApp, done: impl Fn(&[Value]) -> bool) {
         while !done(&self.events) {
-            let msg = self.next_message().await.expect("an update before the run finished");
-            let Some(update) = msg["ServerSignal"].get("Update") else { continue };
+            let msg = self
+                .next_message()
+                .await
+                .expect("an update before the run finished");
+            let Some(update) = msg["ServerSignal"].get("Update") else {
+                continue;
+            };
             let patch: json_patch::Patch = serde_json::from_value(update["patch"].clone()).unwrap();
             json_patch::patch(&mut self.feed_value, &patch).expect("patch applies");
             let seq = self.feed_value["seq"].as_u64().unwrap();
-            let recent: Vec<Value> = serde_json::from_str(self.feed_value["recent"].as_str().unwrap()).unwrap();
+            let recent: Vec<Value> =
+                serde_json::from_str(self.feed_value["recent"].as_str().unwrap()).unwrap();
             let needed: Vec<Value> = recent
                 .into_iter()
                 .filter(|e| e["seq"].as_u64().unwrap() > self.seq())
                 .collect();
             let contiguous = needed.len() as u64 == seq - self.seq()
-                && needed.iter().zip(self.seq() + 1..).all(|(e, s)| e["seq"] == s);
+                && needed
+                    .iter()
+                    .zip(self.seq() + 1..)
+                    .all(|(e, s)| e["seq"] == s);
             if contiguous {
                 for e in needed {
-                    self.lags_ms.push(server::now_ms() - e["at_ms"].as_i64().unwrap());
+                    self.lags_ms
+                        .push(server::now_ms() - e["at_ms"].as_i64().unwrap());
                     self.events.push(e);
                     self.via_feed += 1;
                 }
@@ -124,7 +146,9 @@ fn assert_gapless(events: &[Value]) {
 }
 
 async fn choose(app: &TestApp, sid: &str, account: &str) -> Vec<Value> {
-    let res = app.server_fn("choose", &[("session_id", sid), ("account_id", account)]).await;
+    let res = app
+        .server_fn("choose", &[("session_id", sid), ("account_id", account)])
+        .await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
 }
@@ -142,7 +166,11 @@ async fn every_step_transition_arrives_in_order_over_the_websocket() {
     follower.follow(&app, run_finished).await;
 
     assert_gapless(&follower.events);
-    assert_eq!(follower.events, app.events_since(&sid, 0).await, "the client converged to the database");
+    assert_eq!(
+        follower.events,
+        app.events_since(&sid, 0).await,
+        "the client converged to the database"
+    );
     let t = transitions(&follower.events);
     for step in ["news", "hiring", "profile", "contacts", "analysis"] {
         assert_eq!(t[step], ["running", "done"], "step {step}");
@@ -152,10 +180,23 @@ async fn every_step_transition_arrives_in_order_over_the_websocket() {
         .iter()
         .filter_map(|e| e["change"]["message"]["text"].as_str())
         .collect();
-    for partial in ["📰 News & funding", "💼 Hiring at", "🏢 Acme Corp profile", "👥 Decision makers"] {
-        assert!(texts.iter().any(|t| t.starts_with(partial)), "partial result {partial:?} missing");
+    for partial in [
+        "📰 News & funding",
+        "💼 Hiring at",
+        "🏢 Acme Corp profile",
+        "👥 Decision makers",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.starts_with(partial)),
+            "partial result {partial:?} missing"
+        );
     }
-    assert!(texts.last().unwrap().starts_with("🧠 Acme Corp — research summary"));
+    assert!(
+        texts
+            .last()
+            .unwrap()
+            .starts_with("🧠 Acme Corp — research summary")
+    );
     assert!(follower.via_feed > 0, "updates came over the websocket");
     let mut lags = follower.lags_ms.clone();
     lags.sort_unstable();
@@ -173,7 +214,8 @@ async fn a_failing_step_shows_as_failed_while_the_others_finish() {
     let app = spawn_app().await;
     let snapshot = app.load_chat().await;
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
-    let mut follower = Follower::connect(&app, &sid, snapshot["feed"].as_str().unwrap(), vec![]).await;
+    let mut follower =
+        Follower::connect(&app, &sid, snapshot["feed"].as_str().unwrap(), vec![]).await;
     follower.events.extend(choose(&app, &sid, "initech").await);
     follower.follow(&app, run_finished).await;
     assert_gapless(&follower.events);
@@ -182,7 +224,11 @@ async fn a_failing_step_shows_as_failed_while_the_others_finish() {
     for step in ["hiring", "profile", "contacts", "analysis"] {
         assert_eq!(t[step], ["running", "done"], "step {step}");
     }
-    let finished = follower.events.iter().find(|e| e["change"]["type"] == "run_finished").unwrap();
+    let finished = follower
+        .events
+        .iter()
+        .find(|e| e["change"]["type"] == "run_finished")
+        .unwrap();
     assert_eq!(finished["change"]["status"], "partial");
 }
 
@@ -210,7 +256,10 @@ async fn a_client_that_reconnects_midway_converges_with_nothing_lost() {
 
 async fn spawn_app_slow() -> TestApp {
     crate::helpers::spawn_app_with(|s| {
-        s.demo_delay = server::config::DelayRange { min_ms: 80, max_ms: 200 }
+        s.demo_delay = server::config::DelayRange {
+            min_ms: 80,
+            max_ms: 200,
+        }
     })
     .await
 }

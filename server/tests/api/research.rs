@@ -9,7 +9,12 @@ fn statuses(run: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["key"].as_str().unwrap().to_string(), s["status"].as_str().unwrap().to_string()))
+        .map(|s| {
+            (
+                s["key"].as_str().unwrap().to_string(),
+                s["status"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -20,7 +25,12 @@ async fn a_run_starts_with_202_and_finishes_every_step() {
     assert_eq!(res.status(), 202);
     let body: Value = res.json().await.unwrap();
     let run_id = body["executionId"].as_str().unwrap();
-    assert!(body["estimatedDuration"].as_str().unwrap().starts_with("about "));
+    assert!(
+        body["estimatedDuration"]
+            .as_str()
+            .unwrap()
+            .starts_with("about ")
+    );
     assert!(body["chatSessionId"].as_str().unwrap().starts_with("s-"));
 
     let run = app.wait_for_run(run_id).await;
@@ -38,25 +48,47 @@ async fn a_run_starts_with_202_and_finishes_every_step() {
 #[tokio::test]
 async fn a_failing_source_fails_its_step_and_the_rest_go_on() {
     let app = spawn_app().await;
-    let body: Value = app.start_intelligence("initech", None).await.json().await.unwrap();
-    let run = app.wait_for_run(body["executionId"].as_str().unwrap()).await;
+    let body: Value = app
+        .start_intelligence("initech", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let run = app
+        .wait_for_run(body["executionId"].as_str().unwrap())
+        .await;
     assert_eq!(run["status"], "partial");
     let steps = statuses(&run);
     assert_eq!(steps[0], ("news".into(), "failed".into()));
     assert!(steps[1..].iter().all(|(_, s)| s == "done"), "{steps:?}");
-    assert!(run["steps"][0]["detail"].as_str().unwrap().contains("HTTP 503"));
+    assert!(
+        run["steps"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 503")
+    );
 
     // The chat says what is missing.
     let snapshot = app.load_chat().await;
     let all = texts(&snapshot["view"]).join("\n");
-    assert!(all.contains("Missing:\n• news & funding — News provider returned HTTP 503"), "{all}");
+    assert!(
+        all.contains("Missing:\n• news & funding — News provider returned HTTP 503"),
+        "{all}"
+    );
 }
 
 #[tokio::test]
 async fn when_every_source_fails_the_run_fails_and_says_so() {
     let app = spawn_app().await;
-    let body: Value = app.start_intelligence("vandelay-industries", None).await.json().await.unwrap();
-    let run = app.wait_for_run(body["executionId"].as_str().unwrap()).await;
+    let body: Value = app
+        .start_intelligence("vandelay-industries", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let run = app
+        .wait_for_run(body["executionId"].as_str().unwrap())
+        .await;
     assert_eq!(run["status"], "failed");
     assert!(statuses(&run).iter().all(|(_, s)| s == "failed"));
     let all = texts(&app.load_chat().await["view"]).join("\n");
@@ -66,13 +98,24 @@ async fn when_every_source_fails_the_run_fails_and_says_so() {
 #[tokio::test]
 async fn a_fresh_profile_answers_with_200_and_no_new_run() {
     let app = spawn_app().await;
-    let body: Value = app.start_intelligence("acme-solutions", None).await.json().await.unwrap();
-    app.wait_for_run(body["executionId"].as_str().unwrap()).await;
+    let body: Value = app
+        .start_intelligence("acme-solutions", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    app.wait_for_run(body["executionId"].as_str().unwrap())
+        .await;
     let res = app.start_intelligence("acme-solutions", None).await;
     assert_eq!(res.status(), 200);
     let cached: Value = res.json().await.unwrap();
     assert_eq!(cached["cached"], true);
-    assert!(cached["profile"]["summary"].as_str().unwrap().contains("Acme Solutions"));
+    assert!(
+        cached["profile"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Acme Solutions")
+    );
 }
 
 #[tokio::test]
@@ -82,7 +125,8 @@ async fn with_a_zero_ttl_every_request_starts_a_run() {
         let res = app.start_intelligence("acme-solutions", None).await;
         assert_eq!(res.status(), 202);
         let body: Value = res.json().await.unwrap();
-        app.wait_for_run(body["executionId"].as_str().unwrap()).await;
+        app.wait_for_run(body["executionId"].as_str().unwrap())
+            .await;
     }
 }
 
@@ -93,24 +137,44 @@ async fn unknown_ids_and_other_peoples_sessions_are_404() {
         let res = app.start_intelligence(id, None).await;
         assert_eq!(res.status(), 404, "customer {id:?}");
     }
-    let body: Value = app.start_intelligence("acme-corp", None).await.json().await.unwrap();
+    let body: Value = app
+        .start_intelligence("acme-corp", None)
+        .await
+        .json()
+        .await
+        .unwrap();
     let sid = body["chatSessionId"].as_str().unwrap();
     let run_id = body["executionId"].as_str().unwrap();
 
     let stranger = app.other_visitor();
-    assert_eq!(stranger.start_intelligence("acme-corp", Some(sid)).await.status(), 404);
+    assert_eq!(
+        stranger
+            .start_intelligence("acme-corp", Some(sid))
+            .await
+            .status(),
+        404
+    );
     assert_eq!(stranger.get_run(run_id).await.status(), 404);
     assert_eq!(app.get_run("run-doesnotexist").await.status(), 404);
     assert_eq!(app.get_run(&"r".repeat(500)).await.status(), 404);
     // The owner still can.
     assert_eq!(app.get_run(run_id).await.status(), 200);
-    assert_eq!(app.start_intelligence("globex", Some(sid)).await.status(), 202);
+    assert_eq!(
+        app.start_intelligence("globex", Some(sid)).await.status(),
+        202
+    );
 }
 
 #[tokio::test]
 async fn malformed_intelligence_requests_are_400() {
     let app = spawn_app().await;
-    for body in ["", "{", "{}", r#"{"customerId": 5}"#, r#"{"customer": "acme-corp"}"#] {
+    for body in [
+        "",
+        "{",
+        "{}",
+        r#"{"customerId": 5}"#,
+        r#"{"customer": "acme-corp"}"#,
+    ] {
         let res = app.post_raw("/api/intelligence/customer", body).await;
         assert_eq!(res.status(), 400, "body {body:?}");
         let err: Value = res.json().await.unwrap();

@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 async fn labels(res: reqwest::Response) -> Vec<String> {
     assert_eq!(res.status(), 200);
     let hits: Vec<Value> = res.json().await.unwrap();
-    hits.iter().map(|h| h["label"].as_str().unwrap().to_string()).collect()
+    hits.iter()
+        .map(|h| h["label"].as_str().unwrap().to_string())
+        .collect()
 }
 
 #[tokio::test]
@@ -25,13 +27,20 @@ async fn acme_finds_the_three_acmes_labelled_for_buttons() {
 #[tokio::test]
 async fn phrasings_domains_and_typos_find_the_account() {
     let app = spawn_app().await;
-    for q in ["prep me for acme corp", "Help me prepare for my meeting with Acme Corp", "acmecorp.com"] {
+    for q in [
+        "prep me for acme corp",
+        "Help me prepare for my meeting with Acme Corp",
+        "acmecorp.com",
+    ] {
         let got = labels(app.search(q, 5).await).await;
         assert_eq!(got[0], "Acme Corp (acmecorp.com) - FinTech", "query {q:?}");
     }
     assert_eq!(labels(app.search("Acmee", 5).await).await.len(), 3);
     let got = labels(app.search("Müller", 5).await).await;
-    assert_eq!(got, ["Müller Technik GmbH (mueller-technik.de) - Manufacturing"]);
+    assert_eq!(
+        got,
+        ["Müller Technik GmbH (mueller-technik.de) - Manufacturing"]
+    );
     assert_eq!(labels(app.search("acme", 2).await).await.len(), 2);
 }
 
@@ -44,11 +53,25 @@ async fn bad_input_gets_a_clear_400() {
         (app.search(&"a".repeat(10_000), 5).await, "too long"),
         (app.search("acme", 0).await, "limit"),
         (app.search("acme", 1000).await, "limit"),
-        (app.post_raw("/api/customers/search", "{not json").await, "Malformed JSON"),
+        (
+            app.post_raw("/api/customers/search", "{not json").await,
+            "Malformed JSON",
+        ),
         (app.post_raw("/api/customers/search", "").await, "empty"),
-        (app.post_raw("/api/customers/search", r#"{"limit":5}"#).await, "query"),
-        (app.post_raw("/api/customers/search", r#"{"query":42}"#).await, "Malformed JSON"),
-        (app.post_raw("/api/customers/search", r#"[1,2]"#).await, "Malformed JSON"),
+        (
+            app.post_raw("/api/customers/search", r#"{"limit":5}"#)
+                .await,
+            "query",
+        ),
+        (
+            app.post_raw("/api/customers/search", r#"{"query":42}"#)
+                .await,
+            "Malformed JSON",
+        ),
+        (
+            app.post_raw("/api/customers/search", r#"[1,2]"#).await,
+            "Malformed JSON",
+        ),
     ];
     for (res, needle) in cases {
         assert_eq!(res.status(), 400);
@@ -78,7 +101,11 @@ async fn injection_attempts_are_just_text() {
         "\u{0}\u{1}acme",
     ] {
         let res = app.search(q, 5).await;
-        assert!(res.status() == 200 || res.status() == 400, "{q:?} → {}", res.status());
+        assert!(
+            res.status() == 200 || res.status() == 400,
+            "{q:?} → {}",
+            res.status()
+        );
     }
     // The accounts are all still there.
     assert_eq!(labels(app.search("Acme", 5).await).await.len(), 3);

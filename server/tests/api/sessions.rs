@@ -5,7 +5,8 @@ use crate::helpers::{spawn_app, texts};
 use serde_json::Value;
 
 async fn send(app: &crate::helpers::TestApp, sid: &str, text: &str) -> reqwest::Response {
-    app.server_fn("send", &[("session_id", sid), ("text", text)]).await
+    app.server_fn("send", &[("session_id", sid), ("text", text)])
+        .await
 }
 
 async fn last_reply(res: reqwest::Response) -> Value {
@@ -17,10 +18,19 @@ async fn last_reply(res: reqwest::Response) -> Value {
 #[tokio::test]
 async fn typing_a_meeting_request_offers_the_matches() {
     let app = spawn_app().await;
-    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
-    let reply = last_reply(send(&app, &sid, "Help me prepare for my meeting with Acme").await).await;
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let reply =
+        last_reply(send(&app, &sid, "Help me prepare for my meeting with Acme").await).await;
     assert_eq!(reply["text"], "Found 3 customers matching \"Acme\":");
-    let labels: Vec<&str> = reply["actions"].as_array().unwrap().iter().map(|a| a["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = reply["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap())
+        .collect();
     assert_eq!(labels[0], "Acme Corp (acmecorp.com) - FinTech");
     assert_eq!(labels.len(), 3);
 
@@ -33,27 +43,69 @@ async fn typing_a_meeting_request_offers_the_matches() {
 #[tokio::test]
 async fn no_match_and_no_company_get_clear_answers() {
     let app = spawn_app().await;
-    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let reply = last_reply(send(&app, &sid, "prep me for Zzyzx Unlimited").await).await;
-    assert!(reply["text"].as_str().unwrap().starts_with("I couldn't find a customer matching \"Zzyzx Unlimited\""));
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("I couldn't find a customer matching \"Zzyzx Unlimited\"")
+    );
     assert_eq!(reply["actions"][0]["label"], "Search again");
     let reply = last_reply(send(&app, &sid, "Help me prepare for my meeting").await).await;
-    assert!(reply["text"].as_str().unwrap().starts_with("Which company is your meeting with?"));
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Which company is your meeting with?")
+    );
 }
 
 #[tokio::test]
 async fn picking_an_account_answers_at_once_and_starts_research() {
     let app = spawn_app().await;
-    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
-    let res = app.server_fn("choose", &[("session_id", &sid), ("account_id", "acme-corp")]).await;
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = app
+        .server_fn(
+            "choose",
+            &[("session_id", &sid), ("account_id", "acme-corp")],
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let events: Vec<Value> = res.json().await.unwrap();
-    let kinds: Vec<&str> = events.iter().map(|e| e["change"]["type"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["message_added", "message_added", "message_added", "run_started", "message_added"]);
-    assert_eq!(events[1]["change"]["message"]["text"], "Researching Acme Corp for your meeting.");
+    let kinds: Vec<&str> = events
+        .iter()
+        .map(|e| e["change"]["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "message_added",
+            "message_added",
+            "message_added",
+            "run_started",
+            "message_added"
+        ]
+    );
+    assert_eq!(
+        events[1]["change"]["message"]["text"],
+        "Researching Acme Corp for your meeting."
+    );
     let overview = events[2]["change"]["message"]["text"].as_str().unwrap();
     assert!(overview.contains("Industry: FinTech") && overview.contains("Size: ~500 employees"));
-    assert_eq!(events[2]["change"]["message"]["actions"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        events[2]["change"]["message"]["actions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
     let run_id = events[3]["change"]["run"]["id"].as_str().unwrap();
     app.wait_for_run(run_id).await;
 
@@ -68,7 +120,10 @@ async fn picking_an_account_answers_at_once_and_starts_research() {
 #[tokio::test]
 async fn bad_chat_input_is_refused_and_nothing_is_written() {
     let app = spawn_app().await;
-    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     for text in ["", "   ", &"x".repeat(2_001)] {
         let res = send(&app, &sid, text).await;
         assert_eq!(res.status(), 400, "text of {} chars", text.len());
@@ -90,10 +145,22 @@ async fn another_browser_cannot_read_or_write_the_chat() {
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
     assert_eq!(send(&app, &sid, "acme").await.status(), 200);
     let stranger = app.other_visitor();
-    assert_eq!(stranger.server_fn("events", &[("session_id", &sid), ("after_seq", "0")]).await.status(), 404);
+    assert_eq!(
+        stranger
+            .server_fn("events", &[("session_id", &sid), ("after_seq", "0")])
+            .await
+            .status(),
+        404
+    );
     assert_eq!(send(&stranger, &sid, "acme").await.status(), 404);
     assert_eq!(
-        stranger.server_fn("choose", &[("session_id", &sid), ("account_id", "acme-corp")]).await.status(),
+        stranger
+            .server_fn(
+                "choose",
+                &[("session_id", &sid), ("account_id", "acme-corp")]
+            )
+            .await
+            .status(),
         404
     );
     // The stranger's own chat is separate and gets a different feed.
@@ -102,4 +169,3 @@ async fn another_browser_cannot_read_or_write_the_chat() {
     assert_ne!(theirs["feed"], snapshot["feed"]);
     assert!(texts(&theirs["view"]).is_empty());
 }
-
