@@ -8,11 +8,17 @@ WASM_BINDGEN_VERSION := 0.2.130
 SITE := target/site
 PKG := $(SITE)/pkg
 
-.PHONY: run test setup tools browser npm site-dev site-release server-dev server-release \
-        test-rust test-e2e bench lint fmt clean-data
+.PHONY: run run-release test setup tools browser npm site-dev site-release server-dev \
+        server-release test-rust test-e2e bench lint fmt clean-data
 
-## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data
-run: tools site-release server-release
+## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data.
+## The server is the dev build `make test` also uses (dependencies optimised, ~10 min cold);
+## `make run-release` builds a fully optimised server instead (~17 min cold on 2 cores).
+run: tools site-release server-dev
+	@mkdir -p data
+	LEPTOS_SITE_ROOT=$(SITE) ./target/debug/server
+
+run-release: tools site-release server-release
 	@mkdir -p data
 	LEPTOS_SITE_ROOT=$(SITE) ./target/release/server
 

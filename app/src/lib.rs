@@ -53,6 +53,8 @@ pub fn App() -> impl IntoView {
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
+        // Installable and opens offline (see public/sw.js).
+        let _ = window().navigator().service_worker().register("/sw.js");
     });
     view! {
         <Stylesheet id="dossier" href="/pkg/dossier.css"/>

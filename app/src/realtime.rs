@@ -21,7 +21,6 @@ pub fn empty_feed() -> Feed {
 /// Follow the session's feed in the browser (no-op during server rendering).
 #[cfg(feature = "hydrate")]
 pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
-    use crate::domain::Applied;
     use leptos::prelude::*;
     use leptos_ws::messages::{Messages, ServerSignalMessage};
 
@@ -29,23 +28,9 @@ pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
         leptos::logging::error!("live updates unavailable: no websocket context");
         return;
     };
-    Effect::new(move |_| {
-        let feed = feed.get();
-        if feed.seq <= chat.view.with_untracked(|v| v.seq) {
-            return;
-        }
-        let seq = chat.view.with_untracked(|v| v.seq);
-        let applied = match feed.events_after(seq) {
-            Some(events) => chat
-                .view
-                .try_update(|v| v.apply_all(&events))
-                .unwrap_or(Applied::Gap),
-            None => Applied::Gap,
-        };
-        if applied == Applied::Gap {
-            chat.resync();
-        }
-    });
+    // Mirror the websocket signal into the chat state, which folds it in.
+    Effect::new(move |_| chat.feed.set(feed.get()));
+    chat.follow_feed();
     // After a lost connection (a server restart drops every signal), fetch what was missed —
     // which also re-creates the server's signal — and subscribe again.
     if let Some(ws) = use_context::<leptos_ws::ServerSignalWebSocket>() {

@@ -3,7 +3,7 @@
 //! events exactly once and in order, and fetches whatever is missing.
 
 use crate::api::chat::{chat_events, choose_account, explore, send_message};
-use crate::domain::{ActionKind, Applied, ChatView, SessionEvent};
+use crate::domain::{ActionKind, Applied, ChatView, Feed, SessionEvent};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -20,6 +20,8 @@ pub struct ChatContext {
     pub online: RwSignal<bool>,
     /// The text in the input, kept across a failed send so nothing is lost.
     pub draft: RwSignal<String>,
+    /// The newest value of the session's live feed.
+    pub feed: RwSignal<Feed>,
     /// A fetch of missed events is in flight.
     syncing: RwSignal<bool>,
 }
@@ -32,8 +34,29 @@ impl ChatContext {
             error: RwSignal::new(None),
             online: RwSignal::new(true),
             draft: RwSignal::new(String::new()),
+            feed: RwSignal::new(Feed::default()),
             syncing: RwSignal::new(false),
         }
+    }
+
+    /// Keep the view caught up with the live feed (browser only: effects do not run on the
+    /// server). Events the feed carries are folded in directly; a gap is fetched — unless a
+    /// call of ours is in flight, whose answer usually carries exactly the missing events.
+    pub fn follow_feed(&self) {
+        let this = *self;
+        Effect::new(move |_| {
+            let feed = this.feed.get();
+            let busy = this.busy.get();
+            let seq = this.view.with_untracked(|v| v.seq);
+            if feed.seq <= seq {
+                return;
+            }
+            match feed.events_after(seq) {
+                Some(events) => this.absorb(&events),
+                None if busy => {}
+                None => this.resync(),
+            }
+        });
     }
 
     pub fn provide(self) {
@@ -106,9 +129,7 @@ impl ChatContext {
         this.busy.set(true);
         this.error.set(None);
         spawn_local(async move {
-            let result = call.await;
-            this.busy.set(false);
-            match result {
+            match call.await {
                 Ok(events) => this.absorb(&events),
                 Err(e) => {
                     if !restore_on_error.is_empty() {
@@ -117,6 +138,8 @@ impl ChatContext {
                     this.error.set(Some(e.to_string()));
                 }
             }
+            // Wakes the feed follower, which folds in whatever arrived meanwhile.
+            this.busy.set(false);
         });
     }
 }

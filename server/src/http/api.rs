@@ -162,7 +162,6 @@ async fn run(
         "estimatedMs": run.estimated_ms,
         "startedAt": run.started_at,
         "finishedAt": run.finished_at,
-        "cache": "miss",
         "steps": steps,
     }))
     .into_response())

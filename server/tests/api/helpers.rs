@@ -144,6 +144,15 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// Start research on `customer_id` in a new chat and wait for the run to finish.
+    pub async fn research_to_end(&self, customer_id: &str) -> Value {
+        let res = self.start_intelligence(customer_id, None).await;
+        assert_eq!(res.status(), 202);
+        let body: Value = res.json().await.unwrap();
+        self.wait_for_run(body["executionId"].as_str().unwrap())
+            .await
+    }
+
     /// Poll `GET /api/runs/{id}` until the run is no longer running.
     pub async fn wait_for_run(&self, id: &str) -> Value {
         for _ in 0..400 {

@@ -48,15 +48,7 @@ async fn a_run_starts_with_202_and_finishes_every_step() {
 #[tokio::test]
 async fn a_failing_source_fails_its_step_and_the_rest_go_on() {
     let app = spawn_app().await;
-    let body: Value = app
-        .start_intelligence("initech", None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let run = app
-        .wait_for_run(body["executionId"].as_str().unwrap())
-        .await;
+    let run = app.research_to_end("initech").await;
     assert_eq!(run["status"], "partial");
     let steps = statuses(&run);
     assert_eq!(steps[0], ("news".into(), "failed".into()));
@@ -80,15 +72,7 @@ async fn a_failing_source_fails_its_step_and_the_rest_go_on() {
 #[tokio::test]
 async fn when_every_source_fails_the_run_fails_and_says_so() {
     let app = spawn_app().await;
-    let body: Value = app
-        .start_intelligence("vandelay-industries", None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let run = app
-        .wait_for_run(body["executionId"].as_str().unwrap())
-        .await;
+    let run = app.research_to_end("vandelay-industries").await;
     assert_eq!(run["status"], "failed");
     assert!(statuses(&run).iter().all(|(_, s)| s == "failed"));
     let all = texts(&app.load_chat().await["view"]).join("\n");
@@ -98,14 +82,7 @@ async fn when_every_source_fails_the_run_fails_and_says_so() {
 #[tokio::test]
 async fn a_fresh_profile_answers_with_200_and_no_new_run() {
     let app = spawn_app().await;
-    let body: Value = app
-        .start_intelligence("acme-solutions", None)
-        .await
-        .json()
-        .await
-        .unwrap();
-    app.wait_for_run(body["executionId"].as_str().unwrap())
-        .await;
+    app.research_to_end("acme-solutions").await;
     let res = app.start_intelligence("acme-solutions", None).await;
     assert_eq!(res.status(), 200);
     let cached: Value = res.json().await.unwrap();
