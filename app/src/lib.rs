@@ -46,6 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(any(feature = "ssr", feature = "hydrate"))]
     leptos_ws::provide_websocket();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {

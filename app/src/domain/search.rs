@@ -1,7 +1,13 @@
 //! Account search as the rep types: exact name > name prefix > word prefix > domain > typo.
-//! An in-memory index over normalised names; one pass per query, no allocation per account.
+//!
+//! Every searchable form of every account (its name, its name without a legal suffix, its
+//! name without spaces, its later words, its domain) is a token in one sorted list, so a
+//! query costs a binary search plus the tokens that actually match it. Ties are broken by a
+//! precomputed rank (fewer words first, then A–Z), so ordering never compares strings.
+//! Typos are looked for among names with the same first letter, behind a letter-pair filter.
 
 use super::AccountSummary;
+use std::collections::HashMap;
 
 /// How well an account matched; higher is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,24 +42,48 @@ const LEGAL_SUFFIXES: &[&str] = &[
     "holdings",
 ];
 
-struct Entry {
-    /// Lower case words joined by one space, punctuation dropped.
-    name: String,
-    /// `name` without a trailing legal suffix.
-    core: String,
-    /// `name` without spaces, for "acmecorp".
-    compact: String,
-    domain: String,
-    /// Domain up to its first dot.
-    domain_label: String,
-    /// Number of words in `name`.
-    words: usize,
+/// Which form of an account a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// The normalised name.
+    Name,
+    /// The name without its legal suffix.
+    Core,
+    /// The name without spaces.
+    Compact,
+    /// A word of the name after the first.
+    Word,
+    /// The domain up to its first dot.
+    DomainLabel,
+    /// The whole domain.
+    Domain,
+}
+
+struct Token {
+    text: Box<str>,
+    account: u32,
+    kind: Kind,
+}
+
+/// What typo matching compares, per account.
+struct Spelling {
+    first_word: Box<str>,
+    compact: Box<str>,
+    core_compact: Box<str>,
 }
 
 /// The searchable copy of every account.
 pub struct AccountIndex {
     accounts: Vec<AccountSummary>,
-    entries: Vec<Entry>,
+    /// Sorted by text.
+    tokens: Vec<Token>,
+    /// Per account: its place in (fewer words, then A–Z) order.
+    rank: Vec<u32>,
+    spellings: Vec<Spelling>,
+    /// Accounts by the first letter of their name: where typos are looked for.
+    by_initial: HashMap<char, Vec<u32>>,
+    /// Per account, a 64-bit set of hashed letter pairs of its compact name.
+    bigrams: Vec<u64>,
 }
 
 /// Lower case, letters and digits kept, everything else one space.
@@ -76,26 +106,64 @@ pub fn normalise(text: &str) -> String {
 
 impl AccountIndex {
     pub fn new(accounts: Vec<AccountSummary>) -> Self {
-        let entries = accounts
-            .iter()
-            .map(|a| {
-                let name = normalise(&a.name);
-                let core = match name.rsplit_once(' ') {
-                    Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.to_string(),
-                    _ => name.clone(),
-                };
-                let domain = a.domain.to_lowercase();
-                Entry {
-                    words: name.split(' ').count(),
-                    compact: name.replace(' ', ""),
-                    domain_label: domain.split('.').next().unwrap_or("").to_string(),
-                    name,
-                    core,
-                    domain,
+        let mut tokens = Vec::with_capacity(accounts.len() * 6);
+        let mut spellings = Vec::with_capacity(accounts.len());
+        let mut by_initial: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut bigrams = Vec::with_capacity(accounts.len());
+        let mut order: Vec<(usize, String, u32)> = Vec::with_capacity(accounts.len());
+        for (i, a) in accounts.iter().enumerate() {
+            let i32 = i as u32;
+            let name = normalise(&a.name);
+            let core = match name.rsplit_once(' ') {
+                Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.to_string(),
+                _ => name.clone(),
+            };
+            let compact = name.replace(' ', "");
+            let domain = a.domain.to_lowercase();
+            let mut push = |text: &str, kind| {
+                if !text.is_empty() {
+                    tokens.push(Token {
+                        text: text.into(),
+                        account: i32,
+                        kind,
+                    });
                 }
-            })
-            .collect();
-        Self { accounts, entries }
+            };
+            push(&name, Kind::Name);
+            if core != name {
+                push(&core, Kind::Core);
+            }
+            push(&compact, Kind::Compact);
+            for w in name.split(' ').skip(1) {
+                push(w, Kind::Word);
+            }
+            push(domain.split('.').next().unwrap_or(""), Kind::DomainLabel);
+            push(&domain, Kind::Domain);
+            if let Some(c) = name.chars().next() {
+                by_initial.entry(c).or_default().push(i32);
+            }
+            bigrams.push(bigram_mask(&compact));
+            spellings.push(Spelling {
+                first_word: name.split(' ').next().unwrap_or("").into(),
+                core_compact: core.replace(' ', "").into(),
+                compact: compact.into(),
+            });
+            order.push((name.split(' ').count(), name, i32));
+        }
+        tokens.sort_unstable_by(|a, b| a.text.cmp(&b.text));
+        order.sort_unstable();
+        let mut rank = vec![0; accounts.len()];
+        for (place, (_, _, i)) in order.into_iter().enumerate() {
+            rank[i as usize] = place as u32;
+        }
+        Self {
+            accounts,
+            tokens,
+            rank,
+            spellings,
+            by_initial,
+            bigrams,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -110,7 +178,7 @@ impl AccountIndex {
         self.accounts.iter().find(|a| a.id == id)
     }
 
-    /// The best `limit` accounts for `query`, best first; ties go to the shorter name.
+    /// The best `limit` accounts for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&AccountSummary> {
         let q = normalise(query);
         if q.is_empty() || limit == 0 {
@@ -118,65 +186,107 @@ impl AccountIndex {
         }
         let q_domain = query.trim().to_lowercase();
         let q_compact = q.replace(' ', "");
-        let mut hits: Vec<(MatchTier, usize)> = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some(tier) = tier_of(e, &q, &q_compact, &q_domain) {
-                hits.push((tier, i));
+        let mut best: HashMap<u32, MatchTier> = HashMap::new();
+        let mut note = |account: u32, tier: MatchTier| {
+            let slot = best.entry(account).or_insert(tier);
+            *slot = (*slot).max(tier);
+        };
+        for t in self.starting_with(&q) {
+            let exact = *t.text == *q;
+            match t.kind {
+                Kind::Name | Kind::Core if exact => note(t.account, MatchTier::Exact),
+                Kind::Name => note(t.account, MatchTier::Prefix),
+                Kind::Word => note(t.account, MatchTier::WordPrefix),
+                _ => {}
+            }
+        }
+        for t in self.starting_with(&q_compact) {
+            match t.kind {
+                Kind::Compact if *t.text == *q_compact => note(t.account, MatchTier::Exact),
+                Kind::DomainLabel => note(t.account, MatchTier::Domain),
+                _ => {}
+            }
+        }
+        for t in self.starting_with(&q_domain) {
+            if t.kind == Kind::Domain {
+                let tier = if *t.text == *q_domain {
+                    MatchTier::Exact
+                } else {
+                    MatchTier::Domain
+                };
+                note(t.account, tier);
             }
         }
         // Typos only when better tiers leave room.
-        if hits.len() < limit {
-            let max_edits = match q_compact.chars().count() {
-                0..=3 => 0,
-                4..=7 => 1,
-                _ => 2,
-            };
-            if max_edits > 0 {
-                for (i, e) in self.entries.iter().enumerate() {
-                    if hits.iter().any(|(_, j)| *j == i) {
-                        continue;
-                    }
-                    let first_word = e.name.split(' ').next().unwrap_or("");
-                    let close = within_edits(&q_compact, first_word, max_edits)
-                        || within_edits(&q_compact, &e.compact, max_edits)
-                        || within_edits(&q, &e.core, max_edits);
-                    if close {
-                        hits.push((MatchTier::Fuzzy, i));
-                    }
-                }
+        if best.len() < limit {
+            for account in self.fuzzy(&q_compact) {
+                best.entry(account).or_insert(MatchTier::Fuzzy);
             }
         }
-        // Best tier first; then fewer words ("Acme Corp" before "Acme Corp Holdings"); then A–Z.
-        let order = |a: &(MatchTier, usize), b: &(MatchTier, usize)| {
-            let (ea, eb) = (&self.entries[a.1], &self.entries[b.1]);
-            b.0.cmp(&a.0)
-                .then(ea.words.cmp(&eb.words))
-                .then_with(|| ea.name.cmp(&eb.name))
-                .then(a.1.cmp(&b.1))
-        };
+        let mut hits: Vec<(MatchTier, u32)> = best.into_iter().map(|(a, t)| (t, a)).collect();
+        let key = |&(tier, a): &(MatchTier, u32)| (std::cmp::Reverse(tier), self.rank[a as usize]);
         if hits.len() > limit {
-            hits.select_nth_unstable_by(limit - 1, order);
+            hits.select_nth_unstable_by_key(limit - 1, key);
             hits.truncate(limit);
         }
-        hits.sort_unstable_by(order);
-        hits.into_iter().map(|(_, i)| &self.accounts[i]).collect()
+        hits.sort_unstable_by_key(key);
+        hits.into_iter()
+            .map(|(_, a)| &self.accounts[a as usize])
+            .collect()
+    }
+
+    /// The tokens whose text starts with `prefix`.
+    fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Token> + 'a {
+        let start = self.tokens.partition_point(|t| *t.text < *prefix);
+        self.tokens[start..]
+            .iter()
+            .take_while(move |t| t.text.starts_with(prefix))
+    }
+
+    /// Accounts within a few edits of the query (first letter right): its first word, its
+    /// whole name, or its name without the legal suffix.
+    fn fuzzy(&self, q_compact: &str) -> Vec<u32> {
+        let max_edits = match q_compact.chars().count() {
+            0..=3 => return Vec::new(),
+            4..=7 => 1,
+            _ => 2,
+        };
+        let q_mask = bigram_mask(q_compact);
+        // Each edit removes at most two of the query's letter pairs.
+        let needed = q_mask.count_ones().saturating_sub(2 * max_edits as u32);
+        let initial = q_compact.chars().next().unwrap_or(' ');
+        let candidates = self
+            .by_initial
+            .get(&initial)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| (q_mask & self.bigrams[i as usize]).count_ones() >= needed)
+            .filter(|&i| {
+                let s = &self.spellings[i as usize];
+                within_edits(q_compact, &s.first_word, max_edits)
+                    || within_edits(q_compact, &s.compact, max_edits)
+                    || within_edits(q_compact, &s.core_compact, max_edits)
+            })
+            .collect()
     }
 }
 
-fn tier_of(e: &Entry, q: &str, q_compact: &str, q_domain: &str) -> Option<MatchTier> {
-    if e.name == q || e.core == q || e.domain == q_domain || e.compact == q_compact {
-        return Some(MatchTier::Exact);
+/// A 64-bit set of the hashed adjacent character pairs of `text`.
+fn bigram_mask(text: &str) -> u64 {
+    let mut mask = 0u64;
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if let Some(p) = prev {
+            let h = u64::from(u32::from(p)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                ^ u64::from(u32::from(c));
+            mask |= 1 << (h.wrapping_mul(0xff51_afd7_ed55_8ccd) >> 58);
+        }
+        prev = Some(c);
     }
-    if e.name.starts_with(q) {
-        return Some(MatchTier::Prefix);
-    }
-    if e.name.split(' ').skip(1).any(|w| w.starts_with(q)) {
-        return Some(MatchTier::WordPrefix);
-    }
-    if e.domain_label.starts_with(q_compact) || e.domain.starts_with(q_domain) {
-        return Some(MatchTier::Domain);
-    }
-    None
+    mask
 }
 
 /// Whether `a` and `b` are at most `k` edits apart (Levenshtein with early exit).
