@@ -57,8 +57,10 @@ site-release:
 	cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
 	$(call bundle,wasm-release)
 
+# The same cargo invocation as `test-rust` (dev-dependencies included), so `make test` and
+# `make run` share one build instead of compiling every dependency twice.
 server-dev:
-	cargo build -p app -p server --features app/ssr
+	cargo test -p app -p server --features app/ssr --no-run
 
 server-release:
 	cargo build -p server --release

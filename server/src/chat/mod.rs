@@ -1,0 +1,189 @@
+//! The chat service: what happens when the rep types, picks an account or explores.
+//! Both the UI's server functions and the JSON API go through here.
+//!
+//! `research.rs` starts research on an account; `replies.rs` composes answers to what the
+//! rep typed or pressed.
+
+mod replies;
+mod research;
+
+pub use research::ResearchStart;
+
+use crate::feeds::FeedHub;
+use crate::orchestrator::Orchestrator;
+use crate::store::sessions::SessionRow;
+use crate::store::{Store, StoreError};
+use app::domain::query::{MAX_CHAT_CHARS, clean_text};
+use app::domain::search::AccountIndex;
+use app::domain::{AccountSummary, Change, ChatMessage, ChatView, SessionEvent, SourceRef, Topic};
+use app::error::AppError;
+use app::ports::{ChatService, ChatSnapshot, Visitor};
+use std::sync::Arc;
+
+/// How many matches the chat offers.
+pub const CHAT_MATCHES: usize = 5;
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        tracing::error!(error = %e, "store error");
+        AppError::Unavailable
+    }
+}
+
+/// The chat, over the store, the account index, the feeds and the orchestrator.
+pub struct Chat {
+    pub store: Store,
+    pub accounts: Arc<AccountIndex>,
+    pub feeds: FeedHub,
+    pub orchestrator: Arc<Orchestrator>,
+}
+
+fn message_id() -> String {
+    format!("m-{}", crate::random_id(8))
+}
+
+/// Session ids are short and plain; anything else cannot be one of ours.
+fn plausible_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The CRM record behind the overview and the account matches.
+fn crm_source(account: Option<&AccountSummary>) -> SourceRef {
+    SourceRef {
+        name: "CRM record".into(),
+        confidence: 0.95,
+        last_updated: "2026-11-01".into(),
+        url: account.map(AccountSummary::website),
+    }
+}
+
+impl Chat {
+    /// The session if `visitor` owns it; otherwise "not found" (never "forbidden": ids of
+    /// other people's sessions are not confirmed to exist).
+    pub async fn own_session(&self, visitor: &Visitor, sid: &str) -> Result<SessionRow, AppError> {
+        let not_found = || AppError::NotFound("No chat session with that id.".into());
+        if !plausible_id(sid) {
+            return Err(not_found());
+        }
+        match self.store.session(sid).await? {
+            Some(s) if s.owner == visitor.0 => Ok(s),
+            _ => Err(not_found()),
+        }
+    }
+
+    /// A new session owned by `visitor`.
+    pub async fn create_session(&self, visitor: &Visitor) -> Result<SessionRow, AppError> {
+        let row = SessionRow {
+            sid: format!("s-{}", crate::random_id(12)),
+            owner: visitor.0.clone(),
+            feed: crate::random_id(24),
+            created_at: crate::now_ms(),
+        };
+        self.store.create_session(&row).await?;
+        Ok(row)
+    }
+
+    pub(crate) async fn snapshot(&self, session: &SessionRow) -> Result<ChatSnapshot, AppError> {
+        // Feed first, snapshot second: nothing can fall between them.
+        let feed = self.feeds.ensure(&session.sid, &session.feed);
+        let mut view = ChatView::new(session.sid.clone());
+        loop {
+            let batch = self.store.events_since(&session.sid, view.seq).await?;
+            if batch.is_empty() {
+                break;
+            }
+            view.apply_all(&batch);
+        }
+        Ok(ChatSnapshot { view, feed })
+    }
+
+    /// The account by id, or a 404 that names the problem.
+    pub fn account(&self, account_id: &str) -> Result<AccountSummary, AppError> {
+        self.accounts
+            .get(account_id)
+            .cloned()
+            .ok_or_else(|| AppError::NotFound("No customer with that id.".into()))
+    }
+}
+
+#[async_trait::async_trait]
+impl ChatService for Chat {
+    async fn load_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError> {
+        let session = match self.store.latest_session(&visitor.0).await? {
+            Some(s) => s,
+            None => self.create_session(visitor).await?,
+        };
+        self.snapshot(&session).await
+    }
+
+    async fn new_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError> {
+        let session = self.create_session(visitor).await?;
+        self.snapshot(&session).await
+    }
+
+    async fn events_since(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        after_seq: u64,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        // A browser catching up may be following a feed this process has not created yet
+        // (after a restart): create it so live updates resume.
+        self.feeds.ensure(&session.sid, &session.feed);
+        Ok(self.store.events_since(&session.sid, after_seq).await?)
+    }
+
+    async fn send_message(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        text: &str,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let text = clean_text(text, MAX_CHAT_CHARS)?;
+        let now = crate::now_ms();
+        let user = ChatMessage::user(message_id(), text.clone(), now);
+        let reply = self.reply_to(&text);
+        let changes = vec![
+            Change::MessageAdded { message: user },
+            Change::MessageAdded { message: reply },
+        ];
+        Ok(self.store.append(&session.sid, changes, None).await?)
+    }
+
+    async fn choose_account(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        account_id: &str,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let account = self.account(account_id)?;
+        Ok(match self.start_research(&session, &account, true).await? {
+            ResearchStart::Started { events, .. } | ResearchStart::Cached { events, .. } => events,
+        })
+    }
+
+    async fn explore(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        topic: Topic,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let now = crate::now_ms();
+        let answer = self.explore_answer(&session, topic).await?;
+        let changes = vec![
+            Change::MessageAdded {
+                message: ChatMessage::user(message_id(), topic.question(), now),
+            },
+            Change::MessageAdded { message: answer },
+        ];
+        Ok(self.store.append(&session.sid, changes, None).await?)
+    }
+}
