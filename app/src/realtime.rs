@@ -22,47 +22,75 @@ pub fn empty_feed() -> Feed {
 #[cfg(feature = "hydrate")]
 pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
     use leptos::prelude::*;
-    use leptos_ws::messages::{Messages, ServerSignalMessage};
+    use leptos_ws::ServerSignalWebSocket;
 
-    let Ok(feed) = leptos_ws::ReadOnlySignal::<Feed>::new(&feed_name, empty_feed()) else {
+    let (Some(ws), Ok(feed)) = (
+        use_context::<ServerSignalWebSocket>(),
+        leptos_ws::ReadOnlySignal::<Feed>::new(&feed_name, empty_feed()),
+    ) else {
         leptos::logging::error!("live updates unavailable: no websocket context");
         return;
     };
     // Mirror the websocket signal into the chat state, which folds it in.
     Effect::new(move |_| chat.feed.set(feed.get()));
     chat.follow_feed();
-    // After a lost connection (a server restart drops every signal), fetch what was missed —
-    // which also re-creates the server's signal — and subscribe again.
-    if let Some(ws) = use_context::<leptos_ws::ServerSignalWebSocket>() {
-        let ws_for_retry = ws.clone();
-        ws.set_on_disconnect(move || {
-            if !chat.online.get_untracked() {
-                return;
-            }
-            chat.online.set(false);
-            let name = feed_name.clone();
-            let ws = ws_for_retry.clone();
-            leptos::task::spawn_local(async move {
-                loop {
-                    gloo_timers::future::sleep(std::time::Duration::from_millis(700)).await;
-                    let after = chat.view.with_untracked(|v| v.seq);
-                    if let Ok(events) =
-                        crate::api::chat::chat_events(chat.session_id(), after).await
-                    {
-                        chat.absorb(&events);
-                        // Unsubscribe, then subscribe: exactly one subscription whether or
-                        // not the automatic re-subscribe on reconnect found the signal.
-                        let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Delete(
-                            name.clone(),
-                        )));
-                        let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Establish(
-                            name.clone(),
-                        )));
-                        chat.online.set(true);
-                        break;
-                    }
+
+    // Safety net: a subscription the server silently dropped (it ignores one for a signal it
+    // does not have, e.g. right after a restart) would leave the page stale. Every 15 s, ask
+    // the database whether anything is newer; if so, catch up and subscribe again.
+    {
+        let (ws, name) = (ws.clone(), feed_name.clone());
+        leptos::task::spawn_local(async move {
+            loop {
+                gloo_timers::future::sleep(std::time::Duration::from_secs(15)).await;
+                if !chat.online.get_untracked() || chat.is_syncing() {
+                    continue;
                 }
-            });
+                let after = chat.view.with_untracked(|v| v.seq);
+                if let Ok(events) = crate::api::chat::chat_events(chat.session_id(), after).await
+                    && !events.is_empty()
+                {
+                    chat.absorb(&events);
+                    resubscribe(&ws, &name);
+                }
+            }
         });
     }
+
+    // After a lost connection (a server restart drops every signal), fetch what was missed —
+    // which also re-creates the server's signal — and subscribe again.
+    let ws_for_retry = ws.clone();
+    ws.set_on_disconnect(move || {
+        if !chat.online.get_untracked() {
+            return;
+        }
+        chat.online.set(false);
+        let (ws, name) = (ws_for_retry.clone(), feed_name.clone());
+        leptos::task::spawn_local(async move {
+            loop {
+                gloo_timers::future::sleep(std::time::Duration::from_millis(700)).await;
+                let after = chat.view.with_untracked(|v| v.seq);
+                if let Ok(events) = crate::api::chat::chat_events(chat.session_id(), after).await {
+                    chat.absorb(&events);
+                    resubscribe(&ws, &name);
+                    chat.online.set(true);
+                    break;
+                }
+            }
+        });
+    });
+}
+
+/// Unsubscribe, then subscribe again: one fresh subscription whether or not the server still
+/// had the old one. (If leptos_ws's own re-subscribe on reconnect lands after ours, updates
+/// arrive twice; the fold ignores the duplicates.)
+#[cfg(feature = "hydrate")]
+fn resubscribe(ws: &leptos_ws::ServerSignalWebSocket, name: &str) {
+    use leptos_ws::messages::{Messages, ServerSignalMessage};
+    let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Delete(
+        name.to_string(),
+    )));
+    let _ = ws.send(&Messages::ServerSignal(ServerSignalMessage::Establish(
+        name.to_string(),
+    )));
 }

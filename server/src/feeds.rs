@@ -1,18 +1,28 @@
 //! Per-session live signals (leptos_ws), created when the session's owner opens the chat
 //! and moved forward by [`crate::live`] as events commit.
+//!
+//! Updates are sent as JSON patches computed here and awaited one after another from the
+//! single live task, so every browser sees them in commit order (leptos_ws's own `update()`
+//! computes patches in spawned tasks that may finish out of order).
 
 use app::domain::{Feed, SessionEvent};
 use app::realtime::{empty_feed, feed_signal_name};
-use leptos::prelude::Update;
+use leptos_ws::messages::SignalUpdate;
 use leptos_ws::{ReadOnlySignal, WsSignals};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+struct OpenFeed {
+    name: String,
+    /// The value the browsers have been sent.
+    feed: Feed,
+}
 
 /// The open sessions' feed signals.
 #[derive(Clone)]
 pub struct FeedHub {
     signals: WsSignals,
-    open: Arc<Mutex<HashMap<String, ReadOnlySignal<Feed>>>>,
+    open: Arc<Mutex<HashMap<String, OpenFeed>>>,
 }
 
 impl FeedHub {
@@ -31,8 +41,14 @@ impl FeedHub {
         if !open.contains_key(sid) {
             let mut signals = self.signals.clone();
             match ReadOnlySignal::new_with_context(&mut signals, &name, empty_feed()) {
-                Ok(signal) => {
-                    open.insert(sid.to_string(), signal);
+                Ok(_) => {
+                    open.insert(
+                        sid.to_string(),
+                        OpenFeed {
+                            name: name.clone(),
+                            feed: empty_feed(),
+                        },
+                    );
                 }
                 Err(e) => tracing::error!(sid, error = ?e, "could not create feed signal"),
             }
@@ -40,19 +56,39 @@ impl FeedHub {
         name
     }
 
-    /// Add `event` to the session's feed if a browser follows it.
-    pub fn publish(&self, sid: &str, event: &SessionEvent) {
-        let signal = {
-            let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-            open.get(sid).cloned()
+    /// Add `event` to the session's feed if a browser follows it, and send the change.
+    pub async fn publish(&self, sid: &str, event: &SessionEvent) {
+        let change = {
+            let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(entry) = open.get_mut(sid) else {
+                return;
+            };
+            let mut events = entry.feed.events();
+            events.push(event.clone());
+            let next = Feed::of(&events);
+            if next == entry.feed {
+                return;
+            }
+            let previous = std::mem::replace(&mut entry.feed, next.clone());
+            (entry.name.clone(), previous, next)
         };
-        if let Some(signal) = signal {
-            signal.update(|feed| {
-                let mut events = feed.events();
-                events.push(event.clone());
-                *feed = Feed::of(&events);
-            });
+        let (name, previous, next) = change;
+        let (Ok(old), Ok(new)) = (serde_json::to_value(&previous), serde_json::to_value(&next))
+        else {
+            return;
+        };
+        let update = SignalUpdate::new_from_json(name.clone(), &old, &new);
+        if let Some(Err(e)) = self.signals.update(&name, update, None).await {
+            tracing::warn!(sid, error = ?e, "feed update failed");
         }
+    }
+
+    /// The open sessions and the newest seq each has been sent.
+    pub fn open_sessions(&self) -> Vec<(String, u64)> {
+        let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        open.iter()
+            .map(|(sid, f)| (sid.clone(), f.feed.seq))
+            .collect()
     }
 
     /// How many sessions have a live signal.

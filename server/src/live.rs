@@ -1,6 +1,6 @@
 //! One LIVE SELECT on `event` per process, fanned out to the sessions' feed signals.
-//! If the stream ends (a remote database restarted), it subscribes again; browsers then
-//! converge by fetching what they missed.
+//! If the stream ends (a remote database restarted), it subscribes again and then publishes
+//! whatever each open session missed meanwhile, read from the database.
 
 use crate::feeds::FeedHub;
 use crate::store::{Store, StoreError};
@@ -37,7 +37,7 @@ pub async fn follow_events(store: Store, hub: FeedHub) -> Result<(), StoreError>
                             Ok(row) => {
                                 let lag = crate::now_ms() - row.event.at_ms;
                                 tracing::trace!(sid = %row.sid, seq = row.event.seq, lag_ms = lag, "event");
-                                hub.publish(&row.sid, &row.event);
+                                hub.publish(&row.sid, &row.event).await;
                             }
                             Err(e) => tracing::warn!(error = %e, "undecodable event notification"),
                         }
@@ -52,6 +52,7 @@ pub async fn follow_events(store: Store, hub: FeedHub) -> Result<(), StoreError>
                 match subscribe(&store).await {
                     Ok(s) => {
                         stream = s;
+                        catch_up(&store, &hub).await;
                         break;
                     }
                     Err(e) => tracing::warn!(error = %e, "live re-subscribe failed"),
@@ -60,4 +61,18 @@ pub async fn follow_events(store: Store, hub: FeedHub) -> Result<(), StoreError>
         }
     });
     Ok(())
+}
+
+/// After re-subscribing: publish the events each open session missed while unsubscribed.
+async fn catch_up(store: &Store, hub: &FeedHub) {
+    for (sid, seq) in hub.open_sessions() {
+        match store.events_since(&sid, seq).await {
+            Ok(events) => {
+                for e in &events {
+                    hub.publish(&sid, e).await;
+                }
+            }
+            Err(e) => tracing::warn!(sid, error = %e, "catch-up read failed"),
+        }
+    }
 }

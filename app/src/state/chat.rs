@@ -47,6 +47,10 @@ impl ChatContext {
         Effect::new(move |_| {
             let feed = this.feed.get();
             let busy = this.busy.get();
+            // Re-checked when a fetch ends, so a feed that moved on meanwhile is caught up.
+            if this.syncing.get() {
+                return;
+            }
             let seq = this.view.with_untracked(|v| v.seq);
             if feed.seq <= seq {
                 return;
@@ -61,6 +65,11 @@ impl ChatContext {
 
     pub fn provide(self) {
         provide_context(self);
+    }
+
+    /// Whether a fetch of missed events is in flight.
+    pub fn is_syncing(&self) -> bool {
+        self.syncing.get_untracked()
     }
 
     pub fn session_id(&self) -> String {
@@ -80,7 +89,8 @@ impl ChatContext {
         }
     }
 
-    /// Fetch every event after the view's seq from the server and fold them in.
+    /// Fetch the events after the view's seq from the server and fold them in. One fetch at
+    /// a time; when it ends, the feed follower checks again.
     pub fn resync(&self) {
         if self.syncing.get_untracked() {
             return;
@@ -89,12 +99,17 @@ impl ChatContext {
         let this = *self;
         spawn_local(async move {
             let after = this.view.with_untracked(|v| v.seq);
-            let result = chat_events(this.session_id(), after).await;
-            this.syncing.set(false);
-            match result {
+            match chat_events(this.session_id(), after).await {
                 Ok(events) => this.absorb(&events),
-                Err(e) => leptos::logging::warn!("resync failed: {e}"),
+                Err(e) => {
+                    leptos::logging::warn!("resync failed: {e}");
+                    // Back off before the follower tries again.
+                    #[cfg(feature = "hydrate")]
+                    gloo_timers::future::sleep(std::time::Duration::from_secs(1)).await;
+                }
             }
+            // Wakes the feed follower, which fetches again if the view is still behind.
+            this.syncing.set(false);
         });
     }
 

@@ -92,11 +92,12 @@ impl Chat {
         let feed = self.feeds.ensure(&session.sid, &session.feed);
         let mut view = ChatView::new(session.sid.clone());
         loop {
+            let before = view.seq;
             let batch = self.store.events_since(&session.sid, view.seq).await?;
-            if batch.is_empty() {
-                break;
-            }
             view.apply_all(&batch);
+            if view.seq == before {
+                break; // done (or a gap in the log: show what is consistent)
+            }
         }
         Ok(ChatSnapshot { view, feed })
     }

@@ -38,6 +38,24 @@ impl Orchestrator {
         tokio::spawn(async move {
             if let Err(e) = this.execute(&sid, &run_id, &account).await {
                 tracing::error!(sid, run_id, error = %e, "research run stopped");
+                // Best effort: tell the rep rather than leave the card spinning.
+                let changes = vec![
+                    Change::MessageAdded {
+                        message: ChatMessage::assistant(
+                            crate::random_id(8),
+                            format!(
+                                "❌ Research on {} stopped: the database was unavailable. Pick the account again to retry.",
+                                account.name
+                            ),
+                            crate::now_ms(),
+                        ),
+                    },
+                    Change::RunFinished {
+                        run_id: run_id.clone(),
+                        status: RunStatus::Failed,
+                    },
+                ];
+                let _ = this.store.append(&sid, changes, None).await;
             }
         });
     }

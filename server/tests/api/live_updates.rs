@@ -95,6 +95,9 @@ impl Follower {
             let patch: json_patch::Patch = serde_json::from_value(update["patch"].clone()).unwrap();
             json_patch::patch(&mut self.feed_value, &patch).expect("patch applies");
             let seq = self.feed_value["seq"].as_u64().unwrap();
+            if seq <= self.seq() {
+                continue; // nothing new for us (we may be ahead: a call's answer came first)
+            }
             let recent: Vec<Value> =
                 serde_json::from_str(self.feed_value["recent"].as_str().unwrap()).unwrap();
             let needed: Vec<Value> = recent
