@@ -36,7 +36,7 @@ pub async fn follow_events(store: Store, hub: FeedHub) -> Result<(), StoreError>
                         match serde_json::from_value::<EventRow>(n.data) {
                             Ok(row) => {
                                 let lag = crate::now_ms() - row.event.at_ms;
-                                tracing::trace!(sid = %row.sid, seq = row.event.seq, lag_ms = lag, "event");
+                                tracing::debug!(sid = %row.sid, seq = row.event.seq, lag_ms = lag, "event");
                                 hub.publish(&row.sid, &row.event).await;
                             }
                             Err(e) => tracing::warn!(error = %e, "undecodable event notification"),

@@ -9,17 +9,24 @@ pub fn MessageList() -> impl IntoView {
     let chat = use_chat();
     let is_empty = move || chat.view.with(|v| v.messages.is_empty());
     #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        // Keep the newest message in view as the chat grows.
-        let _ = chat.view.with(|v| v.seq);
-        if let Some(el) = document()
-            .query_selector(".messages > li:last-child")
-            .ok()
-            .flatten()
-        {
-            el.scroll_into_view_with_bool(false);
-        }
-    });
+    {
+        // Keep the newest message in view as the chat grows — only when a message is added
+        // (not on every step change), and after the frame is drawn, so scrolling never
+        // delays an update.
+        let count = Memo::new(move |_| chat.view.with(|v| v.messages.len()));
+        Effect::new(move |_| {
+            let _ = count.get();
+            request_animation_frame(|| {
+                if let Some(el) = document()
+                    .query_selector(".messages > li:last-child")
+                    .ok()
+                    .flatten()
+                {
+                    el.scroll_into_view_with_bool(false);
+                }
+            });
+        });
+    }
     view! {
         <section class="conversation" aria-label="Conversation">
             <Show when=is_empty>
