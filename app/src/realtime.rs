@@ -1,21 +1,17 @@
 //! The live link between a session's events in the database and the open chat page.
 //!
 //! Contract: the server keeps one leptos_ws read-only signal per open session, named by an
-//! unguessable token that only the session's owner receives. Its value is a [`Feed`]: the
+//! unguessable token that only the session's owner receives. Its value is a `Feed`: the
 //! newest seq and the last few events. The browser folds them in when they continue its view
 //! and otherwise fetches what it missed from the database, so a lost, late or doubled update
 //! never leaves the page wrong.
 
+#[cfg(feature = "hydrate")]
 use crate::domain::Feed;
 
 /// The leptos_ws signal name for a session's feed token.
 pub fn feed_signal_name(token: &str) -> String {
     format!("feed-{token}")
-}
-
-/// The value a feed starts with before any event.
-pub fn empty_feed() -> Feed {
-    Feed::default()
 }
 
 /// Follow the session's feed in the browser (no-op during server rendering).
@@ -26,7 +22,7 @@ pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
 
     let (Some(ws), Ok(feed)) = (
         use_context::<ServerSignalWebSocket>(),
-        leptos_ws::ReadOnlySignal::<Feed>::new(&feed_name, empty_feed()),
+        leptos_ws::ReadOnlySignal::<Feed>::new(&feed_name, Feed::default()),
     ) else {
         leptos::logging::error!("live updates unavailable: no websocket context");
         return;

@@ -6,7 +6,7 @@
 //! computes patches in spawned tasks that may finish out of order).
 
 use app::domain::{Feed, SessionEvent};
-use app::realtime::{empty_feed, feed_signal_name};
+use app::realtime::feed_signal_name;
 use leptos_ws::messages::SignalUpdate;
 use leptos_ws::{ReadOnlySignal, WsSignals};
 use std::collections::HashMap;
@@ -40,13 +40,13 @@ impl FeedHub {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         if !open.contains_key(sid) {
             let mut signals = self.signals.clone();
-            match ReadOnlySignal::new_with_context(&mut signals, &name, empty_feed()) {
+            match ReadOnlySignal::new_with_context(&mut signals, &name, Feed::default()) {
                 Ok(_) => {
                     open.insert(
                         sid.to_string(),
                         OpenFeed {
                             name: name.clone(),
-                            feed: empty_feed(),
+                            feed: Feed::default(),
                         },
                     );
                 }
@@ -89,10 +89,5 @@ impl FeedHub {
         open.iter()
             .map(|(sid, f)| (sid.clone(), f.feed.seq))
             .collect()
-    }
-
-    /// How many sessions have a live signal.
-    pub fn open_count(&self) -> usize {
-        self.open.lock().map(|m| m.len()).unwrap_or(0)
     }
 }

@@ -75,6 +75,8 @@ struct Spelling {
 /// The searchable copy of every account.
 pub struct AccountIndex {
     accounts: Vec<AccountSummary>,
+    /// Account id → position in `accounts`.
+    by_id: HashMap<String, u32>,
     /// Sorted by text.
     tokens: Vec<Token>,
     /// Per account: its place in (fewer words, then A–Z) order.
@@ -156,8 +158,14 @@ impl AccountIndex {
         for (place, (_, _, i)) in order.into_iter().enumerate() {
             rank[i as usize] = place as u32;
         }
+        let by_id = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i as u32))
+            .collect();
         Self {
             accounts,
+            by_id,
             tokens,
             rank,
             spellings,
@@ -175,7 +183,7 @@ impl AccountIndex {
     }
 
     pub fn get(&self, id: &str) -> Option<&AccountSummary> {
-        self.accounts.iter().find(|a| a.id == id)
+        self.by_id.get(id).map(|&i| &self.accounts[i as usize])
     }
 
     /// The best `limit` accounts for `query`, best first.
@@ -410,6 +418,17 @@ mod tests {
         );
         assert_eq!(ids(idx.search("Inittech", 5)), ["initech"]);
         assert_eq!(ids(idx.search("Globx Systems", 5)), ["globex"]);
+    }
+
+    #[test]
+    fn accounts_are_found_by_id() {
+        let idx = index();
+        assert_eq!(
+            idx.get("acme-corp").map(|a| a.name.as_str()),
+            Some("Acme Corp")
+        );
+        assert!(idx.get("nope").is_none());
+        assert!(idx.get("").is_none());
     }
 
     #[test]

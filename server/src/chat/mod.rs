@@ -87,7 +87,7 @@ impl Chat {
         Ok(row)
     }
 
-    pub(crate) async fn snapshot(&self, session: &SessionRow) -> Result<ChatSnapshot, AppError> {
+    async fn snapshot(&self, session: &SessionRow) -> Result<ChatSnapshot, AppError> {
         // Feed first, snapshot second: nothing can fall between them.
         let feed = self.feeds.ensure(&session.sid, &session.feed);
         let mut view = ChatView::new(session.sid.clone());
@@ -100,6 +100,22 @@ impl Chat {
             }
         }
         Ok(ChatSnapshot { view, feed })
+    }
+
+    /// Commit what the rep said and Dossier's answer, as two messages.
+    async fn exchange(
+        &self,
+        session: &SessionRow,
+        said: String,
+        answer: ChatMessage,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let changes = vec![
+            Change::MessageAdded {
+                message: ChatMessage::user(message_id(), said, crate::now_ms()),
+            },
+            Change::MessageAdded { message: answer },
+        ];
+        Ok(self.store.append(&session.sid, changes, None).await?)
     }
 
     /// The account by id, or a 404 that names the problem.
@@ -147,14 +163,8 @@ impl ChatService for Chat {
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let text = clean_text(text, MAX_CHAT_CHARS)?;
-        let now = crate::now_ms();
-        let user = ChatMessage::user(message_id(), text.clone(), now);
         let reply = self.reply_to(&text);
-        let changes = vec![
-            Change::MessageAdded { message: user },
-            Change::MessageAdded { message: reply },
-        ];
-        Ok(self.store.append(&session.sid, changes, None).await?)
+        self.exchange(&session, text, reply).await
     }
 
     async fn choose_account(
@@ -177,14 +187,8 @@ impl ChatService for Chat {
         topic: Topic,
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
-        let now = crate::now_ms();
         let answer = self.explore_answer(&session, topic).await?;
-        let changes = vec![
-            Change::MessageAdded {
-                message: ChatMessage::user(message_id(), topic.question(), now),
-            },
-            Change::MessageAdded { message: answer },
-        ];
-        Ok(self.store.append(&session.sid, changes, None).await?)
+        self.exchange(&session, topic.question().to_string(), answer)
+            .await
     }
 }

@@ -71,8 +71,7 @@ impl Chat {
         topic: Topic,
     ) -> Result<ChatMessage, AppError> {
         let now = crate::now_ms();
-        let snapshot = self.snapshot(session).await?;
-        let Some(run) = snapshot.view.runs.last() else {
+        let Some(run) = self.store.latest_run(&session.sid).await? else {
             return Ok(ChatMessage::assistant(
                 message_id(),
                 "Pick an account first: tell me who you're meeting.",
@@ -86,15 +85,16 @@ impl Chat {
             Topic::Hiring => StepKey::Hiring,
         };
         let account = self.account(&run.account_id)?;
-        let state = run.step(step).map(|s| (s.status, s.detail.clone()));
-        let text = match state {
-            Some((StepStatus::Done, _)) => {
-                let rows = self.store.steps(&run.id).await?;
-                let findings: Option<Findings> = rows
-                    .into_iter()
-                    .find(|r| r.idx == step.index())
-                    .and_then(|r| r.result)
-                    .and_then(|v| serde_json::from_value(v).ok());
+        let row = self
+            .store
+            .steps(&run.rid)
+            .await?
+            .into_iter()
+            .find(|r| r.idx == step.index());
+        let text = match row {
+            Some(r) if r.status == StepStatus::Done.as_str() => {
+                let findings: Option<Findings> =
+                    r.result.and_then(|v| serde_json::from_value(v).ok());
                 if let Some(f) = findings {
                     let (_, text) = report::step_message(&account, &f.data);
                     return Ok(
@@ -103,11 +103,11 @@ impl Chat {
                 }
                 format!("I have no stored {} for {}.", step.noun(), account.name)
             }
-            Some((StepStatus::Failed, reason)) => format!(
+            Some(r) if r.status == StepStatus::Failed.as_str() => format!(
                 "I couldn't get {} for {}: {}. I won't guess — ask again after the next research run.",
                 step.noun(),
                 account.name,
-                reason.unwrap_or_else(|| "the source failed".into())
+                r.detail.unwrap_or_else(|| "the source failed".into())
             ),
             _ => format!(
                 "Still collecting {} for {} — it will appear here as soon as it lands.",

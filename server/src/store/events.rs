@@ -180,14 +180,13 @@ fn projection(
             let params = json!({ "rid": run_id, "idx": step.index(), "status": status.as_str(),
                                  "detail": detail, "at": e.at_ms, "result": result });
             let set_result = if result.is_some() {
-                ", result = $p{i}.result"
+                format!(", result = $p{i}.result")
             } else {
-                ""
+                String::new()
             };
             let stmt = format!(
                 "UPDATE type::record('step', [$p{i}.rid, $p{i}.idx]) SET status = $p{i}.status, \
-                 detail = $p{i}.detail, updated_at = $p{i}.at{};\n",
-                set_result.replace("{i}", &i.to_string())
+                 detail = $p{i}.detail, updated_at = $p{i}.at{set_result};\n"
             );
             Some((stmt, params))
         }

@@ -44,6 +44,19 @@ impl Store {
         Ok(decode(res.take(0)?)?.into_iter().next())
     }
 
+    /// The session's newest run.
+    pub async fn latest_run(&self, sid: &str) -> Result<Option<RunRow>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT rid, sid, account_id, account_name, status, estimated_ms, started_at, \
+                 finished_at FROM run WHERE sid = $sid ORDER BY started_at DESC LIMIT 1",
+            )
+            .bind(json!({ "sid": sid }))
+            .await?;
+        Ok(decode(res.take(0)?)?.into_iter().next())
+    }
+
     pub async fn steps(&self, rid: &str) -> Result<Vec<StepRow>, StoreError> {
         let mut res = self
             .db

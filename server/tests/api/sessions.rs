@@ -169,3 +169,70 @@ async fn another_browser_cannot_read_or_write_the_chat() {
     assert_ne!(theirs["feed"], snapshot["feed"]);
     assert!(texts(&theirs["view"]).is_empty());
 }
+
+#[tokio::test]
+async fn exploration_buttons_answer_from_the_run_and_never_guess() {
+    let app = spawn_app().await;
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let explore = |topic: &'static str| {
+        let (app, sid) = (&app, sid.clone());
+        async move {
+            last_reply(
+                app.server_fn("explore", &[("session_id", &sid), ("topic", topic)])
+                    .await,
+            )
+            .await
+        }
+    };
+
+    let reply = explore("contacts").await;
+    assert_eq!(
+        reply["text"],
+        "Pick an account first: tell me who you're meeting."
+    );
+
+    for account in ["acme-corp", "initech"] {
+        let res = app
+            .server_fn("choose", &[("session_id", &sid), ("account_id", account)])
+            .await;
+        let events: Vec<Value> = res.json().await.unwrap();
+        app.wait_for_run(events[3]["change"]["run"]["id"].as_str().unwrap())
+            .await;
+        if account == "acme-corp" {
+            let reply = explore("contacts").await;
+            let text = reply["text"].as_str().unwrap();
+            assert!(
+                text.starts_with("👥 Decision makers at Acme Corp"),
+                "{text}"
+            );
+            assert!(
+                text.contains("Chief Information Security Officer"),
+                "{text}"
+            );
+            assert_eq!(reply["sources"][0]["name"], "Demo contacts directory");
+        }
+    }
+    // The newest run is Initech's, whose news source failed: say so, do not guess.
+    let reply = explore("news").await;
+    let text = reply["text"].as_str().unwrap();
+    assert!(
+        text.starts_with(
+            "I couldn't get news & funding for Initech: News provider returned HTTP 503"
+        ),
+        "{text}"
+    );
+    assert!(reply["sources"].as_array().unwrap().is_empty());
+    let events = app.events_since(&sid, 0).await;
+    let asked: Vec<&str> = events
+        .iter()
+        .filter(|e| e["change"]["message"]["role"] == "User")
+        .filter_map(|e| e["change"]["message"]["text"].as_str())
+        .collect();
+    assert!(
+        asked.contains(&"Who should I talk to?") && asked.contains(&"What's new with them?"),
+        "{asked:?}"
+    );
+}
