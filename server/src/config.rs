@@ -6,10 +6,17 @@
 //! | `LEPTOS_SITE_ROOT` | `target/site` | the built browser bundle and static files |
 //! | `DOSSIER_DB` | `surrealkv://data/dossier.db` | `surrealkv://PATH`, `mem://`, or `ws://HOST:PORT` |
 //! | `DOSSIER_DB_USER` / `DOSSIER_DB_PASS` | unset | root credentials for a `ws://` server |
-//! | `DOSSIER_DEMO_DELAY_MS` | `300-1500` | how long each demo research step takes (`MIN-MAX` or `N`) |
+//! | `DOSSIER_DEMO_DELAY_MS` | `200-900` | how long each demo research step takes (`MIN-MAX` or `N`) |
 //! | `DOSSIER_PROFILE_TTL_SECS` | `172800` (48 h) | how long a finished profile answers without a new run |
+//! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
+//! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
+//! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
+//!
+//! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
 //! | `RUST_LOG` | `info` | log filter |
 
+use crate::cache::CachePolicy;
+use crate::sources::SourcesConfig;
 use std::net::SocketAddr;
 use std::time::Duration;
 
@@ -22,7 +29,10 @@ pub struct Settings {
     pub db_user: Option<String>,
     pub db_pass: Option<String>,
     pub demo_delay: DelayRange,
-    pub profile_ttl: Duration,
+    pub cache: CachePolicy,
+    pub sources: SourcesConfig,
+    pub vendor_file: Option<String>,
+    pub lease: Duration,
 }
 
 /// A range of step durations for the demo source.
@@ -75,10 +85,13 @@ impl Default for Settings {
             db_user: None,
             db_pass: None,
             demo_delay: DelayRange {
-                min_ms: 300,
-                max_ms: 1500,
+                min_ms: 200,
+                max_ms: 900,
             },
-            profile_ttl: Duration::from_secs(48 * 3600),
+            cache: CachePolicy::default(),
+            sources: SourcesConfig::default(),
+            vendor_file: None,
+            lease: Duration::from_secs(15),
         }
     }
 }
@@ -136,8 +149,43 @@ impl Settings {
                     "expected whole seconds".into(),
                 )
             })?;
-            s.profile_ttl = Duration::from_secs(secs);
+            s.cache.profile = Duration::from_secs(secs);
         }
+        if let Some(v) = lookup("DOSSIER_CACHE") {
+            s.cache.enabled = match v.trim() {
+                "on" | "1" | "true" => true,
+                "off" | "0" | "false" => false,
+                _ => return Err(err("DOSSIER_CACHE", &v, "expected on or off".into())),
+            };
+        }
+        if let Some(v) = lookup("DOSSIER_VENDOR_FILE") {
+            if v.trim().is_empty() {
+                return Err(err("DOSSIER_VENDOR_FILE", &v, "expected a file path".into()));
+            }
+            s.vendor_file = Some(v);
+        }
+        if let Some(v) = lookup("DOSSIER_LEASE_MS") {
+            let ms: u64 = v
+                .trim()
+                .parse()
+                .ok()
+                .filter(|ms| (300..=3_600_000).contains(ms))
+                .ok_or_else(|| {
+                    err(
+                        "DOSSIER_LEASE_MS",
+                        &v,
+                        "expected milliseconds from 300 to 3600000".into(),
+                    )
+                })?;
+            s.lease = Duration::from_millis(ms);
+        }
+        s.sources = SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| {
+            ConfigError {
+                name,
+                value,
+                reason,
+            }
+        })?;
         Ok(s)
     }
 }
@@ -163,10 +211,11 @@ mod tests {
         assert_eq!(
             s.demo_delay,
             DelayRange {
-                min_ms: 300,
-                max_ms: 1500
+                min_ms: 200,
+                max_ms: 900
             }
         );
+        assert!(s.cache.enabled && s.sources.demo && s.vendor_file.is_none());
     }
 
     #[test]
@@ -197,5 +246,10 @@ mod tests {
         assert!(read(&[("DOSSIER_DEMO_DELAY_MS", "abc")]).is_err());
         assert!(read(&[("DOSSIER_DEMO_DELAY_MS", &"9".repeat(10_000))]).is_err());
         assert!(read(&[("DOSSIER_PROFILE_TTL_SECS", "-1")]).is_err());
+        assert!(read(&[("DOSSIER_CACHE", "maybe")]).is_err());
+        assert!(read(&[("DOSSIER_LEASE_MS", "5")]).is_err());
+        assert!(read(&[("DOSSIER_VENDOR_FILE", " ")]).is_err());
+        let e = read(&[("DOSSIER_SERPAPI_TIMEOUT_MS", "x")]).unwrap_err();
+        assert_eq!(e.name, "DOSSIER_SERPAPI_TIMEOUT_MS");
     }
 }

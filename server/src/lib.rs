@@ -1,6 +1,7 @@
 //! Dossier's server: HTTP (pages, server functions, JSON API, websocket), the SurrealDB
 //! store, the research orchestrator and the live feed.
 
+pub mod cache;
 pub mod chat;
 pub mod config;
 pub mod demo;
@@ -9,6 +10,7 @@ pub mod http;
 pub mod live;
 pub mod orchestrator;
 pub mod research;
+pub mod sources;
 pub mod startup;
 pub mod store;
 pub mod telemetry;

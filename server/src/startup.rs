@@ -6,7 +6,9 @@ use crate::config::Settings;
 use crate::demo::demo_accounts;
 use crate::feeds::FeedHub;
 use crate::orchestrator::Orchestrator;
-use crate::research::demo_source::DemoSource;
+use crate::orchestrator::OrchestratorParts;
+use crate::sources::Registry;
+use crate::sources::vendor::VendorSource;
 use crate::store::Store;
 use crate::{http, live, visitor};
 use app::domain::search::AccountIndex;
@@ -55,14 +57,29 @@ impl Application {
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
         live::follow_events(store.clone(), feeds.clone()).await?;
-        let source = Arc::new(DemoSource {
-            delay: settings.demo_delay,
-        });
-        let orchestrator = Arc::new(Orchestrator::new(
-            store.clone(),
-            source,
-            settings.profile_ttl,
-        ));
+        let vendor = match &settings.vendor_file {
+            Some(path) => VendorSource::from_file(path)?,
+            None => VendorSource::demo(),
+        };
+        let registry = Registry::from_config(&settings.sources, settings.demo_delay)
+            .with_vendor(Arc::new(vendor));
+        tracing::info!(sources = ?registry.names(), "research sources");
+        let typical_step_ms = if settings.sources.demo {
+            settings.demo_delay.max_ms
+        } else {
+            4_000
+        };
+        let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {
+            store: store.clone(),
+            registry,
+            accounts: accounts.clone(),
+            cache: settings.cache.clone(),
+            lease: settings.lease,
+            typical_step_ms,
+        }));
+        // An embedded database is ours alone: every run still marked running is an orphan.
+        let embedded = !settings.db_url.starts_with("ws");
+        orchestrator.start_leases(embedded);
         let chat = Arc::new(Chat {
             store: store.clone(),
             accounts,
@@ -140,10 +157,10 @@ fn spawn_sweeper(store: Store) {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             tick.tick().await;
-            match store.sweep_profiles(crate::now_ms()).await {
+            match store.sweep_cache(crate::now_ms()).await {
                 Ok(0) => {}
-                Ok(n) => tracing::info!(swept = n, "expired profiles removed"),
-                Err(e) => tracing::warn!(error = %e, "profile sweep failed"),
+                Ok(n) => tracing::info!(swept = n, "expired cache entries removed"),
+                Err(e) => tracing::warn!(error = %e, "cache sweep failed"),
             }
         }
     });

@@ -118,6 +118,9 @@ pub struct SourceRef {
     pub last_updated: String,
     #[serde(default)]
     pub url: Option<String>,
+    /// When we fetched it (ms since the epoch); None for stored CRM data.
+    #[serde(default)]
+    pub fetched_at_ms: Option<i64>,
 }
 
 impl SourceRef {

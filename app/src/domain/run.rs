@@ -6,35 +6,55 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StepKey {
+    /// The rep's own company: products, proof points, competitors.
+    Vendor,
     News,
     Hiring,
-    Profile,
+    /// Company basics: description, founding, size, headquarters.
+    #[serde(alias = "profile")]
+    Company,
+    Tech,
     Contacts,
     Analysis,
 }
 
 impl StepKey {
-    pub const ALL: [StepKey; 5] = [
+    pub const ALL: [StepKey; 7] = [
+        StepKey::Vendor,
         StepKey::News,
         StepKey::Hiring,
-        StepKey::Profile,
+        StepKey::Company,
+        StepKey::Tech,
         StepKey::Contacts,
         StepKey::Analysis,
     ];
 
     /// The steps that collect data in parallel; analysis runs after all of them settle.
-    pub const COLLECTION: [StepKey; 4] = [
+    pub const COLLECTION: [StepKey; 6] = [
+        StepKey::Vendor,
         StepKey::News,
         StepKey::Hiring,
-        StepKey::Profile,
+        StepKey::Company,
+        StepKey::Tech,
+        StepKey::Contacts,
+    ];
+
+    /// The collection steps about the customer (not the rep's own company).
+    pub const CUSTOMER: [StepKey; 5] = [
+        StepKey::News,
+        StepKey::Hiring,
+        StepKey::Company,
+        StepKey::Tech,
         StepKey::Contacts,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
+            StepKey::Vendor => "Vendor context",
             StepKey::News => "Collect news & funding",
             StepKey::Hiring => "Collect hiring",
-            StepKey::Profile => "Collect company profile & tech stack",
+            StepKey::Company => "Collect company profile",
+            StepKey::Tech => "Collect tech stack",
             StepKey::Contacts => "Collect contacts",
             StepKey::Analysis => "Analysis",
         }
@@ -43,9 +63,11 @@ impl StepKey {
     /// What the summary calls this step's data when it is missing.
     pub fn noun(self) -> &'static str {
         match self {
+            StepKey::Vendor => "your company's context",
             StepKey::News => "news & funding",
             StepKey::Hiring => "hiring",
-            StepKey::Profile => "company profile & tech stack",
+            StepKey::Company => "company profile",
+            StepKey::Tech => "tech stack",
             StepKey::Contacts => "contacts",
             StepKey::Analysis => "analysis",
         }
@@ -57,9 +79,11 @@ impl StepKey {
 
     pub fn as_str(self) -> &'static str {
         match self {
+            StepKey::Vendor => "vendor",
             StepKey::News => "news",
             StepKey::Hiring => "hiring",
-            StepKey::Profile => "profile",
+            StepKey::Company => "company",
+            StepKey::Tech => "tech",
             StepKey::Contacts => "contacts",
             StepKey::Analysis => "analysis",
         }
@@ -77,6 +101,13 @@ pub enum StepStatus {
 }
 
 impl StepStatus {
+    pub const ALL: [StepStatus; 4] = [
+        StepStatus::Pending,
+        StepStatus::Running,
+        StepStatus::Done,
+        StepStatus::Failed,
+    ];
+
     pub fn icon(self) -> &'static str {
         match self {
             StepStatus::Pending => "⏳",
@@ -212,7 +243,7 @@ impl RunView {
 
     /// How a run whose steps have all settled ended.
     pub fn outcome(&self) -> RunStatus {
-        let collected_ok = StepKey::COLLECTION
+        let collected_ok = StepKey::CUSTOMER
             .iter()
             .filter(|k| self.step(**k).is_some_and(|s| s.status == StepStatus::Done))
             .count();
@@ -261,9 +292,11 @@ mod tests {
         assert_eq!(
             labels,
             [
+                "Vendor context",
                 "Collect news & funding",
                 "Collect hiring",
-                "Collect company profile & tech stack",
+                "Collect company profile",
+                "Collect tech stack",
                 "Collect contacts",
                 "Analysis"
             ]

@@ -57,6 +57,7 @@ fn crm_source(account: Option<&AccountSummary>) -> SourceRef {
         name: "CRM record".into(),
         confidence: 0.95,
         last_updated: "2026-11-01".into(),
+        fetched_at_ms: None,
         url: account.map(AccountSummary::website),
     }
 }

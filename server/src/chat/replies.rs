@@ -79,7 +79,8 @@ impl Chat {
             ));
         };
         let step = match topic {
-            Topic::Business | Topic::Technology => StepKey::Profile,
+            Topic::Business => StepKey::Company,
+            Topic::Technology => StepKey::Tech,
             Topic::Contacts => StepKey::Contacts,
             Topic::News => StepKey::News,
             Topic::Hiring => StepKey::Hiring,

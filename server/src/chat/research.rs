@@ -3,7 +3,8 @@
 
 use super::{Chat, crm_source, message_id};
 use crate::research::report;
-use crate::store::profiles::ProfileRow;
+use crate::cache::CachePolicy;
+use crate::store::cache::CacheEntry;
 use crate::store::sessions::SessionRow;
 use app::domain::run::duration_words;
 use app::domain::{AccountSummary, Change, ChatMessage, RunView, SessionEvent, SourceRef};
@@ -19,7 +20,7 @@ pub enum ResearchStart {
     },
     /// A fresh profile answered at once; no run.
     Cached {
-        profile: ProfileRow,
+        profile: CacheEntry,
         events: Vec<SessionEvent>,
     },
 }
@@ -40,26 +41,30 @@ impl Chat {
                 message: ChatMessage::user(message_id(), account.choice_label(), now),
             });
         }
-        if let Some(profile) = self.store.fresh_profile(&account.id, now).await? {
-            tracing::info!(account = %account.id, "profile cache hit");
-            let minutes = ((now - profile.created_at) / 60_000).max(0);
-            let summary = profile.profile["summary"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string();
+        let policy = self.orchestrator.cache_policy();
+        let cached = if policy.enabled {
+            self.store
+                .cache_get(&CachePolicy::profile_key(&account.domain), now)
+                .await?
+        } else {
+            None
+        };
+        let summary_of = |entry: &CacheEntry| {
+            let summary = entry.value["summary"].as_str().unwrap_or_default().to_string();
             let sources: Vec<SourceRef> =
-                serde_json::from_value(profile.profile["sources"].clone()).unwrap_or_default();
+                serde_json::from_value(entry.value["sources"].clone()).unwrap_or_default();
+            (summary, sources)
+        };
+        if let Some(profile) = cached.as_ref().filter(|p| p.is_fresh(now)) {
+            tracing::info!(account = %account.id, "profile cache hit");
+            let (summary, sources) = summary_of(profile);
             changes.push(Change::MessageAdded {
                 message: ChatMessage::assistant(
                     message_id(),
                     format!(
-                        "Here's what I already know about {} (researched {} ago, from cache):",
+                        "Here's what I already know about {} (researched {}, from cache):",
                         account.name,
-                        if minutes < 1 {
-                            "less than a minute".to_string()
-                        } else {
-                            format!("{minutes} min")
-                        }
+                        age_words(now - profile.created_at)
                     ),
                     now,
                 ),
@@ -77,9 +82,29 @@ impl Chat {
                 message: ChatMessage::assistant(message_id(), summary, now).with_sources(sources),
             });
             let events = self.store.append(&session.sid, changes, None).await?;
-            return Ok(ResearchStart::Cached { profile, events });
+            return Ok(ResearchStart::Cached {
+                profile: profile.clone(),
+                events,
+            });
         }
-        tracing::info!(account = %account.id, "profile cache miss: starting a run");
+        // A stale profile is still worth reading while the refresh runs.
+        let stale = cached.map(|p| {
+            tracing::info!(account = %account.id, "stale profile: showing it and refreshing");
+            let (summary, sources) = summary_of(&p);
+            ChatMessage::assistant(
+                message_id(),
+                format!(
+                    "🕰 As of {} ({}) — refreshing now:\n{summary}",
+                    crate::sources::iso_date_from_ms(p.created_at),
+                    age_words(now - p.created_at)
+                ),
+                now,
+            )
+            .with_sources(sources)
+        });
+        if stale.is_none() {
+            tracing::info!(account = %account.id, "profile cache miss: starting a run");
+        }
         let run_id = format!("run-{}", crate::random_id(8));
         let estimated_ms = self.orchestrator.estimated_ms();
         changes.push(Change::MessageAdded {
@@ -94,6 +119,9 @@ impl Chat {
                 .with_actions(report::exploration_actions())
                 .with_sources(vec![crm_source(Some(account))]),
         });
+        if let Some(message) = stale {
+            changes.push(Change::MessageAdded { message });
+        }
         changes.push(Change::RunStarted {
             run: RunView::new(&run_id, &account.id, &account.name, estimated_ms),
         });
@@ -109,12 +137,34 @@ impl Chat {
             .with_run(&run_id),
         });
         let events = self.store.append(&session.sid, changes, None).await?;
-        self.orchestrator
-            .launch(session.sid.clone(), run_id.clone(), account.clone());
+        self.orchestrator.launch(run_id.clone());
         Ok(ResearchStart::Started {
             run_id,
             estimated_ms,
             events,
         })
+    }
+}
+
+/// How long ago, for a rep: `less than a minute ago`, `5 min ago`, `3 h ago`, `2 days ago`.
+fn age_words(ms: i64) -> String {
+    let min = ms.max(0) / 60_000;
+    match min {
+        0 => "less than a minute ago".into(),
+        1..=59 => format!("{min} min ago"),
+        60..=2879 => format!("{} h ago", min / 60),
+        _ => format!("{} days ago", min / 1440),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ages_read_naturally() {
+        assert_eq!(super::age_words(5_000), "less than a minute ago");
+        assert_eq!(super::age_words(5 * 60_000), "5 min ago");
+        assert_eq!(super::age_words(3 * 3_600_000), "3 h ago");
+        assert_eq!(super::age_words(50 * 3_600_000), "2 days ago");
+        assert_eq!(super::age_words(-10), "less than a minute ago");
     }
 }

@@ -4,39 +4,8 @@
 
 use super::accounts::{INITECH, VANDELAY, mix};
 use app::domain::{AccountSummary, StepKey};
+use crate::research::facts::{Contact, Job, NewsItem, Tech};
 use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NewsItem {
-    pub title: String,
-    /// ISO date.
-    pub date: String,
-    pub funding: bool,
-    pub url: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Job {
-    pub title: String,
-    pub department: String,
-    pub location: String,
-    pub posted: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Tech {
-    pub name: String,
-    pub category: String,
-    /// e.g. "partial rollout".
-    pub note: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Contact {
-    pub name: String,
-    pub title: String,
-    pub note: Option<String>,
-}
 
 /// Everything the demo source knows about one account.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,6 +25,7 @@ fn tech(name: &str, category: &str, note: Option<&str>) -> Tech {
         name: name.into(),
         category: category.into(),
         note: note.map(Into::into),
+        src: 0,
     }
 }
 
@@ -65,6 +35,8 @@ fn job(title: &str, department: &str, location: &str, posted: &str) -> Job {
         department: department.into(),
         location: location.into(),
         posted: posted.into(),
+        url: None,
+        src: 0,
     }
 }
 
@@ -73,6 +45,8 @@ fn contact(name: &str, title: &str, note: Option<&str>) -> Contact {
         name: name.into(),
         title: title.into(),
         note: note.map(Into::into),
+        url: None,
+        src: 0,
     }
 }
 
@@ -87,12 +61,16 @@ fn acme_corp() -> DemoIntel {
                 date: "2026-11-19".into(),
                 funding: true,
                 url: "https://news.example/acme-corp-series-c".into(),
+                publisher: None,
+                src: 0,
             },
             NewsItem {
                 title: "Acme Corp names former Palo Alto Networks security leader as CISO".into(),
                 date: "2026-11-03".into(),
                 funding: false,
                 url: "https://news.example/acme-corp-new-ciso".into(),
+                publisher: None,
+                src: 0,
             },
         ],
         jobs: vec![
@@ -200,6 +178,8 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
         date: date(h(2)),
         funding: false,
         url: format!("https://news.example/{slug}-office"),
+        publisher: None,
+        src: 0,
     }];
     if h(3) % 3 != 0 {
         let amount = 5 + h(4) % 120;
@@ -214,6 +194,8 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
                     "https://news.example/{slug}-{}",
                     round.to_lowercase().replace(' ', "-")
                 ),
+                publisher: None,
+                src: 0,
             },
         );
     }
@@ -242,12 +224,12 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
             StepKey::News,
             "News provider returned HTTP 503 (service unavailable)".into(),
         )],
-        VANDELAY => StepKey::COLLECTION
+        VANDELAY => StepKey::CUSTOMER
             .iter()
             .map(|k| (*k, "Source timed out after 10 s".to_string()))
             .collect(),
         _ if h(60) % 11 == 3 => {
-            let key = StepKey::COLLECTION[(h(61) % 4) as usize];
+            let key = StepKey::CUSTOMER[(h(61) % 5) as usize];
             vec![(key, "Provider rate limit reached (HTTP 429)".into())]
         }
         _ => Vec::new(),

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod intel;
+pub mod vendor;
 
 pub use accounts::demo_accounts;
-pub use intel::{Contact, DemoIntel, Job, NewsItem, Tech, intel_for};
+pub use intel::{DemoIntel, intel_for};

@@ -109,8 +109,8 @@ async fn start_intelligence(
                     "chatSessionId": session.sid,
                     "customerId": account.id,
                     "asOf": profile.created_at,
-                    "expiresAt": profile.expires_at,
-                    "profile": profile.profile,
+                    "expiresAt": profile.fresh_until,
+                    "profile": profile.value,
                 })),
             )
                 .into_response(),
@@ -150,7 +150,7 @@ async fn run(
                 .map(|k| k.label())
                 .unwrap_or_default();
             json!({ "key": s.key, "label": label, "status": s.status, "detail": s.detail,
-                    "updatedAt": s.updated_at, "result": s.result })
+                    "cache": s.cache, "updatedAt": s.updated_at, "result": s.result })
         })
         .collect();
     Ok(Json(json!({

@@ -1,76 +1,175 @@
-//! Runs the customer-intelligence workflow in the background: the four collection steps in
-//! parallel (all settled: one failure never stops the others), then the analysis step.
-//! Every transition is committed as session events together with the run/step rows.
+//! Runs the research workflow in the background, durably: the collection steps in parallel
+//! (all settled: one failure never stops the others), then the analysis step.
+//!
+//! Every transition is committed as session events together with the run/step rows, and
+//! guarded in the database so it happens once. A run is held by one process through a
+//! lease renewed by a heartbeat ([`lease`]); after a crash, whoever finds the lease lapsed
+//! resumes the run: settled steps keep their stored results, the rest run again.
 
-use crate::research::{Collected, Findings, Source, analysis, report};
+mod collect;
+mod lease;
+
+pub use collect::CacheUse;
+
+use crate::cache::CachePolicy;
+use crate::research::{Collected, Findings, analysis, report};
+use crate::sources::Registry;
 use crate::store::events::StepResult;
-use crate::store::profiles::ProfileRow;
+use crate::store::runs::{RunRow, StepRow};
 use crate::store::{Store, StoreError};
+use app::domain::search::AccountIndex;
 use app::domain::{AccountSummary, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus};
 use serde_json::json;
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Starts and drives research runs.
+/// What the orchestrator needs.
+pub struct OrchestratorParts {
+    pub store: Store,
+    pub registry: Registry,
+    pub accounts: Arc<AccountIndex>,
+    pub cache: CachePolicy,
+    /// How long a run stays held without a heartbeat.
+    pub lease: Duration,
+    /// How long a collection step usually takes, for the estimate shown to the rep.
+    pub typical_step_ms: u64,
+}
+
+/// Starts, drives and resumes research runs.
 pub struct Orchestrator {
     store: Store,
-    source: Arc<dyn Source>,
-    profile_ttl: Duration,
+    registry: Registry,
+    accounts: Arc<AccountIndex>,
+    cache: CachePolicy,
+    lease: Duration,
+    typical_step_ms: u64,
+    /// This process's name on the leases it holds.
+    instance: String,
+    /// Runs executing in this process.
+    active: Mutex<HashSet<String>>,
 }
 
 impl Orchestrator {
-    pub fn new(store: Store, source: Arc<dyn Source>, profile_ttl: Duration) -> Self {
+    pub fn new(parts: OrchestratorParts) -> Self {
         Self {
-            store,
-            source,
-            profile_ttl,
+            store: parts.store,
+            registry: parts.registry,
+            accounts: parts.accounts,
+            cache: parts.cache,
+            lease: parts.lease,
+            typical_step_ms: parts.typical_step_ms,
+            instance: format!("proc-{}", crate::random_id(8)),
+            active: Mutex::new(HashSet::new()),
         }
+    }
+
+    pub fn cache_policy(&self) -> &CachePolicy {
+        &self.cache
     }
 
     /// How long a run should take: collection in parallel, then analysis.
     pub fn estimated_ms(&self) -> u64 {
-        self.source.typical_step_ms() + 200
+        self.typical_step_ms + 200
     }
 
-    /// Run `run_id` (already committed as `RunStarted`) in the background.
-    pub fn launch(self: &Arc<Self>, sid: String, run_id: String, account: AccountSummary) {
+    /// Drive run `run_id` (already committed as `RunStarted`) in the background, if this
+    /// process can take its lease and is not driving it already.
+    pub fn launch(self: &Arc<Self>, run_id: String) {
         let this = Arc::clone(self);
-        tokio::spawn(async move {
-            if let Err(e) = this.execute(&sid, &run_id, &account).await {
-                tracing::error!(sid, run_id, error = %e, "research run stopped");
-                // Best effort: tell the rep rather than leave the card spinning.
-                let changes = vec![
-                    Change::MessageAdded {
-                        message: ChatMessage::assistant(
-                            crate::random_id(8),
-                            format!(
-                                "❌ Research on {} stopped: the database was unavailable. Pick the account again to retry.",
-                                account.name
-                            ),
-                            crate::now_ms(),
-                        ),
-                    },
-                    Change::RunFinished {
-                        run_id: run_id.clone(),
-                        status: RunStatus::Failed,
-                    },
-                ];
-                let _ = this.store.append(&sid, changes, None).await;
-            }
-        });
+        tokio::spawn(async move { this.drive(run_id).await });
     }
 
-    async fn execute(
-        &self,
-        sid: &str,
-        run_id: &str,
-        account: &AccountSummary,
-    ) -> Result<(), StoreError> {
+    async fn drive(self: Arc<Self>, rid: String) {
+        if !self.mark_active(&rid) {
+            return;
+        }
+        let now = crate::now_ms();
+        match self
+            .store
+            .claim_run(&rid, &self.instance, now, now + self.lease.as_millis() as i64)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::debug!(rid, "run is held elsewhere or finished");
+                self.unmark_active(&rid);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(rid, error = %e, "could not take the run's lease; will retry");
+                self.unmark_active(&rid);
+                return;
+            }
+        }
+        match self.execute(&rid).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict(why)) => {
+                tracing::info!(rid, why, "another worker made this transition; stepping back");
+            }
+            Err(e) => self.give_up(&rid, e).await,
+        }
+        self.unmark_active(&rid);
+    }
+
+    fn mark_active(&self, rid: &str) -> bool {
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        active.insert(rid.to_string())
+    }
+
+    fn unmark_active(&self, rid: &str) {
+        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        active.remove(rid);
+    }
+
+    /// Runs executing in this process right now.
+    pub fn active_runs(&self) -> usize {
+        self.active.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// The database failed mid-run: tell the rep rather than leave the card spinning.
+    async fn give_up(&self, rid: &str, error: StoreError) {
+        tracing::error!(rid, error = %error, "research run stopped");
+        let Ok(Some(run)) = self.store.run(rid).await else {
+            return;
+        };
+        let changes = vec![
+            Change::MessageAdded {
+                message: ChatMessage::assistant(
+                    format!("msg-{rid}-stopped"),
+                    format!(
+                        "❌ Research on {} stopped: the database was unavailable. Pick the account again to retry.",
+                        run.account_name
+                    ),
+                    crate::now_ms(),
+                ),
+            },
+            Change::RunFinished {
+                run_id: rid.to_string(),
+                status: RunStatus::Failed,
+            },
+        ];
+        let _ = self.store.append(&run.sid, changes, None).await;
+    }
+
+    /// Run every step that has not settled yet, then finish the run.
+    async fn execute(&self, rid: &str) -> Result<(), StoreError> {
         let started = std::time::Instant::now();
+        let Some(run) = self.store.run(rid).await? else {
+            return Ok(());
+        };
+        if run.status != RunStatus::Running.as_str() {
+            return Ok(());
+        }
+        let rows = self.store.steps(rid).await?;
+        let row = |key: StepKey| rows.iter().find(|r| r.idx == key.index()).cloned();
+        let Some(account) = self.accounts.get(&run.account_id).cloned() else {
+            return self.finish_without_account(&run).await;
+        };
         let outcomes = futures::future::join_all(
             StepKey::COLLECTION
                 .iter()
-                .map(|&step| self.collect(sid, run_id, account, step)),
+                .map(|&step| self.step(&run, &account, step, row(step))),
         )
         .await;
         let mut found = Vec::new();
@@ -81,122 +180,187 @@ impl Orchestrator {
                 Err(reason) => missing.push((*step, reason)),
             }
         }
-        self.analyse(sid, run_id, account, &found, &missing).await?;
-        tracing::info!(sid, run_id, account = %account.id, ms = started.elapsed().as_millis() as u64,
+        self.analyse(&run, &account, &found, &missing, row(StepKey::Analysis))
+            .await?;
+        tracing::info!(rid, account = %account.id, ms = started.elapsed().as_millis() as u64,
             missing = missing.len(), "research run finished");
         Ok(())
     }
 
-    /// One collection step: running → done (with its partial result) or failed.
-    async fn collect(
+    /// One collection step: reuse its stored outcome if it settled before (a resumed run),
+    /// else pending → running → done (with its partial result) or failed.
+    async fn step(
         &self,
-        sid: &str,
-        run_id: &str,
+        run: &RunRow,
         account: &AccountSummary,
         step: StepKey,
+        row: Option<StepRow>,
     ) -> Result<Result<Findings, String>, StoreError> {
-        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None)
-            .await?;
-        match self.source.collect(step, account).await {
+        let status = row.as_ref().map(|r| r.status.as_str()).unwrap_or("pending");
+        if status == StepStatus::Done.as_str() {
+            let stored = row.and_then(|r| r.result);
+            return Ok(stored
+                .and_then(|v| serde_json::from_value(v).ok())
+                .ok_or_else(|| "the stored result could not be read".to_string()));
+        }
+        if status == StepStatus::Failed.as_str() {
+            return Ok(Err(row
+                .and_then(|r| r.detail)
+                .unwrap_or_else(|| "the source failed".into())));
+        }
+        let (sid, rid) = (run.sid.as_str(), run.rid.as_str());
+        if status == StepStatus::Pending.as_str() {
+            self.transition(sid, rid, step, StepStatus::Running, None, vec![], None)
+                .await?;
+        }
+        let (outcome, cache) = self.gather(step, account).await;
+        match outcome {
             Ok(findings) => {
                 let (line, text) = report::step_message(account, &findings.data);
-                let message = ChatMessage::assistant(crate::random_id(8), text, crate::now_ms())
-                    .with_sources(findings.sources.clone());
+                let line = match (step, cache) {
+                    (StepKey::Vendor, CacheUse::Hit) => format!("{line} — from cache"),
+                    (StepKey::Vendor, CacheUse::Miss) => format!("{line} — loaded"),
+                    (_, CacheUse::Hit) => format!("{line} — from cache"),
+                    (_, CacheUse::Miss) => line,
+                };
+                // The vendor's own profile is context for the analysis, not news for the rep.
+                let messages = if step == StepKey::Vendor {
+                    vec![]
+                } else {
+                    vec![
+                        ChatMessage::assistant(
+                            format!("msg-{rid}-{}", step.as_str()),
+                            text,
+                            crate::now_ms(),
+                        )
+                        .with_sources(findings.sources.clone()),
+                    ]
+                };
                 let result = StepResult {
-                    run_id: run_id.to_string(),
+                    run_id: rid.to_string(),
                     step,
                     result: serde_json::to_value(&findings)?,
+                    cache: cache.as_str(),
                 };
                 self.transition(
                     sid,
-                    run_id,
+                    rid,
                     step,
                     StepStatus::Done,
                     Some(line),
-                    vec![message],
+                    messages,
                     Some(result),
                 )
                 .await?;
                 Ok(Ok(findings))
             }
-            Err(e) => {
-                tracing::warn!(sid, run_id, step = step.as_str(), reason = %e, "source failed");
+            Err(reason) => {
                 self.transition(
                     sid,
-                    run_id,
+                    rid,
                     step,
                     StepStatus::Failed,
-                    Some(e.0.clone()),
+                    Some(reason.clone()),
                     vec![],
                     None,
                 )
                 .await?;
-                Ok(Err(e.0))
+                Ok(Err(reason))
             }
         }
     }
 
     async fn analyse(
         &self,
-        sid: &str,
-        run_id: &str,
+        run: &RunRow,
         account: &AccountSummary,
         found: &[Findings],
         missing: &[(StepKey, String)],
+        row: Option<StepRow>,
     ) -> Result<(), StoreError> {
+        let (sid, rid) = (run.sid.as_str(), run.rid.as_str());
         let step = StepKey::Analysis;
-        self.transition(sid, run_id, step, StepStatus::Running, None, vec![], None)
-            .await?;
+        let status = row.as_ref().map(|r| r.status.as_str()).unwrap_or("pending");
+        if status == StepStatus::Pending.as_str() {
+            self.transition(sid, rid, step, StepStatus::Running, None, vec![], None)
+                .await?;
+        }
         let collected: Vec<Collected> = found.iter().map(|f| f.data.clone()).collect();
-        let sources: Vec<SourceRef> = found.iter().flat_map(|f| f.sources.clone()).collect();
+        let sources: Vec<SourceRef> = found
+            .iter()
+            .filter(|f| !matches!(f.data, Collected::Vendor { .. }))
+            .flat_map(|f| f.sources.clone())
+            .collect();
         let now = crate::now_ms();
-        let (status, detail, text, run_status) = match analysis::summarise(
-            account, &collected, missing,
-        ) {
-            Ok(text) => {
-                let status = if missing.is_empty() {
-                    RunStatus::Completed
-                } else {
-                    RunStatus::Partial
-                };
-                (StepStatus::Done, "summary ready".to_string(), text, status)
-            }
-            Err(reason) => {
-                let text = format!(
-                    "❌ I couldn't research {}: every source failed, so there is nothing to analyse. \
-                     Try again in a few minutes.",
-                    account.name
-                );
-                (StepStatus::Failed, reason, text, RunStatus::Failed)
-            }
-        };
-        let summary = ChatMessage::assistant(crate::random_id(8), text.clone(), now)
+        let (status, detail, text, run_status) =
+            match analysis::summarise(account, &collected, missing) {
+                Ok(text) => {
+                    let status = if missing.is_empty() {
+                        RunStatus::Completed
+                    } else {
+                        RunStatus::Partial
+                    };
+                    (StepStatus::Done, "summary ready".to_string(), text, status)
+                }
+                Err(reason) => {
+                    let text = format!(
+                        "❌ I couldn't research {}: every source failed, so there is nothing to analyse. \
+                         Try again in a few minutes.",
+                        account.name
+                    );
+                    (StepStatus::Failed, reason, text, RunStatus::Failed)
+                }
+            };
+        let summary = ChatMessage::assistant(format!("msg-{rid}-summary"), text.clone(), now)
             .with_sources(sources.clone());
         let changes = vec![
             Change::StepChanged {
-                run_id: run_id.into(),
+                run_id: rid.into(),
                 step,
                 status,
                 detail: Some(detail),
             },
             Change::MessageAdded { message: summary },
             Change::RunFinished {
-                run_id: run_id.into(),
+                run_id: rid.into(),
                 status: run_status,
             },
         ];
         self.store.append(sid, changes, None).await?;
         if run_status != RunStatus::Failed {
-            let row = ProfileRow {
-                account_id: account.id.clone(),
-                profile: json!({ "summary": text, "sources": sources, "collected": collected,
-                                 "missing": missing.iter().map(|(k, r)| json!({"step": k.as_str(), "reason": r})).collect::<Vec<_>>(),
-                                 "run_id": run_id }),
-                created_at: now,
-                expires_at: now + self.profile_ttl.as_millis() as i64,
-            };
-            self.store.put_profile(&row).await?;
+            let profile = json!({ "summary": text, "sources": sources, "collected": collected,
+                "missing": missing.iter().map(|(k, r)| json!({"step": k.as_str(), "reason": r})).collect::<Vec<_>>(),
+                "run_id": rid });
+            let domain = &account.domain;
+            self.remember(&CachePolicy::profile_key(domain), &profile, self.cache.profile)
+                .await;
+            if let Some((key, ttl)) = self.cache.step_layer(StepKey::Analysis, domain) {
+                self.remember(&key, &json!({ "summary": text, "sources": sources }), ttl)
+                    .await;
+            }
         }
+        Ok(())
+    }
+
+    /// The run's account is gone (removed from the CRM): end the run and say so.
+    async fn finish_without_account(&self, run: &RunRow) -> Result<(), StoreError> {
+        let changes = vec![
+            Change::MessageAdded {
+                message: ChatMessage::assistant(
+                    format!("msg-{}-no-account", run.rid),
+                    format!(
+                        "❌ {} is no longer in the account list, so I stopped researching it.",
+                        run.account_name
+                    ),
+                    crate::now_ms(),
+                ),
+            },
+            Change::RunFinished {
+                run_id: run.rid.clone(),
+                status: RunStatus::Failed,
+            },
+        ];
+        self.store.append(&run.sid, changes, None).await?;
         Ok(())
     }
 

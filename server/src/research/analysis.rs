@@ -18,7 +18,10 @@ pub fn summarise(
     collected: &[Collected],
     missing: &[(StepKey, String)],
 ) -> Result<String, String> {
-    if collected.is_empty() {
+    if collected
+        .iter()
+        .all(|c| matches!(c, Collected::Vendor { .. }))
+    {
         return Err("Nothing was collected to analyse".into());
     }
     let mut signals = Vec::new();
@@ -48,10 +51,18 @@ pub fn summarise(
                 }
             }
             Collected::Hiring { .. } => signals.push("💼 Hiring: no open roles found".into()),
-            Collected::Profile { tech, .. } => {
+            Collected::Tech { tech } if !tech.is_empty() => {
                 let stack: Vec<String> = tech.iter().map(tech_label).collect();
                 signals.push(format!("🛠 Stack: {}", stack.join(", ")));
             }
+            Collected::Tech { .. } => signals.push("🛠 Stack: nothing detected".into()),
+            Collected::Company { company } => {
+                let c = super::report::merged_company(company);
+                if let (Some(n), Some(hq)) = (c.employees, &c.headquarters) {
+                    signals.push(format!("🏢 Company: ~{n} employees, {hq}"));
+                }
+            }
+            Collected::Vendor { .. } => {}
             Collected::Contacts { people } => {
                 if let Some(p) = people.iter().find(|p| p.note.is_some()) {
                     signals.push(format!(
@@ -100,11 +111,7 @@ mod tests {
         let collected = vec![
             Collected::News { items: i.news },
             Collected::Hiring { jobs: i.jobs },
-            Collected::Profile {
-                description: i.description,
-                founded: i.founded,
-                tech: i.tech,
-            },
+            Collected::Tech { tech: i.tech },
             Collected::Contacts { people: i.contacts },
         ];
         let text = summarise(&acme, &collected, &[]).unwrap();

@@ -1,8 +1,7 @@
 //! How findings read in the chat: the quick overview and one message per collection step.
 //! Pure functions of the data, so every sentence can be checked against its source.
 
-use super::Collected;
-use crate::demo::Tech;
+use super::facts::{Collected, CompanyFacts, Tech};
 use app::domain::{AccountSummary, Action, ActionKind, Topic};
 
 /// The quick overview from stored account data, shown the moment an account is picked.
@@ -86,17 +85,53 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
             }
             (headline, text)
         }
-        Collected::Profile {
-            description,
-            founded,
-            tech,
-        } => {
-            let headline = format!("{} technologies", tech.len());
-            let mut text =
-                format!("🏢 {name} profile & tech stack\n{description} Founded {founded}.");
+        Collected::Company { company } => {
+            let c = merged_company(company);
+            let headline = match (c.employees, &c.headquarters) {
+                (Some(n), _) => format!("~{n} employees"),
+                (None, Some(hq)) => format!("based in {hq}"),
+                _ => "basics found".to_string(),
+            };
+            let mut text = format!("🏢 {name} company profile");
+            if let Some(d) = &c.description {
+                text.push('\n');
+                text.push_str(d);
+            }
+            if let Some(y) = c.founded {
+                text.push_str(&format!("\n• Founded: {y}"));
+            }
+            if let Some(n) = c.employees {
+                text.push_str(&format!("\n• Employees: ~{n}"));
+            }
+            if let Some(hq) = &c.headquarters {
+                text.push_str(&format!("\n• Headquarters: {hq}"));
+            }
+            if let Some(i) = &c.industry {
+                text.push_str(&format!("\n• Industry: {i}"));
+            }
+            (headline, text)
+        }
+        Collected::Tech { tech } => {
+            let headline = format!("{} technolog{}", tech.len(), if tech.len() == 1 { "y" } else { "ies" });
+            let mut text = format!("🛠 {name} tech stack");
+            if tech.is_empty() {
+                text.push_str("\nNo technologies detected.");
+            }
             for t in tech {
                 text.push_str(&format!("\n• {}: {}", t.category, tech_label(t)));
             }
+            (headline, text)
+        }
+        Collected::Vendor { vendor } => {
+            let headline = format!(
+                "{}: {} product{}, {} proof point{}",
+                vendor.name,
+                vendor.products.len(),
+                plural(vendor.products.len()),
+                vendor.proof_points.len(),
+                plural(vendor.proof_points.len())
+            );
+            let text = format!("🏷 Your context: {headline}");
             (headline, text)
         }
         Collected::Contacts { people } => {
@@ -111,6 +146,21 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
             (headline, text)
         }
     }
+}
+
+/// One view of the company from several sources: for each field, the first source that
+/// knows it.
+pub fn merged_company(parts: &[CompanyFacts]) -> CompanyFacts {
+    let mut c = CompanyFacts::default();
+    for p in parts {
+        c.description = c.description.take().or_else(|| p.description.clone());
+        c.founded = c.founded.or(p.founded);
+        c.employees = c.employees.or(p.employees);
+        c.headquarters = c.headquarters.take().or_else(|| p.headquarters.clone());
+        c.industry = c.industry.take().or_else(|| p.industry.clone());
+        c.website = c.website.take().or_else(|| p.website.clone());
+    }
+    c
 }
 
 /// `Azure AD (partial rollout)`.
@@ -154,14 +204,7 @@ mod tests {
         let (line, text) = step_message(&acme(), &Collected::News { items: intel.news });
         assert_eq!(line, "2 items, 1 funding");
         assert!(text.contains("💰 Acme Corp raises $50M Series C"));
-        let (_, text) = step_message(
-            &acme(),
-            &Collected::Profile {
-                description: intel.description,
-                founded: intel.founded,
-                tech: intel.tech,
-            },
-        );
+        let (_, text) = step_message(&acme(), &Collected::Tech { tech: intel.tech });
         assert!(text.contains("Identity: Azure AD (partial rollout)"));
         let (line, _) = step_message(&acme(), &Collected::Hiring { jobs: vec![] });
         assert_eq!(line, "0 open roles");

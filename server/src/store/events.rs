@@ -7,7 +7,7 @@
 
 use super::{Store, StoreError, decode};
 use crate::now_ms;
-use app::domain::{Change, SessionEvent, StepKey};
+use app::domain::{Change, SessionEvent, StepKey, StepStatus};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -35,7 +35,12 @@ pub struct StepResult {
     pub run_id: String,
     pub step: StepKey,
     pub result: Value,
+    /// Where it came from: `hit` (cache), `miss` (collected now), `stale`.
+    pub cache: &'static str,
 }
+
+/// The marker a guard in the transaction throws when a transition was already made.
+const CONFLICT: &str = "dossier-conflict";
 
 impl Store {
     /// Commit `changes` as the session's next events, with their run/step projections.
@@ -67,6 +72,11 @@ impl Store {
                 Ok(()) => {
                     *last = Some(base + events.len() as u64);
                     return Ok(events);
+                }
+                Err(StoreError::Db(e)) if e.to_string().contains(CONFLICT) => {
+                    // Another writer already made this transition: nothing to retry.
+                    *last = None;
+                    return Err(StoreError::Conflict(e.to_string()));
                 }
                 Err(e) if attempt < 4 => {
                     tracing::warn!(sid, attempt, error = %e, "event append failed; retrying");
@@ -159,7 +169,7 @@ fn projection(
                 "row": { "rid": run.id, "sid": sid, "account_id": run.account_id,
                          "account_name": run.account_name, "status": run.status.as_str(),
                          "estimated_ms": run.estimated_ms, "started_at": e.at_ms,
-                         "finished_at": null },
+                         "finished_at": null, "lease_until": e.at_ms },
                 "steps": steps,
             });
             let stmt = format!(
@@ -177,22 +187,37 @@ fn projection(
             let result = step_result
                 .filter(|r| &r.run_id == run_id && r.step == *step)
                 .map(|r| r.result.clone());
+            let cache = step_result
+                .filter(|r| &r.run_id == run_id && r.step == *step)
+                .map(|r| r.cache);
+            // The statuses this transition may start from: a step moves once, so a second
+            // writer (a resumed run, another process) fails instead of duplicating it.
+            let from: Vec<&str> = StepStatus::ALL
+                .iter()
+                .filter(|s| s.can_move_to(*status))
+                .map(|s| s.as_str())
+                .collect();
             let params = json!({ "rid": run_id, "idx": step.index(), "status": status.as_str(),
-                                 "detail": detail, "at": e.at_ms, "result": result });
+                                 "detail": detail, "at": e.at_ms, "result": result,
+                                 "cache": cache, "from": from });
             let set_result = if result.is_some() {
-                format!(", result = $p{i}.result")
+                format!(", result = $p{i}.result, cache = $p{i}.cache")
             } else {
                 String::new()
             };
             let stmt = format!(
-                "UPDATE type::record('step', [$p{i}.rid, $p{i}.idx]) SET status = $p{i}.status, \
+                "LET $g{i} = (SELECT VALUE status FROM ONLY type::record('step', [$p{i}.rid, $p{i}.idx]));\n\
+                 IF $g{i} NOT IN $p{i}.from {{ THROW '{CONFLICT}: step ' + $p{i}.rid + '/' + <string>$p{i}.idx + ' is ' + <string>$g{i}; }};\n\
+                 UPDATE type::record('step', [$p{i}.rid, $p{i}.idx]) SET status = $p{i}.status, \
                  detail = $p{i}.detail, updated_at = $p{i}.at{set_result};\n"
             );
             Some((stmt, params))
         }
         Change::RunFinished { run_id, status } => Some((
             format!(
-                "UPDATE type::record('run', $p{i}.rid) SET status = $p{i}.status, finished_at = $p{i}.at;\n"
+                "IF (SELECT VALUE status FROM ONLY type::record('run', $p{i}.rid)) != 'running' \
+                 {{ THROW '{CONFLICT}: run ' + $p{i}.rid + ' already finished'; }};\n\
+                 UPDATE type::record('run', $p{i}.rid) SET status = $p{i}.status, finished_at = $p{i}.at;\n"
             ),
             json!({ "rid": run_id, "status": status.as_str(), "at": e.at_ms }),
         )),

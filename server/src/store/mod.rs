@@ -3,7 +3,7 @@
 
 pub mod accounts;
 pub mod events;
-pub mod profiles;
+pub mod cache;
 pub mod runs;
 pub mod sessions;
 
@@ -18,6 +18,9 @@ const SCHEMA: &str = include_str!("schema.surql");
 pub enum StoreError {
     #[error("database: {0}")]
     Db(#[from] surrealdb::Error),
+    /// A guarded transition was already made by another writer.
+    #[error("already done: {0}")]
+    Conflict(String),
     #[error("stored data did not decode: {0}")]
     Decode(#[from] serde_json::Error),
     #[error("could not create {path}: {source}")]

@@ -28,6 +28,9 @@ pub struct StepRow {
     pub detail: Option<String>,
     #[serde(default)]
     pub result: Option<Value>,
+    /// `hit`, `miss` or `stale`: whether the result came from the cache.
+    #[serde(default)]
+    pub cache: Option<String>,
     pub updated_at: i64,
 }
 
@@ -61,11 +64,64 @@ impl Store {
         let mut res = self
             .db
             .query(
-                "SELECT idx, key, status, detail, result, updated_at FROM step \
+                "SELECT idx, key, status, detail, result, cache, updated_at FROM step \
                  WHERE rid = $rid ORDER BY idx",
             )
             .bind(json!({ "rid": rid }))
             .await?;
         decode(res.take(0)?)
+    }
+
+    /// Take run `rid` for `owner` until `until_ms`, if it is still running and its lease
+    /// has lapsed (or already belongs to `owner`). True when `owner` now holds it.
+    pub async fn claim_run(
+        &self,
+        rid: &str,
+        owner: &str,
+        now_ms: i64,
+        until_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE type::record('run', $rid) SET owner = $owner, lease_until = $until \
+                 WHERE status = 'running' AND (owner = $owner OR lease_until = NONE \
+                 OR lease_until < $now) RETURN VALUE rid",
+            )
+            .bind(json!({ "rid": rid, "owner": owner, "now": now_ms, "until": until_ms }))
+            .await?;
+        let taken: Vec<Value> = res.take(0)?;
+        Ok(!taken.is_empty())
+    }
+
+    /// Extend every running run `owner` holds to `until_ms`; returns how many.
+    pub async fn renew_leases(&self, owner: &str, until_ms: i64) -> Result<usize, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE run SET lease_until = $until WHERE owner = $owner AND status = 'running' \
+                 RETURN VALUE rid",
+            )
+            .bind(json!({ "owner": owner, "until": until_ms }))
+            .await?;
+        let renewed: Vec<Value> = res.take(0)?;
+        Ok(renewed.len())
+    }
+
+    /// Running runs whose lease lapsed before `now_ms` (`None`: every running run).
+    pub async fn orphaned_runs(&self, now_ms: Option<i64>) -> Result<Vec<String>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT VALUE rid FROM run WHERE status = 'running' \
+                 AND ($now = NONE OR lease_until = NONE OR lease_until < $now)",
+            )
+            .bind(json!({ "now": now_ms }))
+            .await?;
+        let rids: Vec<Value> = res.take(0)?;
+        Ok(rids
+            .into_iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect())
     }
 }

@@ -97,7 +97,7 @@ async fn a_fresh_profile_answers_with_200_and_no_new_run() {
 
 #[tokio::test]
 async fn with_a_zero_ttl_every_request_starts_a_run() {
-    let app = crate::helpers::spawn_app_with(|s| s.profile_ttl = std::time::Duration::ZERO).await;
+    let app = crate::helpers::spawn_app_with(|s| s.cache.profile = std::time::Duration::ZERO).await;
     for _ in 0..2 {
         let res = app.start_intelligence("acme-solutions", None).await;
         assert_eq!(res.status(), 202);

@@ -1,0 +1,131 @@
+//! Where facts come from: one [`Source`] per provider, one file each.
+//!
+//! A source serves one or more collection steps and returns [`Findings`]: facts with the
+//! source record they came from. Sources are off unless configured ([`SourcesConfig`]),
+//! except the built-in demo source (the default) and the keyless network sources when the
+//! user enables them.
+
+pub mod config;
+pub mod demo;
+pub mod registry;
+pub mod vendor;
+
+pub use config::{ProviderConfig, SourcesConfig};
+pub use registry::Registry;
+
+use crate::research::facts::Findings;
+use app::domain::{AccountSummary, StepKey};
+
+/// Why a source gave nothing. Its `Display` is shown to the rep as the step's reason,
+/// so it names the provider and says what happened in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{provider}: {message}")]
+pub struct SourceError {
+    pub provider: String,
+    pub kind: ErrorKind,
+    pub message: String,
+}
+
+/// What kind of failure, which decides whether a retry can help.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// 401/403: the key is wrong or lacks access. Never retried.
+    Unauthorized,
+    /// 429: too many requests. Retried after `Retry-After` or a backoff.
+    RateLimited,
+    /// 5xx or a connection failure. Retried with backoff.
+    Unavailable,
+    /// No answer within the provider's timeout. Retried.
+    Timeout,
+    /// The provider answered with something we cannot read (bad JSON, an error body
+    /// behind a 200, HTML instead of JSON). Never retried.
+    Malformed,
+    /// The answer was larger than the provider's size limit. Never retried.
+    TooLarge,
+    /// The provider has nothing for this company (404, unknown board). Never retried.
+    NotFound,
+    /// Any other refusal (400, 422, a blocked address). Never retried.
+    Rejected,
+}
+
+impl ErrorKind {
+    pub fn is_retriable(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::RateLimited | ErrorKind::Unavailable | ErrorKind::Timeout
+        )
+    }
+}
+
+impl SourceError {
+    pub fn new(provider: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            provider: provider.into(),
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+/// A provider of facts for one or more collection steps.
+#[async_trait::async_trait]
+pub trait Source: Send + Sync {
+    /// The provider's name as the rep sees it on a source badge, e.g. `Google News`.
+    fn name(&self) -> &str;
+    /// The collection steps this source can answer.
+    fn steps(&self) -> &[StepKey];
+    /// Collect `step`'s facts about `account`. Only called for a step in [`Source::steps`].
+    async fn collect(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, SourceError>;
+}
+
+/// Today's date as `YYYY-MM-DD` (UTC), for `last_updated` of data fetched now.
+pub fn today_iso() -> String {
+    iso_date_from_ms(crate::now_ms())
+}
+
+/// `ms` since the epoch as `YYYY-MM-DD` (UTC).
+pub fn iso_date_from_ms(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_from_milliseconds() {
+        assert_eq!(iso_date_from_ms(0), "1970-01-01");
+        assert_eq!(iso_date_from_ms(1_795_000_000_000), "2026-11-18");
+        assert_eq!(iso_date_from_ms(951_782_400_000), "2000-02-29");
+    }
+
+    #[test]
+    fn only_transient_failures_are_retried() {
+        assert!(ErrorKind::RateLimited.is_retriable());
+        assert!(ErrorKind::Timeout.is_retriable());
+        assert!(!ErrorKind::Unauthorized.is_retriable());
+        assert!(!ErrorKind::Malformed.is_retriable());
+        let e = SourceError::new("Google News", ErrorKind::Unavailable, "HTTP 503");
+        assert_eq!(e.to_string(), "Google News: HTTP 503");
+    }
+}
