@@ -75,6 +75,7 @@ test-e2e:
 ## bench: figures for the notes (account search over 100k accounts)
 bench:
 	cargo bench -p app --bench account_search
+	cargo bench -p server --bench orchestrator
 
 lint:
 	cargo fmt --all -- --check

@@ -44,6 +44,7 @@ export default defineConfig({
       DOSSIER_DEMO_DELAY_MS: '400-1200',
       // Every pick starts a fresh run, so each test sees live progress.
       DOSSIER_PROFILE_TTL_SECS: '0',
+      DOSSIER_CACHE: 'off',
       RUST_LOG: 'warn',
     },
   },

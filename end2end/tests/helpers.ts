@@ -22,7 +22,7 @@ export function progressCard(page: Page) {
 /** Every step of the newest progress card is settled. */
 export async function expectRunSettled(page: Page) {
   const steps = progressCard(page).locator('li[data-step]');
-  await expect(steps).toHaveCount(5);
+  await expect(steps).toHaveCount(7);
   await expect(progressCard(page).locator('li[data-status="pending"], li[data-status="running"]'))
     .toHaveCount(0, { timeout: 30_000 });
 }

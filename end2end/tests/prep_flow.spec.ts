@@ -32,13 +32,15 @@ test('prepare for Acme: matches, pick, overview, live progress, summary, reload'
 
   const card = progressCard(page);
   await expect(card.locator('li[data-step]')).toHaveText([
-    /Collect news & funding/, /Collect hiring/, /Collect company profile & tech stack/,
-    /Collect contacts/, /Analysis/,
+    /Vendor context/, /Collect news & funding/, /Collect hiring/, /Collect company profile/,
+    /Collect tech stack/, /Collect contacts/, /Analysis/,
   ]);
   // Steps start out pending or running, and settle as done, live.
   await expect(card.locator('li[data-status="pending"], li[data-status="running"]').first()).toBeVisible();
   await expectRunSettled(page);
-  await expect(card.locator('li[data-status="done"]')).toHaveCount(5);
+  await expect(card.locator('li[data-status="done"]')).toHaveCount(7);
+  // The rep's own company context is part of the run.
+  await expect(card.locator('li[data-step="vendor"]')).toContainText('Keyfort');
   await expect(page.getByText(/News & funding for Acme Corp/)).toBeVisible();
   await expect(page.getByText(/raises \$50M Series C/).first()).toBeVisible();
   await expect(page.getByText('🧠 Acme Corp — research summary', { exact: false })).toBeVisible();
@@ -48,7 +50,7 @@ test('prepare for Acme: matches, pick, overview, live progress, summary, reload'
   // Reload: the same chat comes back from the database.
   await page.reload();
   await expect(page.getByText('Researching Acme Corp for your meeting.')).toBeVisible();
-  await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(5);
+  await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(7);
   await expect(page.getByText('🧠 Acme Corp — research summary', { exact: false })).toBeVisible();
 });
 
@@ -60,7 +62,7 @@ test('a failing source shows its reason and the summary says what is missing', a
   const news = progressCard(page).locator('li[data-step="news"]');
   await expect(news).toHaveAttribute('data-status', 'failed');
   await expect(news).toContainText('HTTP 503');
-  await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(4);
+  await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(6);
   await expect(page.getByText(/Missing:/)).toBeVisible();
 });
 

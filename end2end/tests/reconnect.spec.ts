@@ -18,6 +18,7 @@ function startServer(dataDir: string): ChildProcess {
       DOSSIER_DB: `surrealkv://${join(dataDir, 'db')}`,
       DOSSIER_DEMO_DELAY_MS: '300-800',
       DOSSIER_PROFILE_TTL_SECS: '0',
+      DOSSIER_CACHE: 'off',
       RUST_LOG: 'error',
     },
     stdio: 'ignore',

@@ -78,7 +78,13 @@ impl CachePolicy {
     pub fn source_layer(&self, provider: &str, step: StepKey, domain: &str) -> (String, Duration) {
         let slug: String = provider
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         let ttl = if step == StepKey::News {
             self.raw_news
@@ -102,15 +108,30 @@ mod tests {
         let p = CachePolicy::default();
         let h = |n: u64| Duration::from_secs(n * 3600);
         let layer = |s| p.step_layer(s, "acmecorp.com").unwrap();
-        assert_eq!(layer(StepKey::Tech), ("customer:acmecorp.com:tech_stack".into(), h(24)));
-        assert_eq!(layer(StepKey::News), ("customer:acmecorp.com:funding".into(), h(6)));
-        assert_eq!(layer(StepKey::Hiring), ("customer:acmecorp.com:hiring".into(), h(12)));
-        assert_eq!(layer(StepKey::Analysis), ("customer:acmecorp.com:summary".into(), h(1)));
+        assert_eq!(
+            layer(StepKey::Tech),
+            ("customer:acmecorp.com:tech_stack".into(), h(24))
+        );
+        assert_eq!(
+            layer(StepKey::News),
+            ("customer:acmecorp.com:funding".into(), h(6))
+        );
+        assert_eq!(
+            layer(StepKey::Hiring),
+            ("customer:acmecorp.com:hiring".into(), h(12))
+        );
+        assert_eq!(
+            layer(StepKey::Analysis),
+            ("customer:acmecorp.com:summary".into(), h(1))
+        );
         assert_eq!(p.profile, h(48));
         assert_eq!(
             p.source_layer("Google News", StepKey::News, "acmecorp.com"),
             ("source:google_news:news:acmecorp.com".into(), h(2))
         );
-        assert_eq!(p.source_layer("Wikidata", StepKey::Company, "x.io").1, h(24));
+        assert_eq!(
+            p.source_layer("Wikidata", StepKey::Company, "x.io").1,
+            h(24)
+        );
     }
 }

@@ -160,7 +160,11 @@ impl Settings {
         }
         if let Some(v) = lookup("DOSSIER_VENDOR_FILE") {
             if v.trim().is_empty() {
-                return Err(err("DOSSIER_VENDOR_FILE", &v, "expected a file path".into()));
+                return Err(err(
+                    "DOSSIER_VENDOR_FILE",
+                    &v,
+                    "expected a file path".into(),
+                ));
             }
             s.vendor_file = Some(v);
         }
@@ -179,13 +183,12 @@ impl Settings {
                 })?;
             s.lease = Duration::from_millis(ms);
         }
-        s.sources = SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| {
-            ConfigError {
+        s.sources =
+            SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,
                 value,
                 reason,
-            }
-        })?;
+            })?;
         Ok(s)
     }
 }

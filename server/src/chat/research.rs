@@ -2,8 +2,8 @@
 //! messages and the run, then launch it in the background.
 
 use super::{Chat, crm_source, message_id};
-use crate::research::report;
 use crate::cache::CachePolicy;
+use crate::research::report;
 use crate::store::cache::CacheEntry;
 use crate::store::sessions::SessionRow;
 use app::domain::run::duration_words;
@@ -50,7 +50,10 @@ impl Chat {
             None
         };
         let summary_of = |entry: &CacheEntry| {
-            let summary = entry.value["summary"].as_str().unwrap_or_default().to_string();
+            let summary = entry.value["summary"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
             let sources: Vec<SourceRef> =
                 serde_json::from_value(entry.value["sources"].clone()).unwrap_or_default();
             (summary, sources)

@@ -3,8 +3,8 @@
 //! every other account gets plausible generated ones. Some accounts' sources fail.
 
 use super::accounts::{INITECH, VANDELAY, mix};
-use app::domain::{AccountSummary, StepKey};
 use crate::research::facts::{Contact, Job, NewsItem, Tech};
+use app::domain::{AccountSummary, StepKey};
 use serde::{Deserialize, Serialize};
 
 /// Everything the demo source knows about one account.

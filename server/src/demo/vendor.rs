@@ -21,12 +21,24 @@ pub fn demo_vendor() -> VendorProfile {
             product(
                 "Keyfort Lifecycle",
                 "Automated joiner/mover/leaver provisioning from HR to every app.",
-                &["hiring", "workday", "onboarding", "provisioning", "it systems"],
+                &[
+                    "hiring",
+                    "workday",
+                    "onboarding",
+                    "provisioning",
+                    "it systems",
+                ],
             ),
             product(
                 "Keyfort Privileged Access",
                 "Just-in-time admin access for cloud consoles and servers.",
-                &["aws", "google cloud", "azure", "security engineer", "devops"],
+                &[
+                    "aws",
+                    "google cloud",
+                    "azure",
+                    "security engineer",
+                    "devops",
+                ],
             ),
             product(
                 "Keyfort Threat Protection",
@@ -38,8 +50,9 @@ pub fn demo_vendor() -> VendorProfile {
             ProofPoint {
                 customer: "Northbeam Payments".into(),
                 industry: "FinTech".into(),
-                result: "Replaced a partial Azure AD rollout in 10 weeks; 60% fewer access tickets."
-                    .into(),
+                result:
+                    "Replaced a partial Azure AD rollout in 10 weeks; 60% fewer access tickets."
+                        .into(),
             },
             ProofPoint {
                 customer: "Harbor Health".into(),

@@ -46,12 +46,9 @@ impl Orchestrator {
                 CacheUse::Miss,
             );
         }
-        let answers = futures::future::join_all(
-            sources
-                .iter()
-                .map(|source| self.ask(source, step, account)),
-        )
-        .await;
+        let answers =
+            futures::future::join_all(sources.iter().map(|source| self.ask(source, step, account)))
+                .await;
         let mut found = Vec::new();
         let mut reasons = Vec::new();
         for answer in answers {
@@ -105,18 +102,16 @@ impl Orchestrator {
         }
         let now = crate::now_ms();
         match self.store.cache_get(key, now).await {
-            Ok(Some(entry)) if entry.is_fresh(now) => {
-                match serde_json::from_value(entry.value) {
-                    Ok(v) => {
-                        tracing::info!(key, "cache hit");
-                        Some(v)
-                    }
-                    Err(e) => {
-                        tracing::warn!(key, error = %e, "cache entry unreadable; treated as a miss");
-                        None
-                    }
+            Ok(Some(entry)) if entry.is_fresh(now) => match serde_json::from_value(entry.value) {
+                Ok(v) => {
+                    tracing::info!(key, "cache hit");
+                    Some(v)
                 }
-            }
+                Err(e) => {
+                    tracing::warn!(key, error = %e, "cache entry unreadable; treated as a miss");
+                    None
+                }
+            },
             Ok(_) => {
                 tracing::info!(key, "cache miss");
                 None

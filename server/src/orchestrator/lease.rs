@@ -12,7 +12,7 @@ impl Orchestrator {
         let this = Arc::clone(self);
         tokio::spawn(async move {
             if sole_owner {
-                this.resume_orphans(None).await;
+                this.take_over_orphans().await;
             }
             let beat = (this.lease / 3).max(std::time::Duration::from_millis(100));
             let mut tick = tokio::time::interval(beat);
@@ -24,19 +24,31 @@ impl Orchestrator {
                 if let Err(e) = this.store.renew_leases(&this.instance, until).await {
                     tracing::warn!(error = %e, "lease renewal failed");
                 }
-                this.resume_orphans(Some(now)).await;
+                this.resume_orphans(now).await;
             }
         });
     }
 
-    /// Launch every running run whose lease lapsed before `now` (`None`: every one).
-    async fn resume_orphans(self: &Arc<Self>, now: Option<i64>) {
-        match self.store.orphaned_runs(now).await {
+    /// Take every run still marked running (their process is gone) and resume them.
+    async fn take_over_orphans(self: &Arc<Self>) {
+        let until = crate::now_ms() + self.lease.as_millis() as i64;
+        match self.store.take_over_running(&self.instance, until).await {
             Ok(rids) => {
                 for rid in rids {
-                    if now.is_none() {
-                        tracing::info!(rid, "resuming a run left by a stopped process");
-                    }
+                    tracing::info!(rid, "resuming a run left by a stopped process");
+                    self.launch(rid);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "could not take over orphaned runs"),
+        }
+    }
+
+    /// Launch every running run whose lease lapsed before `now`.
+    async fn resume_orphans(self: &Arc<Self>, now: i64) {
+        match self.store.orphaned_runs(Some(now)).await {
+            Ok(rids) => {
+                for rid in rids {
+                    tracing::debug!(rid, "taking a run whose lease lapsed");
                     self.launch(rid);
                 }
             }

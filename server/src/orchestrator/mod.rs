@@ -87,7 +87,12 @@ impl Orchestrator {
         let now = crate::now_ms();
         match self
             .store
-            .claim_run(&rid, &self.instance, now, now + self.lease.as_millis() as i64)
+            .claim_run(
+                &rid,
+                &self.instance,
+                now,
+                now + self.lease.as_millis() as i64,
+            )
             .await
         {
             Ok(true) => {}
@@ -105,7 +110,11 @@ impl Orchestrator {
         match self.execute(&rid).await {
             Ok(()) => {}
             Err(StoreError::Conflict(why)) => {
-                tracing::info!(rid, why, "another worker made this transition; stepping back");
+                tracing::info!(
+                    rid,
+                    why,
+                    "another worker made this transition; stepping back"
+                );
             }
             Err(e) => self.give_up(&rid, e).await,
         }
@@ -292,25 +301,26 @@ impl Orchestrator {
             .flat_map(|f| f.sources.clone())
             .collect();
         let now = crate::now_ms();
-        let (status, detail, text, run_status) =
-            match analysis::summarise(account, &collected, missing) {
-                Ok(text) => {
-                    let status = if missing.is_empty() {
-                        RunStatus::Completed
-                    } else {
-                        RunStatus::Partial
-                    };
-                    (StepStatus::Done, "summary ready".to_string(), text, status)
-                }
-                Err(reason) => {
-                    let text = format!(
-                        "❌ I couldn't research {}: every source failed, so there is nothing to analyse. \
+        let (status, detail, text, run_status) = match analysis::summarise(
+            account, &collected, missing,
+        ) {
+            Ok(text) => {
+                let status = if missing.is_empty() {
+                    RunStatus::Completed
+                } else {
+                    RunStatus::Partial
+                };
+                (StepStatus::Done, "summary ready".to_string(), text, status)
+            }
+            Err(reason) => {
+                let text = format!(
+                    "❌ I couldn't research {}: every source failed, so there is nothing to analyse. \
                          Try again in a few minutes.",
-                        account.name
-                    );
-                    (StepStatus::Failed, reason, text, RunStatus::Failed)
-                }
-            };
+                    account.name
+                );
+                (StepStatus::Failed, reason, text, RunStatus::Failed)
+            }
+        };
         let summary = ChatMessage::assistant(format!("msg-{rid}-summary"), text.clone(), now)
             .with_sources(sources.clone());
         let changes = vec![
@@ -332,8 +342,12 @@ impl Orchestrator {
                 "missing": missing.iter().map(|(k, r)| json!({"step": k.as_str(), "reason": r})).collect::<Vec<_>>(),
                 "run_id": rid });
             let domain = &account.domain;
-            self.remember(&CachePolicy::profile_key(domain), &profile, self.cache.profile)
-                .await;
+            self.remember(
+                &CachePolicy::profile_key(domain),
+                &profile,
+                self.cache.profile,
+            )
+            .await;
             if let Some((key, ttl)) = self.cache.step_layer(StepKey::Analysis, domain) {
                 self.remember(&key, &json!({ "summary": text, "sources": sources }), ttl)
                     .await;

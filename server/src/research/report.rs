@@ -112,7 +112,11 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
             (headline, text)
         }
         Collected::Tech { tech } => {
-            let headline = format!("{} technolog{}", tech.len(), if tech.len() == 1 { "y" } else { "ies" });
+            let headline = format!(
+                "{} technolog{}",
+                tech.len(),
+                if tech.len() == 1 { "y" } else { "ies" }
+            );
             let mut text = format!("🛠 {name} tech stack");
             if tech.is_empty() {
                 text.push_str("\nNo technologies detected.");

@@ -175,7 +175,11 @@ fn read_provider(
     }
     if let Some(v) = lookup(key) {
         if v.trim().is_empty() || v.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err((key, "<hidden>".into(), "expected a key without spaces".into()));
+            return Err((
+                key,
+                "<hidden>".into(),
+                "expected a key without spaces".into(),
+            ));
         }
         p.key = Some(v);
     }
@@ -184,7 +188,11 @@ fn read_provider(
             None => Ok(None),
             Some(v) => match v.trim().parse::<u64>() {
                 Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                _ => Err((name, v, format!("expected a whole number from {min} to {max}"))),
+                _ => Err((
+                    name,
+                    v,
+                    format!("expected a whole number from {min} to {max}"),
+                )),
             },
         }
     };

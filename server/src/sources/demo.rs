@@ -101,12 +101,7 @@ impl Source for DemoSource {
             ),
             StepKey::Tech => Findings::from_source(
                 Collected::Tech { tech: intel.tech },
-                source(
-                    "Demo tech scan",
-                    0.8,
-                    "2026-11-01",
-                    Some(account.website()),
-                ),
+                source("Demo tech scan", 0.8, "2026-11-01", Some(account.website())),
             ),
             StepKey::Contacts => Findings::from_source(
                 Collected::Contacts {

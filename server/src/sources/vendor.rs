@@ -136,7 +136,10 @@ angle = "one platform"
     fn bad_vendor_files_say_why() {
         for (bytes, why) in [
             (b"".to_vec(), "name"),
-            (b"name = \"\"\n[[products]]\nname=\"x\"".to_vec(), "non-empty"),
+            (
+                b"name = \"\"\n[[products]]\nname=\"x\"".to_vec(),
+                "non-empty",
+            ),
             (b"name = \"X\"".to_vec(), "products"),
             (b"name = [1, 2".to_vec(), ""),
             (vec![0xff, 0xfe, 0x00], "UTF-8"),
@@ -148,13 +151,20 @@ angle = "one platform"
         }
         let hostile = "name = \"<script>alert(1)</script>\"\n[[products]]\nname = \"x\"";
         let v = parse_vendor(hostile.as_bytes()).unwrap();
-        assert_eq!(v.name, "<script>alert(1)</script>", "kept as text, escaped when shown");
+        assert_eq!(
+            v.name, "<script>alert(1)</script>",
+            "kept as text, escaped when shown"
+        );
     }
 
     #[test]
     fn the_demo_vendor_is_complete() {
         let v = VendorSource::demo().profile;
         assert!(v.products.len() >= 3 && !v.proof_points.is_empty());
-        assert!(v.competitors.iter().any(|c| c.detect.contains(&"azure ad".to_string())));
+        assert!(
+            v.competitors
+                .iter()
+                .any(|c| c.detect.contains(&"azure ad".to_string()))
+        );
     }
 }

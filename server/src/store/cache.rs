@@ -25,7 +25,11 @@ impl CacheEntry {
 
 impl Store {
     /// The entry under `key`, fresh or stale, unless it is past its keep time.
-    pub async fn cache_get(&self, key: &str, now_ms: i64) -> Result<Option<CacheEntry>, StoreError> {
+    pub async fn cache_get(
+        &self,
+        key: &str,
+        now_ms: i64,
+    ) -> Result<Option<CacheEntry>, StoreError> {
         let mut res = self
             .db
             .query(

@@ -2,8 +2,8 @@
 //! The only place with SurrealQL. User input is always bound, never spliced.
 
 pub mod accounts;
-pub mod events;
 pub mod cache;
+pub mod events;
 pub mod runs;
 pub mod sessions;
 

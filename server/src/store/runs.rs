@@ -94,6 +94,28 @@ impl Store {
         Ok(!taken.is_empty())
     }
 
+    /// Take every running run for `owner` (its previous holders are known to be dead);
+    /// returns their ids.
+    pub async fn take_over_running(
+        &self,
+        owner: &str,
+        until_ms: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE run SET owner = $owner, lease_until = $until WHERE status = 'running' \
+                 RETURN VALUE rid",
+            )
+            .bind(json!({ "owner": owner, "until": until_ms }))
+            .await?;
+        let rids: Vec<Value> = res.take(0)?;
+        Ok(rids
+            .into_iter()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect())
+    }
+
     /// Extend every running run `owner` holds to `until_ms`; returns how many.
     pub async fn renew_leases(&self, owner: &str, until_ms: i64) -> Result<usize, StoreError> {
         let mut res = self
@@ -110,14 +132,22 @@ impl Store {
 
     /// Running runs whose lease lapsed before `now_ms` (`None`: every running run).
     pub async fn orphaned_runs(&self, now_ms: Option<i64>) -> Result<Vec<String>, StoreError> {
-        let mut res = self
-            .db
-            .query(
-                "SELECT VALUE rid FROM run WHERE status = 'running' \
-                 AND ($now = NONE OR lease_until = NONE OR lease_until < $now)",
-            )
-            .bind(json!({ "now": now_ms }))
-            .await?;
+        let mut res = match now_ms {
+            Some(now) => {
+                self.db
+                    .query(
+                        "SELECT VALUE rid FROM run WHERE status = 'running' \
+                         AND (lease_until = NONE OR lease_until < $now)",
+                    )
+                    .bind(json!({ "now": now }))
+                    .await?
+            }
+            None => {
+                self.db
+                    .query("SELECT VALUE rid FROM run WHERE status = 'running'")
+                    .await?
+            }
+        };
         let rids: Vec<Value> = res.take(0)?;
         Ok(rids
             .into_iter()

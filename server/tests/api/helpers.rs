@@ -144,6 +144,22 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// Like [`TestApp::events_since`], but `None` while the server is unreachable.
+    pub async fn try_events_since(&self, sid: &str, after: u64) -> Option<Vec<Value>> {
+        let after = after.to_string();
+        let res = self
+            .client
+            .post(self.url("/api/chat/events"))
+            .form(&[("session_id", sid), ("after_seq", after.as_str())])
+            .send()
+            .await
+            .ok()?;
+        if res.status() != 200 {
+            return None;
+        }
+        res.json().await.ok()
+    }
+
     /// Start research on `customer_id` in a new chat and wait for the run to finish.
     pub async fn research_to_end(&self, customer_id: &str) -> Value {
         let res = self.start_intelligence(customer_id, None).await;

@@ -1,6 +1,9 @@
 //! Integration tests: the real server on port 0 with an in-memory SurrealDB, driven over
 //! real HTTP and the real leptos_ws websocket.
 
+mod cache;
+mod crash;
+mod follower;
 mod helpers;
 mod live_updates;
 mod research;

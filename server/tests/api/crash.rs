@@ -1,0 +1,234 @@
+//! Durability: the real server binary is killed with SIGKILL at random moments while runs
+//! are in flight, and restarted on the same on-disk database. Every run must finish with
+//! exactly one outcome per step, and a client that stays connected across the restarts
+//! must converge to the database's events with nothing lost or duplicated.
+
+use crate::follower::Follower;
+use crate::helpers::TestApp;
+use crate::live_updates::assert_gapless;
+use rand::{Rng, SeedableRng};
+use serde_json::{Value, json};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+const RUNS: usize = 24;
+const ROUNDS: usize = 8;
+
+struct ServerProcess {
+    child: Child,
+    dir: PathBuf,
+    port: u16,
+}
+
+impl ServerProcess {
+    fn start(dir: &Path, port: u16) -> Child {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(dir.join("server.log"))
+            .unwrap();
+        Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("LEPTOS_SITE_ROOT", dir)
+            .env("DOSSIER_DB", format!("surrealkv://{}/db", dir.display()))
+            .env("DOSSIER_DEMO_DELAY_MS", "100-700")
+            .env("DOSSIER_CACHE", "off")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::from(log.try_clone().unwrap()))
+            .stderr(Stdio::from(log))
+            .spawn()
+            .expect("the server binary starts")
+    }
+
+    async fn wait_healthy(&self) {
+        let url = format!("http://127.0.0.1:{}/api/health", self.port);
+        for _ in 0..600 {
+            if let Ok(r) = reqwest::get(&url).await
+                && r.status() == 200
+            {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("server did not become healthy; log:\n{}", self.log_tail());
+    }
+
+    fn kill9(&mut self) {
+        self.child.kill().expect("SIGKILL");
+        self.child.wait().unwrap();
+    }
+
+    fn log_tail(&self) -> String {
+        let log = std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default();
+        let lines: Vec<&str> = log.lines().collect();
+        lines[lines.len().saturating_sub(40)..].join("\n")
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn finished_runs(events: &[Value]) -> usize {
+    events
+        .iter()
+        .filter(|e| e["change"]["type"] == "run_finished")
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn runs_survive_kill_9_and_a_connected_client_converges() {
+    let seed: u64 = std::env::var("CRASH_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| rand::rng().random());
+    eprintln!("crash test seed {seed} (rerun with CRASH_SEED={seed})");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let dir = std::env::temp_dir().join(format!("dossier-crash-{}", server::random_id(6)));
+    std::fs::create_dir_all(&dir).unwrap();
+    let port = free_port();
+    let mut server = ServerProcess {
+        child: ServerProcess::start(&dir, port),
+        dir: dir.clone(),
+        port,
+    };
+    server.wait_healthy().await;
+
+    let app = TestApp::new(
+        format!("127.0.0.1:{port}").parse().unwrap(),
+        server::random_id(16),
+    );
+    let snapshot = app.load_chat().await;
+    let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
+    let feed = snapshot["feed"].as_str().unwrap().to_string();
+    let follower = Follower::connect(&app, &sid, &feed, vec![]).await;
+    let watcher = {
+        let app = TestApp::new(app.addr, app.visitor.clone());
+        let mut follower = follower;
+        tokio::spawn(async move {
+            follower
+                .follow_through_crashes(&app, |e| finished_runs(e) >= RUNS, Duration::from_secs(60))
+                .await;
+            follower
+        })
+    };
+
+    let accounts: Vec<String> = server::demo::demo_accounts()
+        .into_iter()
+        .map(|a| a.id)
+        .take(RUNS)
+        .collect();
+    let mut run_ids = Vec::new();
+    let per_round = RUNS.div_ceil(ROUNDS);
+    for round in 0..ROUNDS {
+        for account in accounts.iter().skip(round * per_round).take(per_round) {
+            let res = app
+                .post_json(
+                    "/api/intelligence/customer",
+                    json!({ "customerId": account, "chatSessionId": sid }),
+                )
+                .await;
+            assert_eq!(res.status(), 202, "start {account}");
+            let body: Value = res.json().await.unwrap();
+            run_ids.push(body["executionId"].as_str().unwrap().to_string());
+        }
+        // Let the runs get somewhere (or nowhere), then pull the plug.
+        tokio::time::sleep(Duration::from_millis(rng.random_range(0..900))).await;
+        server.kill9();
+        server.child = ServerProcess::start(&dir, port);
+        server.wait_healthy().await;
+    }
+    assert_eq!(run_ids.len(), RUNS);
+
+    let follower = tokio::time::timeout(Duration::from_secs(120), watcher)
+        .await
+        .unwrap_or_else(|_| panic!("runs did not all finish; log:\n{}", server.log_tail()))
+        .unwrap_or_else(|e| panic!("follower failed: {e}; log:\n{}", server.log_tail()));
+
+    // The client converged to exactly the database's events, once each, in order.
+    let db_events = app.events_since(&sid, 0).await;
+    assert_gapless(&db_events);
+    assert_eq!(follower.events, db_events, "the client converged");
+
+    // Every run finished once, and every step moved running → done|failed exactly once.
+    let mut moves: HashMap<(String, String), Vec<String>> = HashMap::new();
+    let mut finished: HashMap<String, usize> = HashMap::new();
+    let mut message_ids = HashSet::new();
+    for e in &db_events {
+        let c = &e["change"];
+        match c["type"].as_str().unwrap() {
+            "step_changed" => moves
+                .entry((
+                    c["run_id"].as_str().unwrap().into(),
+                    c["step"].as_str().unwrap().into(),
+                ))
+                .or_default()
+                .push(c["status"].as_str().unwrap().into()),
+            "run_finished" => {
+                *finished
+                    .entry(c["run_id"].as_str().unwrap().into())
+                    .or_default() += 1
+            }
+            "message_added" => {
+                let id = c["message"]["id"].as_str().unwrap().to_string();
+                assert!(message_ids.insert(id.clone()), "message {id} posted twice");
+            }
+            _ => {}
+        }
+    }
+    for rid in &run_ids {
+        assert_eq!(
+            finished.get(rid),
+            Some(&1),
+            "run {rid} finished exactly once"
+        );
+        let run: Value = app.get_run(rid).await.json().await.unwrap();
+        assert_ne!(run["status"], "running", "{run}");
+        let steps = run["steps"].as_array().unwrap();
+        assert_eq!(steps.len(), 7);
+        for step in steps {
+            let key = step["key"].as_str().unwrap().to_string();
+            let status = step["status"].as_str().unwrap();
+            assert!(
+                status == "done" || status == "failed",
+                "{rid}/{key} is {status}"
+            );
+            let seen = &moves[&(rid.clone(), key.clone())];
+            assert_eq!(
+                seen,
+                &vec!["running".to_string(), status.to_string()],
+                "{rid}/{key}: each transition exactly once"
+            );
+        }
+    }
+    let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
+    let resumed = log
+        .matches("resuming a run left by a stopped process")
+        .count();
+    eprintln!(
+        "crash test: {RUNS} runs, {ROUNDS} kill -9s, {resumed} resumptions, {} reconnects, {} events ({} via feed, {} via fetch)",
+        follower.reconnects,
+        db_events.len(),
+        follower.via_feed,
+        follower.via_fetch
+    );
+    assert!(
+        resumed > 0,
+        "some runs were in flight at a kill and resumed"
+    );
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
+}
