@@ -169,9 +169,14 @@ pub fn vet_url(url: &Url, allow_private: bool) -> Result<Target, FetchError> {
     let port = url
         .port_or_known_default()
         .ok_or(FetchError::InvalidUrl("no port"))?;
+    let target = vet_host(url, port, allow_private)?;
     if !allow_private && !matches!(port, 80 | 443) {
         return Err(FetchError::InvalidUrl("only ports 80 and 443"));
     }
+    Ok(target)
+}
+
+fn vet_host(url: &Url, port: u16, allow_private: bool) -> Result<Target, FetchError> {
     match url.host() {
         None => Err(FetchError::InvalidUrl("no host")),
         Some(url::Host::Ipv4(ip)) => vet_ip(IpAddr::V4(ip), allow_private)

@@ -390,12 +390,14 @@ pub fn detect(signals: &Signals<'_>) -> Vec<Detected> {
             }
         }
         let mut seen = vec![false; c.html_rule.len()];
-        for m in c.html.find_overlapping_iter(signals.body) {
-            let k = m.pattern().as_usize();
-            if !seen[k] {
-                seen[k] = true;
-                let (i, literal) = c.html_rule[k];
-                hit(i, format!("page has {}", clean(literal, 40)), true);
+        for part in outside_comments(signals.body) {
+            for m in c.html.find_overlapping_iter(part) {
+                let k = m.pattern().as_usize();
+                if !seen[k] {
+                    seen[k] = true;
+                    let (i, literal) = c.html_rule[k];
+                    hit(i, format!("page has {}", clean(literal, 40)), true);
+                }
             }
         }
     }
@@ -433,6 +435,21 @@ pub fn detect(signals: &Signals<'_>) -> Vec<Detected> {
             })
         })
         .collect()
+}
+
+/// The parts of `html` outside `<!-- … -->` comments (an unclosed comment runs to the end).
+fn outside_comments(html: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = html;
+    while let Some(open) = memchr::memmem::find(rest.as_bytes(), b"<!--") {
+        parts.push(&rest[..open]);
+        match memchr::memmem::find(&rest.as_bytes()[open + 4..], b"-->") {
+            Some(close) => rest = &rest[open + 4 + close + 3..],
+            None => return parts,
+        }
+    }
+    parts.push(rest);
+    parts
 }
 
 fn cookie_matches(pattern: &str, name: &str) -> bool {
@@ -993,9 +1010,13 @@ mod tests {
         let odd = "<script src=\"\u{1F600}\u{1F600}\">é<ü<<".repeat(10_000);
         assert_eq!(extract(&odd).scripts.len(), MAX_SCRIPTS);
         let _ = run(&[], &[], &odd);
-        // `<script` inside a comment is not a script.
+        // `<script` inside a comment is not a script, nor is a commented-out snippet.
         let page = extract("<!-- <script src=\"https://evil.example/x.js\"></script> --><p>");
         assert!(page.scripts.is_empty());
+        let found = run(&[], &[], "<!-- <script src=\"https://js.driftt.com/x.js\"></script> --><p>");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(outside_comments("a<!--b-->c<!--d"), vec!["a", "c"]);
+        assert_eq!(outside_comments("<!---->x"), vec!["", "x"]);
         // Attribute values are cut.
         let page = extract(&format!("<script src=\"https://x.example/{}\">", "y".repeat(5_000)));
         assert_eq!(page.scripts[0].len(), MAX_VALUE);
