@@ -120,7 +120,10 @@ async fn fetch_inner(url: &str, policy: &FetchPolicy) -> Result<Page, FetchError
         let client = client_for(&target, &addrs, policy)?;
         let response = client
             .get(url.clone())
-            .header(reqwest::header::ACCEPT, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+            .header(
+                reqwest::header::ACCEPT,
+                "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1",
+            )
             .send()
             .await
             .map_err(|e| {
@@ -203,8 +206,18 @@ fn is_internal_name(host: &str) -> bool {
     !host.contains('.')
         || matches!(
             last,
-            "localhost" | "local" | "localdomain" | "internal" | "intranet" | "lan" | "home"
-                | "corp" | "arpa" | "test" | "invalid" | "onion"
+            "localhost"
+                | "local"
+                | "localdomain"
+                | "internal"
+                | "intranet"
+                | "lan"
+                | "home"
+                | "corp"
+                | "arpa"
+                | "test"
+                | "invalid"
+                | "onion"
         )
 }
 
@@ -246,9 +259,7 @@ struct NoResolver;
 impl reqwest::dns::Resolve for NoResolver {
     fn resolve(&self, _name: reqwest::dns::Name) -> reqwest::dns::Resolving {
         Box::pin(async {
-            Err::<reqwest::dns::Addrs, _>(
-                "name not vetted: refused".to_string().into(),
-            )
+            Err::<reqwest::dns::Addrs, _>("name not vetted: refused".to_string().into())
         })
     }
 }
@@ -286,7 +297,10 @@ async fn read_page(
         .take(MAX_HEADERS)
         .map(|(name, value)| {
             let value = String::from_utf8_lossy(value.as_bytes());
-            (name.as_str().to_string(), cut(&value, MAX_HEADER_VALUE).to_string())
+            (
+                name.as_str().to_string(),
+                cut(&value, MAX_HEADER_VALUE).to_string(),
+            )
         })
         .collect();
     let mut cookies: Vec<String> = Vec::new();
@@ -304,7 +318,13 @@ async fn read_page(
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        });
     let mut page = Page {
         url,
         status,
@@ -398,7 +418,11 @@ pub fn is_public_ip(ip: IpAddr) -> bool {
 }
 
 fn in_v4(ip: Ipv4Addr, net: [u8; 4], bits: u32) -> bool {
-    let mask = if bits == 0 { 0 } else { u32::MAX << (32 - bits) };
+    let mask = if bits == 0 {
+        0
+    } else {
+        u32::MAX << (32 - bits)
+    };
     (u32::from(ip) & mask) == (u32::from(Ipv4Addr::from(net)) & mask)
 }
 
@@ -434,12 +458,7 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
     }
     // NAT64 well-known prefix 64:ff9b::/96 carries an IPv4 address.
     if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
-        let v4 = Ipv4Addr::new(
-            (s[6] >> 8) as u8,
-            s[6] as u8,
-            (s[7] >> 8) as u8,
-            s[7] as u8,
-        );
+        let v4 = Ipv4Addr::new((s[6] >> 8) as u8, s[6] as u8, (s[7] >> 8) as u8, s[7] as u8);
         return is_public_v4(v4);
     }
     // Only global unicast 2000::/3 is public. This refuses ::, ::1, IPv4-compatible
@@ -448,10 +467,15 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
     if s[0] & 0xe000 != 0x2000 {
         return false;
     }
-    let blocked_in_global = s[0] == 0x2001 && s[1] < 0x0200 // 2001::/23 IETF protocol assignments (Teredo, benchmarking, ORCHID)
-        || s[0] == 0x2001 && s[1] == 0x0db8 // 2001:db8::/32 documentation
-        || s[0] == 0x2002 // 6to4 (deprecated; embeds an IPv4 address)
-        || s[0] & 0xfff0 == 0x3ff0; // 3fff::/20 documentation
+    let blocked_in_global = match s[0] {
+        // 2001::/23 IETF protocol assignments (Teredo, benchmarking, ORCHID) and
+        // 2001:db8::/32 documentation.
+        0x2001 => s[1] < 0x0200 || s[1] == 0x0db8,
+        // 6to4 (deprecated; embeds an IPv4 address).
+        0x2002 => true,
+        // 3fff::/20 documentation.
+        x => x & 0xfff0 == 0x3ff0,
+    };
     !blocked_in_global
 }
 
@@ -546,8 +570,12 @@ mod tests {
 
     #[test]
     fn only_http_and_https_without_credentials() {
-        assert!(matches!(vet("https://example.com/"), Ok(Target::Name { ref host, port: 443 }) if host == "example.com"));
-        assert!(matches!(vet("http://Example.COM/a?b"), Ok(Target::Name { ref host, port: 80 }) if host == "example.com"));
+        assert!(
+            matches!(vet("https://example.com/"), Ok(Target::Name { ref host, port: 443 }) if host == "example.com")
+        );
+        assert!(
+            matches!(vet("http://Example.COM/a?b"), Ok(Target::Name { ref host, port: 80 }) if host == "example.com")
+        );
         for bad in [
             "ftp://example.com/",
             "file:///etc/passwd",
@@ -677,7 +705,11 @@ mod tests {
             "http://[::1]/",
             "http://169.254.169.254/latest/meta-data/",
         ] {
-            assert_eq!(fetch(url, &policy).await.unwrap_err(), FetchError::Blocked, "{url}");
+            assert_eq!(
+                fetch(url, &policy).await.unwrap_err(),
+                FetchError::Blocked,
+                "{url}"
+            );
         }
         assert!(matches!(
             fetch("ftp://example.com/", &policy).await,
@@ -687,12 +719,21 @@ mod tests {
 
     #[test]
     fn cookie_names_are_sane_tokens() {
-        assert_eq!(cookie_name(b"__cf_bm=abc; path=/; HttpOnly").as_deref(), Some("__cf_bm"));
-        assert_eq!(cookie_name(b" _ga = GA1.2; Max-Age=1").as_deref(), Some("_ga"));
+        assert_eq!(
+            cookie_name(b"__cf_bm=abc; path=/; HttpOnly").as_deref(),
+            Some("__cf_bm")
+        );
+        assert_eq!(
+            cookie_name(b" _ga = GA1.2; Max-Age=1").as_deref(),
+            Some("_ga")
+        );
         assert_eq!(cookie_name(b"novalue"), None);
         assert_eq!(cookie_name(b"=v"), None);
         assert_eq!(cookie_name(b"<script>=1"), None);
-        assert_eq!(cookie_name(&[b'a'; 500].iter().chain(b"=1").copied().collect::<Vec<_>>()), None);
+        assert_eq!(
+            cookie_name(&[b'a'; 500].iter().chain(b"=1").copied().collect::<Vec<_>>()),
+            None
+        );
     }
 
     #[test]

@@ -88,7 +88,8 @@ const fn rule(
 
 use M::{Cookie, Header, Host, Html, Meta, Script};
 
-/// Every rule, in the order results are reported.
+/// Every rule, in the order results are reported. One line per rule, so not formatted.
+#[rustfmt::skip]
 pub static RULES: &[Rule] = &[
     // ---- Cloud and hosting
     rule("Amazon Web Services", "Cloud", &[Header("x-amzn-requestid", ""), Header("x-amz-apigw-id", ""), Host(r"\.s3[.-](?:[a-z0-9-]+\.)?amazonaws\.com$")], &[]),
@@ -351,8 +352,16 @@ pub fn detect(signals: &Signals<'_>) -> Vec<Detected> {
                     Some(re) => {
                         if let Some(m) = re.find(v) {
                             // The whole value when short, else the part that matched.
-                            let shown = if v.len() <= 40 { v.as_str() } else { m.as_str() };
-                            hit(*i, format!("header {}: {}", clean(h, 40), clean(shown, 40)), false);
+                            let shown = if v.len() <= 40 {
+                                v.as_str()
+                            } else {
+                                m.as_str()
+                            };
+                            hit(
+                                *i,
+                                format!("header {}: {}", clean(h, 40), clean(shown, 40)),
+                                false,
+                            );
                         }
                     }
                 }
@@ -494,16 +503,9 @@ fn short_url(url: &str) -> String {
 /// The lower-case host of an absolute (or protocol-relative) URL.
 pub fn host_of(url: &str) -> Option<String> {
     let u = url.trim();
-    let lower_start = |p: &str| u.len() >= p.len() && u.is_char_boundary(p.len()) && u[..p.len()].eq_ignore_ascii_case(p);
-    let rest = if lower_start("https://") {
-        &u[8..]
-    } else if lower_start("http://") {
-        &u[7..]
-    } else if u.starts_with("//") {
-        &u[2..]
-    } else {
-        return None;
-    };
+    let rest = strip_prefix_ci(u, "https://")
+        .or_else(|| strip_prefix_ci(u, "http://"))
+        .or_else(|| u.strip_prefix("//"))?;
     let authority = rest.split(['/', '?', '#', '\\']).next()?;
     let host_port = authority.rsplit('@').next()?;
     let host = if host_port.starts_with('[') {
@@ -518,6 +520,13 @@ pub fn host_of(url: &str) -> Option<String> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':'));
     ok.then_some(host)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| s.get(prefix.len()..))
+        .flatten()
 }
 
 /// Pull script sources, meta tags and linked URLs out of `html`, within the caps.
@@ -549,7 +558,13 @@ pub fn extract(html: &str) -> Extracted {
         let after = rest.get(name_len).copied();
         let name = &rest[..name_len];
         let kind = match () {
-            _ if !matches!(after, Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')) => None,
+            _ if !matches!(
+                after,
+                Some(b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>')
+            ) =>
+            {
+                None
+            }
             _ if name.eq_ignore_ascii_case(b"script") => Some(Tag::Script),
             _ if name.eq_ignore_ascii_case(b"meta") => Some(Tag::Meta),
             _ if name.eq_ignore_ascii_case(b"a")
@@ -596,7 +611,9 @@ pub fn extract(html: &str) -> Extracted {
             }
             Tag::Meta => {
                 if out.metas.len() < MAX_METAS
-                    && let Some(name) = get("name").or_else(|| get("property")).or_else(|| get("http-equiv"))
+                    && let Some(name) = get("name")
+                        .or_else(|| get("property"))
+                        .or_else(|| get("http-equiv"))
                     && let Some(content) = get("content")
                 {
                     out.metas.push((name.to_ascii_lowercase(), content));
@@ -648,7 +665,8 @@ fn attributes(s: &[u8]) -> Vec<(String, String)> {
             i += 1;
             continue;
         }
-        let name = String::from_utf8_lossy(&s[name_start..i.min(name_start + 64)]).to_ascii_lowercase();
+        let name =
+            String::from_utf8_lossy(&s[name_start..i.min(name_start + 64)]).to_ascii_lowercase();
         while i < s.len() && ws(s[i]) {
             i += 1;
         }
@@ -727,7 +745,11 @@ mod tests {
                         Regex::new(&ci(p)).unwrap_or_else(|e| panic!("{}: {e}", rule.name));
                     }
                     M::Html(literal) => {
-                        assert!(literal.len() >= 5, "{}: {literal:?} is too short", rule.name);
+                        assert!(
+                            literal.len() >= 5,
+                            "{}: {literal:?} is too short",
+                            rule.name
+                        );
                         assert_eq!(literal, literal.to_lowercase(), "{}", rule.name);
                     }
                     M::Cookie(c) => assert!(!c.is_empty()),
@@ -746,8 +768,19 @@ mod tests {
         assert!(run(&[], &[], "").is_empty());
         // Every category a rep is promised appears.
         for cat in [
-            "Cloud", "CDN", "Analytics", "Framework", "CMS", "CRM", "Marketing", "Identity",
-            "Payments", "Web server", "Security", "Support", "Ecommerce",
+            "Cloud",
+            "CDN",
+            "Analytics",
+            "Framework",
+            "CMS",
+            "CRM",
+            "Marketing",
+            "Identity",
+            "Payments",
+            "Web server",
+            "Security",
+            "Support",
+            "Ecommerce",
         ] {
             assert!(RULES.iter().any(|r| r.category == cat), "{cat}");
         }
@@ -777,7 +810,10 @@ mod tests {
         let found = run(
             &[
                 ("server", "Vercel"),
-                ("x-vercel-id", "fra1::iad1::abcde-1700000000000-0123456789ab"),
+                (
+                    "x-vercel-id",
+                    "fra1::iad1::abcde-1700000000000-0123456789ab",
+                ),
                 ("x-vercel-cache", "HIT"),
                 ("x-powered-by", "Next.js"),
                 ("content-type", "text/html; charset=utf-8"),
@@ -829,14 +865,23 @@ mod tests {
                 ("server", "cloudflare"),
                 ("cf-ray", "8f1e2d3c4b5a6978-FRA"),
                 ("cf-cache-status", "DYNAMIC"),
-                ("link", "<https://brightbakery.example/wp-json/>; rel=\"https://api.w.org/\""),
+                (
+                    "link",
+                    "<https://brightbakery.example/wp-json/>; rel=\"https://api.w.org/\"",
+                ),
             ],
             &["__cf_bm"],
             WORDPRESS,
         );
         assert_eq!(
             names(&found),
-            BTreeSet::from(["Cloudflare", "WordPress", "PHP", "Google Analytics", "jQuery"]),
+            BTreeSet::from([
+                "Cloudflare",
+                "WordPress",
+                "PHP",
+                "Google Analytics",
+                "jQuery"
+            ]),
             "{found:#?}"
         );
         let wp = found.iter().find(|d| d.name == "WordPress").unwrap();
@@ -846,7 +891,10 @@ mod tests {
         assert_eq!(ga.note, "script www.googletagmanager.com/gtag/js");
         assert_eq!(ga.category, "Analytics");
         let cf = found.iter().find(|d| d.name == "Cloudflare").unwrap();
-        assert_eq!((cf.note.as_str(), cf.from_body), ("header server: cloudflare", false));
+        assert_eq!(
+            (cf.note.as_str(), cf.from_body),
+            ("header server: cloudflare", false)
+        );
     }
 
     #[test]
@@ -868,7 +916,10 @@ mod tests {
     fn implies_is_transitive_and_each_technology_is_reported_once() {
         // WP Engine implies WordPress, which implies PHP.
         let found = run(&[("x-powered-by", "WP Engine")], &[], "");
-        assert_eq!(names(&found), BTreeSet::from(["WP Engine", "WordPress", "PHP"]));
+        assert_eq!(
+            names(&found),
+            BTreeSet::from(["WP Engine", "WordPress", "PHP"])
+        );
         let php = found.iter().find(|d| d.name == "PHP").unwrap();
         assert_eq!(php.note, "implied by WordPress");
         // Gatsby implies React; React also shows by itself: reported once, own sign wins.
@@ -935,7 +986,11 @@ mod tests {
             "",
         );
         assert_eq!(found[0].name, "nginx");
-        assert!(!found[0].note.contains('<') && !found[0].note.contains('"'), "{}", found[0].note);
+        assert!(
+            !found[0].note.contains('<') && !found[0].note.contains('"'),
+            "{}",
+            found[0].note
+        );
         let body = format!(
             "<meta name=\"generator\" content=\"WordPress <b>{}</b>\">",
             "9".repeat(1000)
@@ -970,10 +1025,21 @@ mod tests {
         );
         assert_eq!(
             page.urls,
-            vec!["/rel", "https://c.example/", "https://d.example/f", "https://e.example/"]
+            vec![
+                "/rel",
+                "https://c.example/",
+                "https://d.example/f",
+                "https://e.example/"
+            ]
         );
-        assert_eq!(host_of("https://User@Acme.Okta.com:443/x").as_deref(), Some("acme.okta.com"));
-        assert_eq!(host_of("//cdn.segment.com/a.js").as_deref(), Some("cdn.segment.com"));
+        assert_eq!(
+            host_of("https://User@Acme.Okta.com:443/x").as_deref(),
+            Some("acme.okta.com")
+        );
+        assert_eq!(
+            host_of("//cdn.segment.com/a.js").as_deref(),
+            Some("cdn.segment.com")
+        );
         assert_eq!(host_of("/relative"), None);
         assert_eq!(host_of("javascript:alert(1)"), None);
         assert_eq!(host_of("https://<bad>/"), None);
@@ -1013,15 +1079,25 @@ mod tests {
         // `<script` inside a comment is not a script, nor is a commented-out snippet.
         let page = extract("<!-- <script src=\"https://evil.example/x.js\"></script> --><p>");
         assert!(page.scripts.is_empty());
-        let found = run(&[], &[], "<!-- <script src=\"https://js.driftt.com/x.js\"></script> --><p>");
+        let found = run(
+            &[],
+            &[],
+            "<!-- <script src=\"https://js.driftt.com/x.js\"></script> --><p>",
+        );
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(outside_comments("a<!--b-->c<!--d"), vec!["a", "c"]);
         assert_eq!(outside_comments("<!---->x"), vec!["", "x"]);
         // Attribute values are cut.
-        let page = extract(&format!("<script src=\"https://x.example/{}\">", "y".repeat(5_000)));
+        let page = extract(&format!(
+            "<script src=\"https://x.example/{}\">",
+            "y".repeat(5_000)
+        ));
         assert_eq!(page.scripts[0].len(), MAX_VALUE);
         // Many attributes: capped, no panic.
-        let page = extract(&format!("<meta {} name=generator content=x>", "a=1 ".repeat(1_000)));
+        let page = extract(&format!(
+            "<meta {} name=generator content=x>",
+            "a=1 ".repeat(1_000)
+        ));
         assert!(page.metas.is_empty());
     }
 }

@@ -44,7 +44,11 @@ impl WebsiteTechSource {
         if !self.config.base_url.is_empty() {
             return Ok(format!("{}/", self.config.base_url.trim_end_matches('/')));
         }
-        let domain = account.domain.trim().trim_end_matches('.').to_ascii_lowercase();
+        let domain = account
+            .domain
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
         let ok = !domain.is_empty()
             && domain.len() <= 253
             && domain.contains('.')
@@ -52,7 +56,10 @@ impl WebsiteTechSource {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
         if !ok {
-            return Err(err(ErrorKind::Rejected, "the company has no usable web address"));
+            return Err(err(
+                ErrorKind::Rejected,
+                "the company has no usable web address",
+            ));
         }
         Ok(format!("https://{domain}/"))
     }
@@ -98,7 +105,10 @@ fn fetch_error(e: FetchError) -> SourceError {
         ),
         FetchError::BadRedirect => err(ErrorKind::Malformed, "the website sent a broken redirect"),
         FetchError::Timeout => err(ErrorKind::Timeout, "the website did not answer in time"),
-        FetchError::Unresolved => err(ErrorKind::NotFound, "the website's address could not be found"),
+        FetchError::Unresolved => err(
+            ErrorKind::NotFound,
+            "the website's address could not be found",
+        ),
         FetchError::Connect => err(ErrorKind::Unavailable, "the website could not be reached"),
     }
 }
@@ -112,13 +122,19 @@ fn check_page(page: Page) -> Result<Page, SourceError> {
         401 | 403 => Some((ErrorKind::Rejected, "the website refused our visit")),
         429 => Some((ErrorKind::RateLimited, "the website asked us to slow down")),
         500..=599 => Some((ErrorKind::Unavailable, "the website answered with an error")),
-        _ => Some((ErrorKind::Rejected, "the website did not return its home page")),
+        _ => Some((
+            ErrorKind::Rejected,
+            "the website did not return its home page",
+        )),
     };
     if let Some((kind, message)) = kind_message {
         return Err(err(kind, format!("{message} (HTTP {status})")));
     }
     if !page.is_html() {
-        return Err(err(ErrorKind::Malformed, "the home page is not an HTML page"));
+        return Err(err(
+            ErrorKind::Malformed,
+            "the home page is not an HTML page",
+        ));
     }
     Ok(page)
 }
@@ -135,7 +151,11 @@ pub fn technologies(page: &Page, max_bytes: usize) -> Vec<Tech> {
         .into_iter()
         .map(|d| {
             let note = if d.from_body && page.truncated {
-                format!("{} (scanned the first {} of the page)", d.note, size(max_bytes))
+                format!(
+                    "{} (scanned the first {} of the page)",
+                    d.note,
+                    size(max_bytes)
+                )
             } else {
                 d.note
             };
@@ -211,26 +231,51 @@ mod tests {
     #[test]
     fn the_home_page_address_comes_from_the_domain() {
         let source = WebsiteTechSource::new(&SourcesConfig::default());
-        assert_eq!(source.url_for(&account("acme.com")).unwrap(), "https://acme.com/");
-        assert_eq!(source.url_for(&account(" Acme.COM. ")).unwrap(), "https://acme.com/");
-        for bad in ["", "localhost", "acme.com/path", "evil.com@127.0.0.1", "a b.com", "acme.com:8080"] {
+        assert_eq!(
+            source.url_for(&account("acme.com")).unwrap(),
+            "https://acme.com/"
+        );
+        assert_eq!(
+            source.url_for(&account(" Acme.COM. ")).unwrap(),
+            "https://acme.com/"
+        );
+        for bad in [
+            "",
+            "localhost",
+            "acme.com/path",
+            "evil.com@127.0.0.1",
+            "a b.com",
+            "acme.com:8080",
+        ] {
             let e = source.url_for(&account(bad)).unwrap_err();
             assert_eq!(e.kind, ErrorKind::Rejected, "{bad}");
         }
         let mut config = SourcesConfig::default();
         config.website.base_url = "http://127.0.0.1:9".into();
         let source = WebsiteTechSource::new(&config);
-        assert_eq!(source.url_for(&account("acme.com")).unwrap(), "http://127.0.0.1:9/");
+        assert_eq!(
+            source.url_for(&account("acme.com")).unwrap(),
+            "http://127.0.0.1:9/"
+        );
     }
 
     #[test]
     fn failures_read_as_plain_words() {
         let e = fetch_error(FetchError::Blocked);
-        assert_eq!(e.to_string(), "Website scan: refused to fetch a private address");
+        assert_eq!(
+            e.to_string(),
+            "Website scan: refused to fetch a private address"
+        );
         assert_eq!(e.kind, ErrorKind::Rejected);
-        assert_eq!(fetch_error(FetchError::TooManyRedirects).kind, ErrorKind::Rejected);
+        assert_eq!(
+            fetch_error(FetchError::TooManyRedirects).kind,
+            ErrorKind::Rejected
+        );
         assert_eq!(fetch_error(FetchError::Timeout).kind, ErrorKind::Timeout);
-        assert_eq!(fetch_error(FetchError::Connect).kind, ErrorKind::Unavailable);
+        assert_eq!(
+            fetch_error(FetchError::Connect).kind,
+            ErrorKind::Unavailable
+        );
     }
 
     #[test]

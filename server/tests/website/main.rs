@@ -93,7 +93,10 @@ async fn a_page_shows_its_technologies_once_each() {
                 .insert_header("x-powered-by", "Next.js")
                 .insert_header("cf-ray", "8f00aa11bb22cc33-FRA")
                 .append_header("set-cookie", "__cf_bm=abc; path=/; HttpOnly; Secure")
-                .append_header("set-cookie", "AWSALB=xyz; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Path=/")
+                .append_header(
+                    "set-cookie",
+                    "AWSALB=xyz; Expires=Tue, 01 Jan 2030 00:00:00 GMT; Path=/",
+                )
                 .append_header("set-cookie", "AWSALBCORS=xyz; Path=/; SameSite=None"),
         )
         .mount(&server)
@@ -128,7 +131,10 @@ async fn a_page_shows_its_technologies_once_each() {
     let src = &found.sources[0];
     assert_eq!(src.name, "Website scan");
     assert!((src.confidence - 0.7).abs() < 1e-6);
-    assert_eq!(src.url.as_deref(), Some(format!("{}/", server.uri()).as_str()));
+    assert_eq!(
+        src.url.as_deref(),
+        Some(format!("{}/", server.uri()).as_str())
+    );
     assert_eq!(src.last_updated, server::sources::today_iso());
     assert_eq!(requests(&server).await, 1);
 }
@@ -145,9 +151,10 @@ async fn an_empty_page_has_no_technologies() {
     // A body without a content type is still looked at.
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(200).set_body_bytes(
-            b"<script src=\"https://js.stripe.com/v3\"></script>".to_vec(),
-        ))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_bytes(b"<script src=\"https://js.stripe.com/v3\"></script>".to_vec()),
+        )
         .mount(&server)
         .await;
     let found = scan(&config(&server.uri(), true)).await.unwrap();
@@ -156,11 +163,22 @@ async fn an_empty_page_has_no_technologies() {
 
 async fn redirect_chain(server: &MockServer, hops: usize) {
     for n in 0..hops {
-        let from = if n == 0 { "/".to_string() } else { format!("/r{n}") };
-        let to = if n + 1 == hops { "/final".to_string() } else { format!("/r{}", n + 1) };
+        let from = if n == 0 {
+            "/".to_string()
+        } else {
+            format!("/r{n}")
+        };
+        let to = if n + 1 == hops {
+            "/final".to_string()
+        } else {
+            format!("/r{}", n + 1)
+        };
         Mock::given(method("GET"))
             .and(path(from))
-            .respond_with(ResponseTemplate::new(if n % 2 == 0 { 301 } else { 302 }).insert_header("location", to))
+            .respond_with(
+                ResponseTemplate::new(if n % 2 == 0 { 301 } else { 302 })
+                    .insert_header("location", to),
+            )
             .mount(server)
             .await;
     }
@@ -190,7 +208,10 @@ async fn a_redirect_chain_over_the_limit_is_refused() {
     redirect_chain(&server, 6).await;
     let e = scan(&config(&server.uri(), true)).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Rejected);
-    assert_eq!(e.to_string(), "Website scan: the website redirected more than 5 times");
+    assert_eq!(
+        e.to_string(),
+        "Website scan: the website redirected more than 5 times"
+    );
     // Six requests (five redirects followed, the sixth refused); /final never fetched.
     assert_eq!(requests(&server).await, 6);
 }
@@ -204,11 +225,17 @@ async fn a_loopback_address_is_refused_before_any_request() {
         .await;
     let e = scan(&config(&server.uri(), false)).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Rejected);
-    assert_eq!(e.to_string(), "Website scan: refused to fetch a private address");
+    assert_eq!(
+        e.to_string(),
+        "Website scan: refused to fetch a private address"
+    );
     assert_eq!(requests(&server).await, 0);
     // The same loopback server through `localhost`, and a decimal form of 127.0.0.1.
     let port = server.address().port();
-    for uri in [format!("http://localhost:{port}"), format!("http://2130706433:{port}")] {
+    for uri in [
+        format!("http://localhost:{port}"),
+        format!("http://2130706433:{port}"),
+    ] {
         let e = scan(&config(&uri, false)).await.unwrap_err();
         assert_eq!(e.kind, ErrorKind::Rejected, "{uri}: {e}");
     }
@@ -284,7 +311,10 @@ async fn a_missing_home_page_is_not_found_and_not_retried() {
         .await;
     let e = scan(&config(&server.uri(), true)).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
-    assert_eq!(e.to_string(), "Website scan: the website has no home page (HTTP 404)");
+    assert_eq!(
+        e.to_string(),
+        "Website scan: the website has no home page (HTTP 404)"
+    );
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -300,7 +330,10 @@ async fn a_slow_website_times_out() {
     c.website.retries = 1;
     let e = scan(&c).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Timeout);
-    assert_eq!(e.to_string(), "Website scan: the website did not answer in time");
+    assert_eq!(
+        e.to_string(),
+        "Website scan: the website did not answer in time"
+    );
 }
 
 #[tokio::test]
@@ -330,13 +363,19 @@ async fn a_page_that_is_not_html_is_not_scanned() {
             .respond_with(
                 ResponseTemplate::new(200)
                     .insert_header("server", "nginx")
-                    .set_body_raw(br#"<script src="https://js.stripe.com/v3"></script>"#.to_vec(), mime),
+                    .set_body_raw(
+                        br#"<script src="https://js.stripe.com/v3"></script>"#.to_vec(),
+                        mime,
+                    ),
             )
             .mount(&server)
             .await;
         let e = scan(&config(&server.uri(), true)).await.unwrap_err();
         assert_eq!(e.kind, ErrorKind::Malformed, "{mime}");
-        assert_eq!(e.to_string(), "Website scan: the home page is not an HTML page");
+        assert_eq!(
+            e.to_string(),
+            "Website scan: the home page is not an HTML page"
+        );
         assert_eq!(requests(&server).await, 1);
     }
 }
@@ -348,7 +387,9 @@ async fn hostile_markup_neither_panics_nor_hangs() {
     body.push_str(&"<script>alert('<script src=x>')</script><script".repeat(1_000));
     body.push_str(&format!("<div data-x=\"{}\">", "A".repeat(10_000_000)));
     body.push_str(&"<script src=\"https://cdn.example/a.js\"></script>".repeat(100_000));
-    body.push_str("<script src=\"https://js.stripe.com/v3\"></script><meta name=generator content=");
+    body.push_str(
+        "<script src=\"https://js.stripe.com/v3\"></script><meta name=generator content=",
+    );
     body.push_str(&"<".repeat(100_000));
     let server = MockServer::start().await;
     Mock::given(method("GET"))
