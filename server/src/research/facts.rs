@@ -182,10 +182,10 @@ impl Collected {
     /// Append `other`'s facts (same kind); facts of another kind are ignored.
     fn absorb(&mut self, other: Collected) {
         match (self, other) {
-            (Collected::Vendor { vendor }, Collected::Vendor { vendor: v }) => {
-                if vendor.name.is_empty() {
-                    *vendor = v;
-                }
+            (Collected::Vendor { vendor }, Collected::Vendor { vendor: v })
+                if vendor.name.is_empty() =>
+            {
+                *vendor = v;
             }
             (Collected::News { items }, Collected::News { items: more }) => {
                 for item in more {

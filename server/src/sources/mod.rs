@@ -8,7 +8,10 @@
 pub mod config;
 pub mod demo;
 pub mod registry;
+pub mod safe_fetch;
+pub mod tech_rules;
 pub mod vendor;
+pub mod website_tech;
 
 pub use config::{ProviderConfig, SourcesConfig};
 pub use registry::Registry;

@@ -1,6 +1,6 @@
 //! The sources that are on, and which of them serve each step.
 
-use super::{Source, SourcesConfig, demo::DemoSource};
+use super::{Source, SourcesConfig, demo::DemoSource, website_tech::WebsiteTechSource};
 use crate::config::DelayRange;
 use app::domain::StepKey;
 use std::sync::Arc;
@@ -21,6 +21,9 @@ impl Registry {
         let mut sources: Vec<Arc<dyn Source>> = Vec::new();
         if config.demo {
             sources.push(Arc::new(DemoSource { delay: demo_delay }));
+        }
+        if config.network {
+            sources.push(Arc::new(WebsiteTechSource::new(config)));
         }
         Self { sources }
     }
