@@ -220,7 +220,7 @@ async fn exploration_buttons_answer_from_the_run_and_never_guess() {
     let text = reply["text"].as_str().unwrap();
     assert!(
         text.starts_with(
-            "I couldn't get news & funding for Initech: News provider returned HTTP 503"
+            "I couldn't get news & funding for Initech: Demo news feed: News provider returned HTTP 503"
         ),
         "{text}"
     );
