@@ -147,6 +147,7 @@ mod tests {
             confidence: 0.81,
             last_updated: "2026-11-20".into(),
             url: None,
+            fetched_at_ms: None,
         };
         assert_eq!(s.confidence_level(), "high");
         s.confidence = 0.8;

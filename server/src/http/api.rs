@@ -153,6 +153,8 @@ async fn run(
                     "cache": s.cache, "updatedAt": s.updated_at, "result": s.result })
         })
         .collect();
+    let count = |what: &str| steps.iter().filter(|s| s["cache"] == what).count();
+    let cache = json!({ "hits": count("hit"), "misses": count("miss") });
     Ok(Json(json!({
         "id": run.rid,
         "chatSessionId": run.sid,
@@ -162,6 +164,7 @@ async fn run(
         "estimatedMs": run.estimated_ms,
         "startedAt": run.started_at,
         "finishedAt": run.finished_at,
+        "cache": cache,
         "steps": steps,
     }))
     .into_response())

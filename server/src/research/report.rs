@@ -128,7 +128,7 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
         }
         Collected::Vendor { vendor } => {
             let headline = format!(
-                "{}: {} product{}, {} proof point{}",
+                "{}: complete ({} product{}, {} proof point{})",
                 vendor.name,
                 vendor.products.len(),
                 plural(vendor.products.len()),

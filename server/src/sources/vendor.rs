@@ -158,6 +158,13 @@ angle = "one platform"
     }
 
     #[test]
+    fn the_example_vendor_file_is_valid() {
+        let v = parse_vendor(include_bytes!("../../../vendor.example.toml")).unwrap();
+        assert_eq!(v.products.len(), 2);
+        assert_eq!(v.competitors[0].detect, ["azure ad", "entra"]);
+    }
+
+    #[test]
     fn the_demo_vendor_is_complete() {
         let v = VendorSource::demo().profile;
         assert!(v.products.len() >= 3 && !v.proof_points.is_empty());

@@ -27,7 +27,7 @@ async fn a_second_prep_takes_fresh_layers_from_the_cache_and_shows_a_stale_profi
         step(&first, "vendor")["detail"]
             .as_str()
             .unwrap()
-            .starts_with("Keyfort: 4 products, 3 proof points — loaded"),
+            .starts_with("Keyfort: complete (4 products, 3 proof points) — loaded"),
         "{first}"
     );
 
@@ -48,6 +48,8 @@ async fn a_second_prep_takes_fresh_layers_from_the_cache_and_shows_a_stale_profi
             "{key}: {second}"
         );
     }
+    assert_eq!(second["cache"]["hits"], 6, "{second}");
+    assert_eq!(first["cache"]["misses"], 6);
     // The same facts as the first run, without asking the sources again.
     assert_eq!(
         step(&second, "news")["result"],
@@ -102,7 +104,7 @@ async fn a_configured_vendor_file_is_the_vendor_context() {
         vendor["detail"]
             .as_str()
             .unwrap()
-            .starts_with("Tessera Data: 1 product, 0 proof points"),
+            .starts_with("Tessera Data: complete (1 product, 0 proof points)"),
         "{vendor}"
     );
     assert!(vendor["result"].to_string().contains("Tessera Lakehouse"));
