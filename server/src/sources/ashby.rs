@@ -3,7 +3,7 @@
 use super::boards::{Board, collect_board};
 use super::http::{Http, Request};
 use super::text::{clean, clean_opt, clean_url, iso_date_prefix, path_segment};
-use super::{Source, SourceError};
+use super::{ErrorKind, Source, SourceError};
 use crate::research::facts::{Findings, Job};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
@@ -24,6 +24,11 @@ impl Ashby {
     async fn board(&self, token: String) -> Result<Board, SourceError> {
         let path = format!("/posting-api/job-board/{}", path_segment(&token));
         let res: Response = self.http.json(Request::get(&path)).await?;
+        if res.jobs.is_empty() && res.error.is_some() {
+            return Err(self
+                .http
+                .error(ErrorKind::Malformed, "answered with an error instead of a job board"));
+        }
         let mut dates = Vec::new();
         let jobs = res
             .jobs
@@ -64,6 +69,8 @@ impl Ashby {
 #[serde(default)]
 struct Response {
     jobs: Vec<AshbyJob>,
+    /// An error object sent with HTTP 200.
+    error: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]

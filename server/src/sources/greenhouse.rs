@@ -3,7 +3,7 @@
 use super::boards::{Board, collect_board};
 use super::http::{Http, Request};
 use super::text::{clean, clean_opt, clean_url, iso_date_prefix, path_segment};
-use super::{Source, SourceError};
+use super::{ErrorKind, Source, SourceError};
 use crate::research::facts::{Findings, Job};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
@@ -27,6 +27,11 @@ impl Greenhouse {
             .http
             .json(Request::get(&path).query("content", "true"))
             .await?;
+        if res.jobs.is_empty() && res.error.is_some() {
+            return Err(self
+                .http
+                .error(ErrorKind::Malformed, "answered with an error instead of a job board"));
+        }
         let mut dates = Vec::new();
         let jobs = res
             .jobs
@@ -66,6 +71,8 @@ impl Greenhouse {
 #[serde(default)]
 struct Response {
     jobs: Vec<GhJob>,
+    /// An error object sent with HTTP 200.
+    error: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]
