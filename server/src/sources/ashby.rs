@@ -25,9 +25,10 @@ impl Ashby {
         let path = format!("/posting-api/job-board/{}", path_segment(&token));
         let res: Response = self.http.json(Request::get(&path)).await?;
         if res.jobs.is_empty() && res.error.is_some() {
-            return Err(self
-                .http
-                .error(ErrorKind::Malformed, "answered with an error instead of a job board"));
+            return Err(self.http.error(
+                ErrorKind::Malformed,
+                "answered with an error instead of a job board",
+            ));
         }
         let mut dates = Vec::new();
         let jobs = res

@@ -28,9 +28,10 @@ impl Greenhouse {
             .json(Request::get(&path).query("content", "true"))
             .await?;
         if res.jobs.is_empty() && res.error.is_some() {
-            return Err(self
-                .http
-                .error(ErrorKind::Malformed, "answered with an error instead of a job board"));
+            return Err(self.http.error(
+                ErrorKind::Malformed,
+                "answered with an error instead of a job board",
+            ));
         }
         let mut dates = Vec::new();
         let jobs = res

@@ -29,8 +29,7 @@ pub struct Http {
 }
 
 /// One request: a path under the base URL, query parameters, extra headers and an
-/// optional JSON body.
-#[derive(Debug)]
+/// optional JSON body. Not `Debug`: its query or headers may hold a key.
 pub struct Request<'a> {
     pub method: Method,
     pub path: &'a str,

@@ -169,7 +169,7 @@ fn year_of(v: &Value) -> Option<i32> {
 fn amount_of(v: &Value) -> Option<u64> {
     let a = v.get("amount")?.as_str()?.trim_start_matches('+');
     let n: f64 = a.parse().ok()?;
-    (n.is_finite() && n >= 0.0 && n < 1e10).then_some(n as u64)
+    (n.is_finite() && (0.0..1e10).contains(&n)).then_some(n as u64)
 }
 
 /// The head count: of the P1128 statements, the one with the latest P585 point in time

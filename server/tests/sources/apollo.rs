@@ -35,14 +35,20 @@ async fn senior_people_at_the_accounts_domain_become_contacts() {
     assert_eq!(
         seen,
         [
-            ("Dana Whitfield", "Chief Information Security Officer",
-             Some("http://www.linkedin.com/in/dana-whitfield-example")),
+            (
+                "Dana Whitfield",
+                "Chief Information Security Officer",
+                Some("http://www.linkedin.com/in/dana-whitfield-example")
+            ),
             ("Ravi P.", "VP Engineering", None),
         ]
     );
     assert_source(&f, NAME, 0.8, &today_iso());
     let sent = &server.received_requests().await.unwrap()[0];
-    assert!(!sent.url.as_str().contains(KEY), "the key goes in a header, not the URL");
+    assert!(
+        !sent.url.as_str().contains(KEY),
+        "the key goes in a header, not the URL"
+    );
 }
 
 #[tokio::test]

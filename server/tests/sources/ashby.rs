@@ -30,27 +30,50 @@ async fn listed_jobs_become_roles() {
     let f = collect(&src, StepKey::Hiring).await.unwrap();
     let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
         .iter()
-        .map(|j| (j.title.as_str(), j.department.as_str(), j.location.as_str(), j.posted.as_str(), j.url.as_deref()))
+        .map(|j| {
+            (
+                j.title.as_str(),
+                j.department.as_str(),
+                j.location.as_str(),
+                j.posted.as_str(),
+                j.url.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         roles,
         [
-            ("Product Manager", "Product", "Springfield, IL", "2026-11-16",
-             Some("https://jobs.ashbyhq.com/acmecorp/57ecd675")),
-            ("Support Specialist", "Customer Experience", "—", "2026-10-01",
-             Some("https://jobs.ashbyhq.com/acmecorp/e2/apply")),
+            (
+                "Product Manager",
+                "Product",
+                "Springfield, IL",
+                "2026-11-16",
+                Some("https://jobs.ashbyhq.com/acmecorp/57ecd675")
+            ),
+            (
+                "Support Specialist",
+                "Customer Experience",
+                "—",
+                "2026-10-01",
+                Some("https://jobs.ashbyhq.com/acmecorp/e2/apply")
+            ),
         ],
         "unlisted roles are not shown"
     );
     assert_source(&f, NAME, 0.9, "2026-11-16");
-    assert_eq!(f.sources[0].url.as_deref(), Some("https://jobs.ashbyhq.com/acmecorp"));
+    assert_eq!(
+        f.sources[0].url.as_deref(),
+        Some("https://jobs.ashbyhq.com/acmecorp")
+    );
 }
 
 #[tokio::test]
 async fn an_empty_board_is_an_empty_answer() {
     let server = MockServer::start().await;
     Mock::given(path("/posting-api/job-board/acmecorp"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"apiVersion": "1", "jobs": []})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"apiVersion": "1", "jobs": []})),
+        )
         .mount(&server)
         .await;
     let src = Ashby::new(&http("Ashby", &config(&server, false)));

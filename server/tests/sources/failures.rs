@@ -113,7 +113,10 @@ async fn first_calls(t: &Target, server: &MockServer) -> usize {
 fn assert_clean(t: &Target, e: &SourceError) {
     let shown = e.to_string();
     assert!(shown.starts_with(&format!("{}: ", t.name)), "{shown}");
-    assert!(!shown.contains(BODY_MARKER), "a response body leaked: {shown}");
+    assert!(
+        !shown.contains(BODY_MARKER),
+        "a response body leaked: {shown}"
+    );
     assert!(!shown.contains(KEY), "the key leaked: {shown}");
     assert!(!shown.contains("127.0.0.1"), "a URL leaked: {shown}");
 }
@@ -206,7 +209,11 @@ pub async fn server_errors_forever(t: &Target) {
     assert_eq!(e.kind, ErrorKind::Unavailable);
     assert_eq!(e.message, "unavailable (HTTP 500), retried 2 times");
     assert_clean(t, &e);
-    assert_eq!(server.received_requests().await.unwrap().len(), 3, "retries + 1");
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        3,
+        "retries + 1"
+    );
 }
 
 pub async fn a_slow_provider_times_out(t: &Target) {
@@ -224,7 +231,11 @@ pub async fn a_slow_provider_times_out(t: &Target) {
     c.retries = 1;
     let started = Instant::now();
     let e = run(t, &c).await.unwrap_err();
-    assert!(started.elapsed() < Duration::from_millis(1_500), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_millis(1_500),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(e.kind, ErrorKind::Timeout);
     assert_eq!(e.message, "no answer within 150 ms, retried once");
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
@@ -255,7 +266,11 @@ pub async fn a_huge_answer_is_refused(t: &Target) {
         .await;
     let started = Instant::now();
     let e = run(t, &config(&server, t.keyed)).await.unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(3), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
     assert_eq!(e.kind, ErrorKind::TooLarge);
     assert_eq!(e.message, "the answer is larger than the 1 MB limit");
     assert_eq!(first_calls(t, &server).await, 1, "not retried");
@@ -377,7 +392,11 @@ async fn at_most_the_configured_requests_are_in_flight() {
     // Two sources on one provider share its limit.
     let other = client.named("Lever");
     let calls = (0..6).map(|i| {
-        let h = if i % 2 == 0 { client.clone() } else { other.clone() };
+        let h = if i % 2 == 0 {
+            client.clone()
+        } else {
+            other.clone()
+        };
         async move { h.json::<Value>(HttpRequest::get("/slow")).await }
     });
     let results = futures::future::join_all(calls).await;
@@ -442,5 +461,8 @@ async fn an_endless_stream_is_cut_off_at_the_limit() {
     );
     tokio::time::sleep(Duration::from_millis(100)).await;
     let sent = written.load(Ordering::SeqCst);
-    assert!(sent < 20 * 1024 * 1024, "the client kept reading: {sent} bytes");
+    assert!(
+        sent < 20 * 1024 * 1024,
+        "the client kept reading: {sent} bytes"
+    );
 }

@@ -11,7 +11,10 @@ pub fn source(c: &ProviderConfig) -> GoogleNewsRss {
 
 /// A feed of three items; `title` (XML-escaped here) is the first one's, before " - TechCrunch".
 pub fn feed(title: &str) -> String {
-    let title = title.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     format!(
         r##"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><generator>NFE/5.0</generator>
@@ -42,11 +45,9 @@ pub fn feed(title: &str) -> String {
 }
 
 pub fn mocks(title: &str) -> Vec<Mock> {
-    vec![
-        Mock::given(path("/rss/search")).respond_with(
-            ResponseTemplate::new(200).set_body_raw(feed(title), "application/xml; charset=utf-8"),
-        ),
-    ]
+    vec![Mock::given(path("/rss/search")).respond_with(
+        ResponseTemplate::new(200).set_body_raw(feed(title), "application/xml; charset=utf-8"),
+    )]
 }
 
 #[tokio::test]
@@ -57,10 +58,10 @@ async fn feed_items_become_news_without_the_publisher_suffix() {
         .and(query_param("hl", "en-US"))
         .and(query_param("gl", "US"))
         .and(query_param("ceid", "US:en"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_raw(feed("Acme Corp raises $50M Series C"), "application/xml; charset=utf-8"),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            feed("Acme Corp raises $50M Series C"),
+            "application/xml; charset=utf-8",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -69,13 +70,30 @@ async fn feed_items_become_news_without_the_publisher_suffix() {
         .unwrap();
     let seen: Vec<(&str, &str, bool, Option<&str>)> = news(&f)
         .iter()
-        .map(|i| (i.title.as_str(), i.date.as_str(), i.funding, i.publisher.as_deref()))
+        .map(|i| {
+            (
+                i.title.as_str(),
+                i.date.as_str(),
+                i.funding,
+                i.publisher.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         seen,
         [
-            ("Acme Corp raises $50M Series C", "2026-11-12", true, Some("TechCrunch")),
-            ("Acme Corp & Globex sign payments deal", "2026-11-17", false, Some("The Springfield Ledger")),
+            (
+                "Acme Corp raises $50M Series C",
+                "2026-11-12",
+                true,
+                Some("TechCrunch")
+            ),
+            (
+                "Acme Corp & Globex sign payments deal",
+                "2026-11-17",
+                false,
+                Some("The Springfield Ledger")
+            ),
             ("Acme Corp: a profile", "", false, None),
         ],
         "-0500 evening is the next day in UTC; a bad date is left empty"

@@ -50,26 +50,50 @@ async fn a_board_lists_its_roles() {
         .unwrap();
     let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
         .iter()
-        .map(|j| (j.title.as_str(), j.department.as_str(), j.location.as_str(), j.posted.as_str(), j.url.as_deref()))
+        .map(|j| {
+            (
+                j.title.as_str(),
+                j.department.as_str(),
+                j.location.as_str(),
+                j.posted.as_str(),
+                j.url.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         roles,
         [
-            ("Senior Data Engineer", "Engineering", "Springfield, IL", "2026-11-01",
-             Some("https://boards.greenhouse.io/acmecorp/jobs/127817")),
-            ("Head of Compliance", "—", "Remote - US", "2026-11-14",
-             Some("https://boards.greenhouse.io/acmecorp/jobs/127818")),
+            (
+                "Senior Data Engineer",
+                "Engineering",
+                "Springfield, IL",
+                "2026-11-01",
+                Some("https://boards.greenhouse.io/acmecorp/jobs/127817")
+            ),
+            (
+                "Head of Compliance",
+                "—",
+                "Remote - US",
+                "2026-11-14",
+                Some("https://boards.greenhouse.io/acmecorp/jobs/127818")
+            ),
         ]
     );
     assert_source(&f, NAME, 0.9, "2026-11-14");
-    assert_eq!(f.sources[0].url.as_deref(), Some("https://boards.greenhouse.io/acmecorp"));
+    assert_eq!(
+        f.sources[0].url.as_deref(),
+        Some("https://boards.greenhouse.io/acmecorp")
+    );
 }
 
 #[tokio::test]
 async fn the_name_slug_is_tried_when_the_domain_label_has_no_board() {
     let server = MockServer::start().await;
     Mock::given(path("/v1/boards/acme/jobs"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"status": 404, "error": "Job not found"})))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"status": 404, "error": "Job not found"})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -93,7 +117,9 @@ async fn the_name_slug_is_tried_when_the_domain_label_has_no_board() {
 async fn an_empty_board_is_an_empty_answer() {
     let server = MockServer::start().await;
     Mock::given(path("/v1/boards/acmecorp/jobs"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"jobs": [], "meta": {"total": 0}})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"jobs": [], "meta": {"total": 0}})),
+        )
         .mount(&server)
         .await;
     let f = collect(&source(&config(&server, false)), StepKey::Hiring)
@@ -118,6 +144,13 @@ async fn no_board_for_any_token_is_not_found() {
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound);
-    assert_eq!(err.to_string(), "Greenhouse: no public Greenhouse job board found");
-    assert_eq!(server.received_requests().await.unwrap().len(), 2, "acme, then acmecorp; no retries");
+    assert_eq!(
+        err.to_string(),
+        "Greenhouse: no public Greenhouse job board found"
+    );
+    assert_eq!(
+        server.received_requests().await.unwrap().len(),
+        2,
+        "acme, then acmecorp; no retries"
+    );
 }

@@ -34,13 +34,26 @@ async fn postings_become_roles() {
     let f = collect(&src, StepKey::Hiring).await.unwrap();
     let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
         .iter()
-        .map(|j| (j.title.as_str(), j.department.as_str(), j.location.as_str(), j.posted.as_str(), j.url.as_deref()))
+        .map(|j| {
+            (
+                j.title.as_str(),
+                j.department.as_str(),
+                j.location.as_str(),
+                j.posted.as_str(),
+                j.url.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         roles,
         [
-            ("Senior Data Engineer", "R&D", "Springfield, IL", "2026-11-18",
-             Some("https://jobs.lever.co/acmecorp/5ac21346-8e0c-4494-8e7a-3eb92ff77902")),
+            (
+                "Senior Data Engineer",
+                "R&D",
+                "Springfield, IL",
+                "2026-11-18",
+                Some("https://jobs.lever.co/acmecorp/5ac21346-8e0c-4494-8e7a-3eb92ff77902")
+            ),
             ("Recruiter", "People", "—", "2026-11-06", None),
         ],
         "a javascript: link is dropped"
@@ -60,7 +73,10 @@ async fn no_postings_is_an_empty_answer_and_no_site_is_not_found() {
 
     let server = MockServer::start().await;
     Mock::given(path("/v0/postings/acmecorp"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"ok": false, "error": "Document not found"})))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"ok": false, "error": "Document not found"})),
+        )
         .mount(&server)
         .await;
     let src = Lever::new(&http("Lever", &config(&server, false)));
@@ -73,7 +89,10 @@ async fn no_postings_is_an_empty_answer_and_no_site_is_not_found() {
 async fn an_error_object_behind_a_200_is_malformed() {
     let server = MockServer::start().await;
     Mock::given(path("/v0/postings/acmecorp"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": false, "error": "Document not found"})))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"ok": false, "error": "Document not found"})),
+        )
         .mount(&server)
         .await;
     let src = Lever::new(&http("Lever", &config(&server, false)));

@@ -49,10 +49,7 @@ pub fn http(name: &str, c: &ProviderConfig) -> Http {
     Http::new(name, c, UA)
 }
 
-pub async fn collect(
-    source: &dyn Source,
-    step: StepKey,
-) -> Result<Findings, SourceError> {
+pub async fn collect(source: &dyn Source, step: StepKey) -> Result<Findings, SourceError> {
     source.collect(step, &acme()).await
 }
 

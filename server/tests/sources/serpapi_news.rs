@@ -67,19 +67,49 @@ async fn articles_and_clusters_become_news_with_dates_and_funding_flags() {
     let items = news(&f);
     let seen: Vec<(&str, &str, bool, Option<&str>)> = items
         .iter()
-        .map(|i| (i.title.as_str(), i.date.as_str(), i.funding, i.publisher.as_deref()))
+        .map(|i| {
+            (
+                i.title.as_str(),
+                i.date.as_str(),
+                i.funding,
+                i.publisher.as_deref(),
+            )
+        })
         .collect();
     assert_eq!(
         seen,
         [
-            ("Acme Corp raises $50M Series C", "2026-11-12", true, Some("TechCrunch")),
-            ("Acme Corp opens Berlin office", "2026-11-10", false, Some("Reuters")),
-            ("Acme Corp to acquire Initech", "2026-11-15", true, Some("Bloomberg")),
-            ("Where Acme Corp goes next", "", false, Some("Fintech Weekly")),
+            (
+                "Acme Corp raises $50M Series C",
+                "2026-11-12",
+                true,
+                Some("TechCrunch")
+            ),
+            (
+                "Acme Corp opens Berlin office",
+                "2026-11-10",
+                false,
+                Some("Reuters")
+            ),
+            (
+                "Acme Corp to acquire Initech",
+                "2026-11-15",
+                true,
+                Some("Bloomberg")
+            ),
+            (
+                "Where Acme Corp goes next",
+                "",
+                false,
+                Some("Fintech Weekly")
+            ),
         ],
         "the cluster's repeated story appears once"
     );
-    assert_eq!(items[0].url, "https://techcrunch.example/2026/11/12/acme-corp-series-c/");
+    assert_eq!(
+        items[0].url,
+        "https://techcrunch.example/2026/11/12/acme-corp-series-c/"
+    );
     assert!(items.iter().all(|i| i.src == 0));
     assert_source(&f, NAME, 0.85, "2026-11-15");
 }

@@ -21,7 +21,11 @@ fn statement(property: &str, datavalue: Value, rank: &str) -> Value {
 }
 
 fn employees(amount: &str, year: &str, rank: &str) -> Value {
-    let mut s = statement("P1128", json!({"value": {"amount": amount, "unit": "1"}, "type": "quantity"}), rank);
+    let mut s = statement(
+        "P1128",
+        json!({"value": {"amount": amount, "unit": "1"}, "type": "quantity"}),
+        rank,
+    );
     s["qualifiers"] = json!({"P585": [{"snaktype": "value", "property": "P585",
         "datavalue": {"value": {"time": format!("+{year}-00-00T00:00:00Z"), "timezone": 0,
         "before": 0, "after": 0, "precision": 9,
@@ -117,7 +121,11 @@ async fn mount(server: &MockServer, mocks: Vec<Mock>) {
 #[tokio::test]
 async fn the_entity_with_the_accounts_website_gives_the_company_facts() {
     let server = MockServer::start().await;
-    mount(&server, mocks("Acme Corp is an American fintech company founded in 2016.")).await;
+    mount(
+        &server,
+        mocks("Acme Corp is an American fintech company founded in 2016."),
+    )
+    .await;
     let f = collect(&source(&config(&server, false)), StepKey::Company)
         .await
         .unwrap();
@@ -143,13 +151,21 @@ async fn the_entity_with_the_accounts_website_gives_the_company_facts() {
         .headers
         .get("user-agent")
         .map(|v| v.to_str().unwrap().to_string());
-    assert_eq!(ua.as_deref(), Some(UA), "Wikimedia requires a descriptive user agent");
+    assert_eq!(
+        ua.as_deref(),
+        Some(UA),
+        "Wikimedia requires a descriptive user agent"
+    );
 }
 
 #[tokio::test]
 async fn a_disambiguation_page_is_not_a_description() {
     let server = MockServer::start().await;
-    mount(&server, mocks_with("Acme Corp may refer to:", "disambiguation")).await;
+    mount(
+        &server,
+        mocks_with("Acme Corp may refer to:", "disambiguation"),
+    )
+    .await;
     let f = collect(&source(&config(&server, false)), StepKey::Company)
         .await
         .unwrap();
@@ -164,8 +180,11 @@ async fn a_disambiguation_page_is_not_a_description() {
 async fn no_hit_with_the_accounts_website_is_not_found_rather_than_a_guess() {
     let server = MockServer::start().await;
     let mut e = entities();
-    e["entities"]["Q902"]["claims"]["P856"] =
-        json!([statement("P856", json!({"value": "https://acmecorp.com.evil.example/", "type": "string"}), "normal")]);
+    e["entities"]["Q902"]["claims"]["P856"] = json!([statement(
+        "P856",
+        json!({"value": "https://acmecorp.com.evil.example/", "type": "string"}),
+        "normal"
+    )]);
     Mock::given(path("/w/api.php"))
         .and(query_param("action", "wbsearchentities"))
         .respond_with(ResponseTemplate::new(200).set_body_json(search()))
@@ -200,7 +219,10 @@ async fn no_search_hits_is_not_found() {
         .await
         .unwrap_err();
     assert_eq!(err.kind, ErrorKind::NotFound);
-    assert_eq!(err.to_string(), "Wikidata + Wikipedia: no Wikidata entry named Acme Corp");
+    assert_eq!(
+        err.to_string(),
+        "Wikidata + Wikipedia: no Wikidata entry named Acme Corp"
+    );
 }
 
 #[tokio::test]
