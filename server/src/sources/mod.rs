@@ -5,19 +5,30 @@
 //! except the built-in demo source (the default) and the keyless network sources when the
 //! user enables them.
 
+pub mod apollo;
+pub mod ashby;
+pub mod boards;
 pub mod config;
 pub mod demo;
+pub mod google_news_rss;
+pub mod greenhouse;
+pub mod http;
+pub mod lever;
 pub mod registry;
 pub mod safe_fetch;
+pub mod serpapi_jobs;
+pub mod serpapi_news;
 pub mod tech_rules;
+pub mod text;
 pub mod vendor;
 pub mod website_tech;
+pub mod wikidata;
 
 pub use config::{ProviderConfig, SourcesConfig};
 pub use registry::Registry;
 
 use crate::research::facts::Findings;
-use app::domain::{AccountSummary, StepKey};
+use app::domain::{AccountSummary, SourceRef, StepKey};
 
 /// Why a source gave nothing. Its `Display` is shown to the rep as the step's reason,
 /// so it names the provider and says what happened in plain words.
@@ -83,6 +94,22 @@ pub trait Source: Send + Sync {
         step: StepKey,
         account: &AccountSummary,
     ) -> Result<Findings, SourceError>;
+}
+
+/// The source record of data fetched now.
+pub fn source_ref(
+    name: &str,
+    confidence: f32,
+    last_updated: String,
+    url: Option<String>,
+) -> SourceRef {
+    SourceRef {
+        name: name.into(),
+        confidence,
+        last_updated,
+        url,
+        fetched_at_ms: Some(crate::now_ms()),
+    }
 }
 
 /// Today's date as `YYYY-MM-DD` (UTC), for `last_updated` of data fetched now.

@@ -1,0 +1,266 @@
+//! News from the Google News RSS search feed (free, unofficial). Keyless.
+
+use super::http::{Http, Request};
+use super::text::{
+    clean, clean_opt, clean_url, is_funding_headline, newest_or_today, path_segment, rfc2822_to_iso,
+};
+use super::{ErrorKind, Source, SourceError, source_ref};
+use crate::research::facts::{Collected, Findings, NewsItem};
+use app::domain::{AccountSummary, StepKey};
+use quick_xml::events::Event;
+
+pub const NAME: &str = "Google News RSS";
+const MAX_ITEMS: usize = 20;
+
+pub struct GoogleNewsRss {
+    http: Http,
+}
+
+impl GoogleNewsRss {
+    pub fn new(http: &Http) -> Self {
+        Self {
+            http: http.named(NAME),
+        }
+    }
+}
+
+/// One `<item>` as the feed gave it.
+#[derive(Default, Debug)]
+struct RawItem {
+    title: String,
+    link: String,
+    pub_date: String,
+    source: String,
+}
+
+/// Why a feed could not be read (no feed text in it).
+#[derive(Debug, PartialEq)]
+pub enum FeedProblem {
+    WebPage,
+    NotRss,
+    BadXml,
+}
+
+/// The `<item>`s of an RSS 2.0 feed. Entities and CDATA are resolved; nothing else is
+/// interpreted.
+fn parse_feed(xml: &str) -> Result<Vec<RawItem>, FeedProblem> {
+    let head = xml
+        .trim_start()
+        .get(..200)
+        .unwrap_or(xml.trim_start())
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return Err(FeedProblem::WebPage);
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut items = Vec::new();
+    let mut item: Option<RawItem> = None;
+    let mut field: Option<&'static str> = None;
+    let mut seen_rss = false;
+    let mut text = String::new();
+    loop {
+        let event = reader.read_event().map_err(|_| FeedProblem::BadXml)?;
+        match event {
+            Event::Start(e) => {
+                let name = e.local_name();
+                match name.as_ref() {
+                    b"rss" | b"feed" | b"rdf:RDF" | b"RDF" => seen_rss = true,
+                    b"html" if !seen_rss => return Err(FeedProblem::WebPage),
+                    b"item" => item = Some(RawItem::default()),
+                    b"title" | b"link" | b"pubDate" | b"source" if item.is_some() => {
+                        field = Some(match name.as_ref() {
+                            b"title" => "title",
+                            b"link" => "link",
+                            b"pubDate" => "pubDate",
+                            _ => "source",
+                        });
+                        text.clear();
+                    }
+                    _ => {}
+                }
+            }
+            Event::Empty(e) if e.local_name().as_ref() == b"rss" => seen_rss = true,
+            Event::Text(t) if field.is_some() => {
+                text.push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
+            }
+            Event::CData(t) if field.is_some() => {
+                text.push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
+            }
+            Event::GeneralRef(r) if field.is_some() => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    text.push(c);
+                } else if let Ok(name) = r.decode()
+                    && let Some(s) = quick_xml::escape::resolve_predefined_entity(&name)
+                {
+                    text.push_str(s);
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                match (name.as_ref(), field, item.as_mut()) {
+                    (b"item", _, Some(_)) => {
+                        items.push(item.take().unwrap_or_default());
+                        field = None;
+                    }
+                    (n, Some(f), Some(it)) if n == f.as_bytes() => {
+                        let value = std::mem::take(&mut text);
+                        match f {
+                            "title" => it.title = value,
+                            "link" => it.link = value,
+                            "pubDate" => it.pub_date = value,
+                            _ => it.source = value,
+                        }
+                        field = None;
+                    }
+                    _ => {}
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        if items.len() >= MAX_ITEMS * 5 {
+            break;
+        }
+    }
+    if !seen_rss {
+        return Err(FeedProblem::NotRss);
+    }
+    Ok(items)
+}
+
+/// `Acme raises $50M - TechCrunch` → `Acme raises $50M` when the publisher is TechCrunch.
+fn strip_publisher(title: &str, publisher: &str) -> String {
+    let publisher = publisher.trim();
+    if !publisher.is_empty()
+        && let Some(rest) = title.trim_end().strip_suffix(publisher)
+        && let Some(rest) = rest.trim_end().strip_suffix(['-', '–', '—', '|'])
+    {
+        let rest = rest.trim_end();
+        if !rest.is_empty() {
+            return rest.to_string();
+        }
+    }
+    title.to_string()
+}
+
+#[async_trait::async_trait]
+impl Source for GoogleNewsRss {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn steps(&self) -> &[StepKey] {
+        &[StepKey::News]
+    }
+
+    async fn collect(
+        &self,
+        _step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, SourceError> {
+        let query = format!("\"{}\"", account.name);
+        let body = self
+            .http
+            .send(
+                Request::get("/rss/search")
+                    .query("q", query.clone())
+                    .query("hl", "en-US")
+                    .query("gl", "US")
+                    .query("ceid", "US:en"),
+            )
+            .await?;
+        let html = body
+            .content_type
+            .as_deref()
+            .is_some_and(|t| t.contains("text/html"));
+        let text = String::from_utf8_lossy(&body.bytes);
+        let raw = match parse_feed(&text) {
+            Ok(_) if html => Err(FeedProblem::WebPage),
+            other => other,
+        };
+        let raw = raw.map_err(|p| {
+            self.http.error(
+                ErrorKind::Malformed,
+                match p {
+                    FeedProblem::WebPage => {
+                        "answered with a web page instead of the news feed (probably a captcha)"
+                    }
+                    FeedProblem::NotRss => "answered with something other than a news feed",
+                    FeedProblem::BadXml => "answered with a broken news feed",
+                },
+            )
+        })?;
+        let mut items: Vec<NewsItem> = Vec::new();
+        for r in raw {
+            let publisher = clean_opt(Some(&r.source));
+            let title = clean(&strip_publisher(&r.title, &r.source));
+            let Some(url) = clean_url(&r.link) else {
+                continue;
+            };
+            if title.is_empty() || items.iter().any(|i| i.url == url) {
+                continue;
+            }
+            items.push(NewsItem {
+                funding: is_funding_headline(&title),
+                title,
+                date: rfc2822_to_iso(&r.pub_date).unwrap_or_default(),
+                url,
+                publisher,
+                src: 0,
+            });
+            if items.len() >= MAX_ITEMS {
+                break;
+            }
+        }
+        let last_updated = newest_or_today(items.iter().map(|i| i.date.as_str()));
+        let url = Some(format!(
+            "https://news.google.com/search?q={}",
+            path_segment(&query)
+        ));
+        Ok(Findings::from_source(
+            Collected::News { items },
+            source_ref(NAME, 0.75, last_updated, url),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publisher_suffixes_are_stripped() {
+        assert_eq!(
+            strip_publisher("Acme raises $50M - TechCrunch", "TechCrunch"),
+            "Acme raises $50M"
+        );
+        assert_eq!(
+            strip_publisher("Acme - the story", "TechCrunch"),
+            "Acme - the story"
+        );
+        assert_eq!(strip_publisher("TechCrunch", "TechCrunch"), "TechCrunch");
+    }
+
+    #[test]
+    fn feeds_and_web_pages_are_told_apart() {
+        let xml = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>
+            <item><title>A &amp; B &#x3C;script&#x3E; - Pub</title><link>https://n.example/1</link>
+            <pubDate>Thu, 12 Jun 2025 14:00:00 GMT</pubDate><source url="https://pub.example">Pub</source></item>
+            <item><title><![CDATA[C <b>D</b>]]></title><link>https://n.example/2</link></item>
+            </channel></rss>"#;
+        let items = parse_feed(xml).unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].title, "A & B <script> - Pub");
+        assert_eq!(items[0].source, "Pub");
+        assert_eq!(items[1].title, "C <b>D</b>");
+        assert_eq!(
+            parse_feed("<!DOCTYPE html><html><body>sorry</body></html>").unwrap_err(),
+            FeedProblem::WebPage
+        );
+        assert_eq!(parse_feed("<foo/>").unwrap_err(), FeedProblem::NotRss);
+        assert_eq!(
+            parse_feed("<rss><channel><item><title>x</wrong>").unwrap_err(),
+            FeedProblem::BadXml
+        );
+    }
+}

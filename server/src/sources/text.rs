@@ -1,0 +1,440 @@
+//! Small helpers every provider shares: cleaning untrusted text, reading dates, spotting
+//! funding headlines and deriving job-board tokens from an account.
+//!
+//! Provider text is kept as text (it is escaped when rendered): we only drop control
+//! characters, collapse whitespace and cut absurd lengths. Nothing here interprets it.
+
+use app::domain::AccountSummary;
+
+/// The longest title or name we keep, in characters.
+pub const MAX_TEXT_CHARS: usize = 300;
+
+/// `s` without control characters (line breaks and tabs become spaces), with runs of
+/// whitespace collapsed, trimmed, and cut to `max` characters (ending in `…` when cut).
+pub fn clean_text(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut pending_space = false;
+    let mut cut = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = count > 0;
+            continue;
+        }
+        if c.is_control() || is_invisible_format(c) {
+            continue;
+        }
+        let need = if pending_space { 2 } else { 1 };
+        if count + need > max {
+            cut = true;
+            break;
+        }
+        if pending_space {
+            out.push(' ');
+            count += 1;
+            pending_space = false;
+        }
+        out.push(c);
+        count += 1;
+    }
+    if cut {
+        while count > max.saturating_sub(1) {
+            out.pop();
+            count -= 1;
+        }
+        let kept = out.trim_end().len();
+        out.truncate(kept);
+        out.push('…');
+    }
+    out
+}
+
+/// Bidi overrides and zero-width characters: invisible, and able to disguise text.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// A title or name: [`clean_text`] at [`MAX_TEXT_CHARS`].
+pub fn clean(s: &str) -> String {
+    clean_text(s, MAX_TEXT_CHARS)
+}
+
+/// An optional field, cleaned; `None` when nothing is left.
+pub fn clean_opt(s: Option<&str>) -> Option<String> {
+    s.map(clean).filter(|s| !s.is_empty())
+}
+
+/// A URL we may link to: `http(s)://` only, no whitespace or control characters, at most
+/// 2,000 characters. Anything else (e.g. `javascript:`) is dropped.
+pub fn clean_url(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && s.len() <= 2_000
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+    ok.then(|| s.to_string())
+}
+
+/// The `YYYY-MM-DD` at the start of `s` (`2025-06-12T14:00:00Z`), when it is a real date.
+pub fn iso_date_prefix(s: &str) -> Option<String> {
+    let d = s.trim().get(..10)?;
+    let b = d.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    let y: i64 = d[..4].parse().ok()?;
+    let m: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    valid_date(y, m, day).then(|| d.to_string())
+}
+
+fn valid_date(y: i64, m: u32, d: u32) -> bool {
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Days since 1970-01-01 of a (year, month, day) date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = name.get(..3)?.to_ascii_lowercase();
+    months
+        .iter()
+        .position(|m| *m == lower)
+        .map(|i| i as u32 + 1)
+}
+
+/// The UTC date of an RFC 2822 date-time (`Thu, 12 Jun 2025 14:00:00 GMT`,
+/// `Thu, 12 Jun 2025 23:30:00 -0500`), as `YYYY-MM-DD`.
+pub fn rfc2822_to_iso(s: &str) -> Option<String> {
+    let s = s.trim();
+    let s = match s.split_once(',') {
+        Some((_, rest)) => rest.trim(),
+        None => s,
+    };
+    let mut parts = s.split_whitespace();
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = month_number(parts.next()?)?;
+    let mut year: i64 = parts.next()?.parse().ok()?;
+    if year < 100 {
+        year += if year < 50 { 2000 } else { 1900 };
+    }
+    if !valid_date(year, month, day) {
+        return None;
+    }
+    let time = parts.next().unwrap_or("00:00:00");
+    let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
+    let h = hms.next().flatten()?;
+    let min = hms.next().flatten()?;
+    let sec = hms.next().flatten().unwrap_or(0);
+    let offset_min = match parts.next().unwrap_or("GMT") {
+        z if z.eq_ignore_ascii_case("GMT") || z.eq_ignore_ascii_case("UT") || z == "Z" => 0,
+        z if z.eq_ignore_ascii_case("UTC") => 0,
+        z if z.eq_ignore_ascii_case("EST") => -300,
+        z if z.eq_ignore_ascii_case("EDT") => -240,
+        z if z.eq_ignore_ascii_case("CST") => -360,
+        z if z.eq_ignore_ascii_case("CDT") => -300,
+        z if z.eq_ignore_ascii_case("MST") => -420,
+        z if z.eq_ignore_ascii_case("MDT") => -360,
+        z if z.eq_ignore_ascii_case("PST") => -480,
+        z if z.eq_ignore_ascii_case("PDT") => -420,
+        z if (z.starts_with('+') || z.starts_with('-')) && z.len() == 5 => {
+            let n: i64 = z[1..].parse().ok()?;
+            let m = (n / 100) * 60 + n % 100;
+            if z.starts_with('-') { -m } else { m }
+        }
+        _ => 0,
+    };
+    let secs =
+        days_from_civil(year, month, day) * 86_400 + h * 3_600 + min * 60 + sec - offset_min * 60;
+    Some(super::iso_date_from_ms(secs * 1_000))
+}
+
+/// SerpAPI's local date format `06/12/2025, 02:00 PM, +0000 UTC` as `2025-06-12`.
+pub fn us_date_to_iso(s: &str) -> Option<String> {
+    let date = s.trim().split([',', ' ']).next()?;
+    let mut it = date.split('/');
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    let y: i64 = it.next()?.parse().ok()?;
+    (it.next().is_none() && y >= 1000 && valid_date(y, m, d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The newest of `dates` (ISO dates compare as strings), else today.
+pub fn newest_or_today<'a>(dates: impl IntoIterator<Item = &'a str>) -> String {
+    dates
+        .into_iter()
+        .filter(|d| iso_date_prefix(d).is_some())
+        .max()
+        .map(|d| d[..10].to_string())
+        .unwrap_or_else(super::today_iso)
+}
+
+/// Does this headline announce a funding round, an acquisition or an IPO?
+pub fn is_funding_headline(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const WORDS: [&str; 22] = [
+        "raise",
+        "raises",
+        "raised",
+        "raising",
+        "funding",
+        "funded",
+        "seed",
+        "acquire",
+        "acquires",
+        "acquired",
+        "acquiring",
+        "acquisition",
+        "acquisitions",
+        "ipo",
+        "ipos",
+        "investment",
+        "invests",
+        "valuation",
+        "financing",
+        "buyout",
+        "merger",
+        "spac",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        WORDS.contains(&w.as_str())
+            || (w == "series"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_lowercase()))
+            || (w == "goes" && words.get(i + 1).is_some_and(|n| n == "public"))
+    })
+}
+
+/// The job-board tokens to try for `account`: the domain's label before the TLD
+/// (`acmecorp` from `acmecorp.com`, `acme` from `acme.co.uk`) and the name without spaces
+/// or punctuation (`acmecorp` from `Acme Corp`), de-duplicated. Only `[a-z0-9-]`.
+pub fn board_tokens(account: &AccountSummary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let domain = account.domain.trim().to_ascii_lowercase();
+    let host = domain
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    let labels: Vec<&str> = host
+        .split('.')
+        .filter(|l| !l.is_empty() && *l != "www")
+        .collect();
+    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"];
+    let label = match labels.len() {
+        0 => None,
+        1 => Some(labels[0]),
+        n if n >= 3 && second_level.contains(&labels[n - 2]) => Some(labels[n - 3]),
+        n => Some(labels[n - 2]),
+    };
+    let slug = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect()
+    };
+    if let Some(l) = label {
+        out.push(slug(l));
+    }
+    out.push(
+        account
+            .name
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect(),
+    );
+    let mut seen = Vec::new();
+    out.retain(|t| {
+        !t.is_empty() && t.len() <= 100 && !seen.contains(t) && {
+            seen.push(t.clone());
+            true
+        }
+    });
+    out
+}
+
+/// The bare host of a URL or domain, lower case, without `www.`: `acmecorp.com` from
+/// `https://www.AcmeCorp.com/en/`.
+pub fn host_of(url: &str) -> String {
+    let s = url.trim().to_ascii_lowercase();
+    let s = s.split_once("://").map(|(_, r)| r).unwrap_or(&s);
+    let host = s.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host);
+    let host = host.split(':').next().unwrap_or("");
+    host.trim_start_matches("www.")
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// Is `url`'s host the account's `domain` or a subdomain of it?
+pub fn same_site(url: &str, domain: &str) -> bool {
+    let host = host_of(url);
+    let domain = host_of(domain);
+    !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
+}
+
+/// Percent-encode one URL path segment (everything but unreserved characters).
+pub fn path_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(name: &str, domain: &str) -> AccountSummary {
+        AccountSummary {
+            id: "x".into(),
+            name: name.into(),
+            domain: domain.into(),
+            industry: String::new(),
+            employees: 1,
+            location: String::new(),
+        }
+    }
+
+    #[test]
+    fn text_is_cleaned_not_interpreted() {
+        assert_eq!(clean("  a\u{0}b\tc\n\nd  "), "ab c d");
+        assert_eq!(
+            clean("<script>alert(1)</script>"),
+            "<script>alert(1)</script>"
+        );
+        assert_eq!(clean("evil\u{202E}txt"), "eviltxt");
+        let long = "x".repeat(1_000);
+        let c = clean(&long);
+        assert_eq!(c.chars().count(), MAX_TEXT_CHARS);
+        assert!(c.ends_with('…'));
+        assert_eq!(clean(&"y".repeat(300)), "y".repeat(300));
+        assert_eq!(clean_opt(Some(" \u{7} ")), None);
+    }
+
+    #[test]
+    fn only_web_urls_are_kept() {
+        assert_eq!(
+            clean_url(" https://a.example/x "),
+            Some("https://a.example/x".into())
+        );
+        assert_eq!(clean_url("javascript:alert(1)"), None);
+        assert_eq!(clean_url("https://a.example/x y"), None);
+        assert_eq!(
+            clean_url("HTTP://A.EXAMPLE"),
+            Some("HTTP://A.EXAMPLE".into())
+        );
+    }
+
+    #[test]
+    fn dates_are_read_from_the_common_formats() {
+        assert_eq!(
+            iso_date_prefix("2025-06-12T14:00:00Z").as_deref(),
+            Some("2025-06-12")
+        );
+        assert_eq!(iso_date_prefix("2025-02-30"), None);
+        assert_eq!(iso_date_prefix("yesterday"), None);
+        assert_eq!(
+            rfc2822_to_iso("Thu, 12 Jun 2025 14:00:00 GMT").as_deref(),
+            Some("2025-06-12")
+        );
+        assert_eq!(
+            rfc2822_to_iso("Thu, 12 Jun 2025 23:30:00 -0500").as_deref(),
+            Some("2025-06-13"),
+            "converted to UTC"
+        );
+        assert_eq!(
+            rfc2822_to_iso("Sun, 01 Jun 2025 00:30:00 +0200").as_deref(),
+            Some("2025-05-31")
+        );
+        assert_eq!(rfc2822_to_iso("not a date"), None);
+        assert_eq!(
+            us_date_to_iso("06/12/2025, 02:00 PM, +0000 UTC").as_deref(),
+            Some("2025-06-12")
+        );
+        assert_eq!(us_date_to_iso("13/45/2025, 02:00 PM"), None);
+        assert_eq!(
+            newest_or_today(["2025-01-02", "2025-03-04T00:00:00Z", "junk"]),
+            "2025-03-04"
+        );
+        assert_eq!(newest_or_today([]), super::super::today_iso());
+    }
+
+    #[test]
+    fn funding_headlines_are_spotted() {
+        for t in [
+            "Acme raises $50M Series C",
+            "Globex acquires Initech",
+            "Hooli files for IPO",
+            "Seed round for Pied Piper",
+            "Vandelay closes $20M Series B funding",
+            "Umbrella goes public on Nasdaq",
+        ] {
+            assert!(is_funding_headline(t), "{t}");
+        }
+        for t in [
+            "Acme opens Berlin office",
+            "Series of outages hit Globex",
+            "Hooli praises new CEO",
+        ] {
+            assert!(!is_funding_headline(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn board_tokens_come_from_domain_and_name() {
+        assert_eq!(
+            board_tokens(&account("Acme Corp", "acmecorp.com")),
+            ["acmecorp"]
+        );
+        assert_eq!(
+            board_tokens(&account("Globex, Inc.", "www.globex.co.uk")),
+            ["globex", "globexinc"]
+        );
+        assert_eq!(board_tokens(&account("../etc", "")), ["etc"]);
+    }
+
+    #[test]
+    fn sites_match_by_host() {
+        assert!(same_site("https://www.AcmeCorp.com/en/", "acmecorp.com"));
+        assert!(same_site("http://investors.acmecorp.com", "acmecorp.com"));
+        assert!(!same_site("https://notacmecorp.com", "acmecorp.com"));
+        assert!(!same_site(
+            "https://acmecorp.com.evil.example",
+            "acmecorp.com"
+        ));
+        assert_eq!(path_segment("Acme Corp/../x"), "Acme%20Corp%2F..%2Fx");
+    }
+}
