@@ -18,10 +18,14 @@ pub fn ProgressCard(run_id: String) -> impl IntoView {
                             .steps
                             .iter()
                             .map(|s| {
-                                let reason = (s.status == StepStatus::Failed)
+                                // Settled steps say what they found, or why they failed.
+                                let class = if s.status == StepStatus::Failed { "reason" } else { "result" };
+                                let reason = s
+                                    .status
+                                    .is_settled()
                                     .then(|| s.detail.clone())
                                     .flatten()
-                                    .map(|d| view! { <span class="reason">{format!(" — {d}")}</span> });
+                                    .map(|d| view! { <span class=class>{format!(" — {d}")}</span> });
                                 view! {
                                     <li data-step=s.key.as_str() data-status=s.status.as_str()>
                                         <span class="icon" aria-hidden="true">{s.status.icon()}</span>

@@ -48,7 +48,7 @@ impl Orchestrator {
         match self.store.orphaned_runs(Some(now)).await {
             Ok(rids) => {
                 for rid in rids {
-                    tracing::debug!(rid, "taking a run whose lease lapsed");
+                    tracing::info!(rid, "taking a run whose lease lapsed");
                     self.launch(rid);
                 }
             }

@@ -4,6 +4,10 @@ use super::{Store, StoreError, decode};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+/// How long a new run may wait for the process that started it to claim it before
+/// another process takes it.
+pub const UNCLAIMED_GRACE_MS: i64 = 3_000;
+
 /// A stored run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunRow {
@@ -130,16 +134,18 @@ impl Store {
         Ok(renewed.len())
     }
 
-    /// Running runs whose lease lapsed before `now_ms` (`None`: every running run).
+    /// Running runs whose lease lapsed before `now_ms`, or that nobody claimed within
+    /// [`UNCLAIMED_GRACE_MS`] of their start (`None`: every running run).
     pub async fn orphaned_runs(&self, now_ms: Option<i64>) -> Result<Vec<String>, StoreError> {
         let mut res = match now_ms {
             Some(now) => {
                 self.db
                     .query(
                         "SELECT VALUE rid FROM run WHERE status = 'running' \
-                         AND (lease_until = NONE OR lease_until < $now)",
+                         AND ((owner != NONE AND lease_until < $now) \
+                         OR (owner = NONE AND started_at < $now - $grace))",
                     )
-                    .bind(json!({ "now": now }))
+                    .bind(json!({ "now": now, "grace": UNCLAIMED_GRACE_MS }))
                     .await?
             }
             None => {

@@ -1,5 +1,6 @@
 //! Durability: the real server binary is killed with SIGKILL at random moments while runs
-//! are in flight, and restarted on the same on-disk database. Every run must finish with
+//! are in flight, and restarted on the same database: the embedded on-disk one, or a real
+//! SurrealDB server reached over `ws://` (which stays up). Every run must finish with
 //! exactly one outcome per step, and a client that stays connected across the restarts
 //! must converge to the database's events with nothing lost or duplicated.
 
@@ -20,10 +21,11 @@ struct ServerProcess {
     child: Child,
     dir: PathBuf,
     port: u16,
+    env: Vec<(&'static str, String)>,
 }
 
 impl ServerProcess {
-    fn start(dir: &Path, port: u16) -> Child {
+    fn start(dir: &Path, port: u16, env: &[(&'static str, String)]) -> Child {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -32,7 +34,7 @@ impl ServerProcess {
         Command::new(env!("CARGO_BIN_EXE_server"))
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", dir)
-            .env("DOSSIER_DB", format!("surrealkv://{}/db", dir.display()))
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env("DOSSIER_DEMO_DELAY_MS", "100-700")
             .env("DOSSIER_CACHE", "off")
             .env("RUST_LOG", "info")
@@ -58,6 +60,10 @@ impl ServerProcess {
     fn kill9(&mut self) {
         self.child.kill().expect("SIGKILL");
         self.child.wait().unwrap();
+    }
+
+    fn restart(&mut self) {
+        self.child = Self::start(&self.dir, self.port, &self.env);
     }
 
     fn log_tail(&self) -> String {
@@ -91,19 +97,78 @@ fn finished_runs(events: &[Value]) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn runs_survive_kill_9_and_a_connected_client_converges() {
+    let dir = scratch_dir();
+    let db = format!("surrealkv://{}/db", dir.display());
+    crash_scenario(dir, vec![("DOSSIER_DB", db)]).await;
+}
+
+/// The same against a real SurrealDB server over `ws://`, which outlives every crash of
+/// ours. Runs are taken over when their lease lapses (1 s here), since another live
+/// process could hold them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs the SurrealDB test server binary: `make test` builds it and runs this"]
+async fn runs_survive_kill_9_on_a_remote_surrealdb() {
+    let bin = std::env::var("SURREALDB_TEST_SERVER").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../target/debug/surrealdb-test-server").into()
+    });
+    assert!(
+        Path::new(&bin).exists(),
+        "{bin} is missing: build it with `cargo build -p surrealdb-test-server`"
+    );
+    let dir = scratch_dir();
+    let db_port = free_port();
+    let log = std::fs::File::create(dir.join("surrealdb.log")).unwrap();
+    let mut surreal = Command::new(&bin)
+        .args(["start", "--user", "root", "--pass", "root", "--bind"])
+        .arg(format!("127.0.0.1:{db_port}"))
+        .arg("memory")
+        .stdout(Stdio::from(log.try_clone().unwrap()))
+        .stderr(Stdio::from(log))
+        .spawn()
+        .expect("SurrealDB starts");
+    let health = format!("http://127.0.0.1:{db_port}/health");
+    let mut up = false;
+    for _ in 0..400 {
+        if reqwest::get(&health).await.is_ok_and(|r| r.status() == 200) {
+            up = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(up, "SurrealDB did not come up");
+    crash_scenario(
+        dir,
+        vec![
+            ("DOSSIER_DB", format!("ws://127.0.0.1:{db_port}")),
+            ("DOSSIER_DB_USER", "root".into()),
+            ("DOSSIER_DB_PASS", "root".into()),
+            ("DOSSIER_LEASE_MS", "1000".into()),
+        ],
+    )
+    .await;
+    let _ = surreal.kill();
+    let _ = surreal.wait();
+}
+
+fn scratch_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dossier-crash-{}", server::random_id(6)));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     let seed: u64 = std::env::var("CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| rand::rng().random());
     eprintln!("crash test seed {seed} (rerun with CRASH_SEED={seed})");
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-    let dir = std::env::temp_dir().join(format!("dossier-crash-{}", server::random_id(6)));
-    std::fs::create_dir_all(&dir).unwrap();
     let port = free_port();
     let mut server = ServerProcess {
-        child: ServerProcess::start(&dir, port),
+        child: ServerProcess::start(&dir, port, &env),
         dir: dir.clone(),
         port,
+        env,
     };
     server.wait_healthy().await;
 
@@ -148,7 +213,7 @@ async fn runs_survive_kill_9_and_a_connected_client_converges() {
         // Let the runs get somewhere (or nowhere), then pull the plug.
         tokio::time::sleep(Duration::from_millis(rng.random_range(0..900))).await;
         server.kill9();
-        server.child = ServerProcess::start(&dir, port);
+        server.restart();
         server.wait_healthy().await;
     }
     assert_eq!(run_ids.len(), RUNS);
