@@ -9,7 +9,7 @@ SITE := target/site
 PKG := $(SITE)/pkg
 
 .PHONY: run run-release test setup tools browser npm site-dev site-release server-dev \
-        server-release test-rust test-e2e bench lint fmt clean-data
+        server-release surrealdb-server test-rust test-remote-db test-e2e bench lint fmt clean-data
 
 ## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data.
 ## The server is the dev build `make test` also uses (dependencies optimised, ~10 min cold);
@@ -23,7 +23,7 @@ run-release: tools site-release server-release
 	LEPTOS_SITE_ROOT=$(SITE) ./target/release/server
 
 ## test: install what is missing, then every test (Rust unit + integration, Playwright)
-test: tools browser npm test-rust site-dev server-dev test-e2e
+test: tools browser npm test-rust test-remote-db site-dev server-dev test-e2e
 
 # ---- tools ---------------------------------------------------------------------------
 tools:
@@ -65,9 +65,19 @@ server-dev:
 server-release:
 	cargo build -p server --release
 
+# A real SurrealDB server (`surreal start`), only for the ws:// durability test.
+surrealdb-server:
+	cargo build -p surrealdb-test-server
+
 # ---- tests ---------------------------------------------------------------------------
 test-rust:
 	cargo test -p app -p server --features app/ssr
+
+# The kill -9 test against a remote SurrealDB over ws:// (ignored by a plain `cargo test`,
+# which has no SurrealDB server to start). Same cargo invocation as test-rust: no rebuild.
+test-remote-db: surrealdb-server
+	SURREALDB_TEST_SERVER=$(CURDIR)/target/debug/surrealdb-test-server \
+	  cargo test -p app -p server --features app/ssr -- --ignored remote
 
 test-e2e:
 	cd end2end && npx playwright test

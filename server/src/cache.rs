@@ -2,7 +2,7 @@
 //!
 //! | layer | key | fresh for |
 //! |---|---|---|
-//! | chat summary | `customer:{domain}:summary` | 1 h |
+//! | chat summary | `customer:{domain}:summary` | 1 h (written by every run; for the answers to follow-up questions) |
 //! | tech stack | `customer:{domain}:tech_stack` | 24 h |
 //! | funding & news | `customer:{domain}:funding` | 6 h |
 //! | hiring | `customer:{domain}:hiring` | 12 h |
@@ -10,8 +10,10 @@
 //! | contacts | `customer:{domain}:contacts` | 24 h |
 //! | full profile | `customer:{domain}:profile` | 48 h |
 //! | raw source data | `source:{provider}:{step}:{domain}` | 2 h news, 24 h the rest |
-//! | vendor context | `vendor:{domain}:context` | 48 h |
+//! | vendor context | `vendor:{vendor domain}#{profile fingerprint}:context` | 48 h |
 //!
+//! A step's layer is written only when none of its providers failed transiently (429, 5xx,
+//! timeout), so the next run asks those again; the others answer from their raw layer.
 //! Every entry is kept (stale) for [`CachePolicy::keep`] after it was written, so an old
 //! profile can be shown "as of …" while a refresh runs; the sweeper deletes it after that.
 

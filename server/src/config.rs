@@ -11,9 +11,9 @@
 //! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
+//! | `RUST_LOG` | `info` | log filter |
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
-//! | `RUST_LOG` | `info` | log filter |
 
 use crate::cache::CachePolicy;
 use crate::sources::SourcesConfig;

@@ -3,7 +3,7 @@
 
 use super::Orchestrator;
 use crate::research::Findings;
-use crate::sources::Source;
+use crate::sources::{Source, SourceError};
 use app::domain::{AccountSummary, StepKey};
 use std::sync::Arc;
 
@@ -32,38 +32,50 @@ impl Orchestrator {
         step: StepKey,
         account: &AccountSummary,
     ) -> (Result<Findings, String>, CacheUse) {
-        let domain = account.domain.as_str();
-        let layer = self.cache.step_layer(step, domain);
+        let sources = self.registry.for_step(step);
+        let Some(first) = sources.first() else {
+            return (
+                Err(format!("no source is configured for {}", step.noun())),
+                CacheUse::Miss,
+            );
+        };
+        let layer = self.cache.step_layer(step, &first.cache_scope(account));
         if let Some((key, _)) = &layer
             && let Some(found) = self.cached::<Findings>(key).await
         {
             return (Ok(found), CacheUse::Hit);
         }
-        let sources = self.registry.for_step(step);
-        if sources.is_empty() {
-            return (
-                Err(format!("no source is configured for {}", step.noun())),
-                CacheUse::Miss,
-            );
-        }
         let answers =
             futures::future::join_all(sources.iter().map(|source| self.ask(source, step, account)))
                 .await;
         let mut found = Vec::new();
-        let mut reasons = Vec::new();
+        let mut failures = Vec::new();
         for answer in answers {
             match answer {
                 Ok(f) => found.push(f),
-                Err(reason) => reasons.push(reason),
+                Err(e) => failures.push(e),
             }
         }
+        let reasons = || {
+            failures
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         if found.is_empty() {
-            return (Err(reasons.join("; ")), CacheUse::Miss);
+            return (Err(reasons()), CacheUse::Miss);
         }
         let Some(merged) = Findings::merge(step, found) else {
             return (Err("nothing to collect".into()), CacheUse::Miss);
         };
-        if let Some((key, ttl)) = layer {
+        // A provider that may answer next time (429, 5xx, timeout) keeps the merged result
+        // out of the step's layer, so the next run asks it again; the providers that did
+        // answer are served from their own raw layer meanwhile.
+        let transient = failures.iter().any(|e| e.kind.is_retriable());
+        if let Some((key, ttl)) = layer
+            && !transient
+        {
             self.remember(&key, &merged, ttl).await;
         }
         (Ok(merged), CacheUse::Miss)
@@ -75,10 +87,10 @@ impl Orchestrator {
         source: &Arc<dyn Source>,
         step: StepKey,
         account: &AccountSummary,
-    ) -> Result<Findings, String> {
+    ) -> Result<Findings, SourceError> {
         let (key, ttl) = self
             .cache
-            .source_layer(source.name(), step, &account.domain);
+            .source_layer(source.name(), step, &source.cache_scope(account));
         if let Some(found) = self.cached::<Findings>(&key).await {
             return Ok(found);
         }
@@ -90,7 +102,7 @@ impl Orchestrator {
             Err(e) => {
                 tracing::warn!(source = source.name(), step = step.as_str(), account = %account.id,
                     error = %e, "source failed");
-                Err(e.to_string())
+                Err(e)
             }
         }
     }

@@ -21,7 +21,12 @@ impl Orchestrator {
                 tick.tick().await;
                 let now = crate::now_ms();
                 let until = now + this.lease.as_millis() as i64;
-                if let Err(e) = this.store.renew_leases(&this.instance, until).await {
+                let driving = this.active_ids();
+                if let Err(e) = this
+                    .store
+                    .renew_leases(&this.instance, &driving, until)
+                    .await
+                {
                     tracing::warn!(error = %e, "lease renewal failed");
                 }
                 this.resume_orphans(now).await;

@@ -36,6 +36,37 @@ pub struct OrchestratorParts {
     pub typical_step_ms: u64,
 }
 
+/// Marks a run as driven by this process for as long as it lives.
+struct Active<'a> {
+    orchestrator: &'a Orchestrator,
+    rid: String,
+}
+
+impl<'a> Active<'a> {
+    /// None when this process is already driving `rid`.
+    fn mark(orchestrator: &'a Orchestrator, rid: &str) -> Option<Self> {
+        let mut active = orchestrator
+            .active
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        active.insert(rid.to_string()).then(|| Active {
+            orchestrator,
+            rid: rid.to_string(),
+        })
+    }
+}
+
+impl Drop for Active<'_> {
+    fn drop(&mut self) {
+        let mut active = self
+            .orchestrator
+            .active
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        active.remove(&self.rid);
+    }
+}
+
 /// Starts, drives and resumes research runs.
 pub struct Orchestrator {
     store: Store,
@@ -81,29 +112,21 @@ impl Orchestrator {
     }
 
     async fn drive(self: Arc<Self>, rid: String) {
-        if !self.mark_active(&rid) {
+        // Held while this task drives the run; dropped (even on a panic) when it stops, so
+        // the heartbeat stops renewing a lease nobody works under.
+        let Some(_active) = Active::mark(&self, &rid) else {
             return;
-        }
+        };
         let now = crate::now_ms();
-        match self
-            .store
-            .claim_run(
-                &rid,
-                &self.instance,
-                now,
-                now + self.lease.as_millis() as i64,
-            )
-            .await
-        {
+        let until = now + self.lease.as_millis() as i64;
+        match self.store.claim_run(&rid, &self.instance, now, until).await {
             Ok(true) => {}
             Ok(false) => {
                 tracing::debug!(rid, "run is held elsewhere or finished");
-                self.unmark_active(&rid);
                 return;
             }
             Err(e) => {
                 tracing::warn!(rid, error = %e, "could not take the run's lease; will retry");
-                self.unmark_active(&rid);
                 return;
             }
         }
@@ -118,17 +141,12 @@ impl Orchestrator {
             }
             Err(e) => self.give_up(&rid, e).await,
         }
-        self.unmark_active(&rid);
     }
 
-    fn mark_active(&self, rid: &str) -> bool {
-        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
-        active.insert(rid.to_string())
-    }
-
-    fn unmark_active(&self, rid: &str) {
-        let mut active = self.active.lock().unwrap_or_else(|e| e.into_inner());
-        active.remove(rid);
+    /// The runs this process is driving right now.
+    fn active_ids(&self) -> Vec<String> {
+        let active = self.active.lock().unwrap_or_else(|e| e.into_inner());
+        active.iter().cloned().collect()
     }
 
     /// Runs executing in this process right now.
@@ -147,7 +165,7 @@ impl Orchestrator {
                 message: ChatMessage::assistant(
                     format!("msg-{rid}-stopped"),
                     format!(
-                        "❌ Research on {} stopped: the database was unavailable. Pick the account again to retry.",
+                        "❌ Research on {} stopped: its progress could not be saved. Pick the account again to retry.",
                         run.account_name
                     ),
                     crate::now_ms(),
@@ -171,9 +189,21 @@ impl Orchestrator {
             return Ok(());
         }
         let rows = self.store.steps(rid).await?;
-        let row = |key: StepKey| rows.iter().find(|r| r.idx == key.index()).cloned();
+        let same_steps = rows.len() == StepKey::ALL.len()
+            && rows
+                .iter()
+                .all(|r| StepKey::ALL.get(r.idx).map(|k| k.as_str()) == Some(r.key.as_str()));
+        if !same_steps {
+            // Started by a version with other steps: its rows cannot be resumed safely.
+            return self
+                .finish_early(&run, "was started by an earlier version of Dossier")
+                .await;
+        }
+        let row = |key: StepKey| rows.iter().find(|r| r.key == key.as_str()).cloned();
         let Some(account) = self.accounts.get(&run.account_id).cloned() else {
-            return self.finish_without_account(&run).await;
+            return self
+                .finish_early(&run, "is no longer in the account list")
+                .await;
         };
         let outcomes = futures::future::join_all(
             StepKey::COLLECTION
@@ -227,9 +257,8 @@ impl Orchestrator {
             Ok(findings) => {
                 let (line, text) = report::step_message(account, &findings.data);
                 let line = match (step, cache) {
-                    (StepKey::Vendor, CacheUse::Hit) => format!("{line} — from cache"),
-                    (StepKey::Vendor, CacheUse::Miss) => format!("{line} — loaded"),
                     (_, CacheUse::Hit) => format!("{line} — from cache"),
+                    (StepKey::Vendor, CacheUse::Miss) => format!("{line} — loaded"),
                     (_, CacheUse::Miss) => line,
                 };
                 // The vendor's own profile is context for the analysis, not news for the rep.
@@ -356,14 +385,15 @@ impl Orchestrator {
         Ok(())
     }
 
-    /// The run's account is gone (removed from the CRM): end the run and say so.
-    async fn finish_without_account(&self, run: &RunRow) -> Result<(), StoreError> {
+    /// The run cannot go on (its account is gone, or it is from an older version): end it
+    /// and say why.
+    async fn finish_early(&self, run: &RunRow, why: &str) -> Result<(), StoreError> {
         let changes = vec![
             Change::MessageAdded {
                 message: ChatMessage::assistant(
-                    format!("msg-{}-no-account", run.rid),
+                    format!("msg-{}-stopped-early", run.rid),
                     format!(
-                        "❌ {} is no longer in the account list, so I stopped researching it.",
+                        "❌ I stopped researching {}: the run {why}. Pick the account again to start afresh.",
                         run.account_name
                     ),
                     crate::now_ms(),

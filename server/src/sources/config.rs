@@ -18,8 +18,8 @@
 
 use std::time::Duration;
 
-/// One provider's connection settings.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One provider's connection settings. `Debug` hides the key.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ProviderConfig {
     pub base_url: String,
     pub key: Option<String>,
@@ -32,6 +32,19 @@ pub struct ProviderConfig {
     pub backoff: Duration,
     /// The longest `Retry-After` we wait for; a longer one fails the request at once.
     pub max_retry_after: Duration,
+}
+
+impl std::fmt::Debug for ProviderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProviderConfig")
+            .field("base_url", &self.base_url)
+            .field("key", &self.key.as_ref().map(|_| "<hidden>"))
+            .field("timeout", &self.timeout)
+            .field("retries", &self.retries)
+            .field("concurrency", &self.concurrency)
+            .field("max_bytes", &self.max_bytes)
+            .finish_non_exhaustive()
+    }
 }
 
 impl ProviderConfig {
@@ -267,6 +280,14 @@ mod tests {
         }
         let long = "x".repeat(5_000);
         assert!(read(&[("DOSSIER_WIKIDATA_URL", &format!("https://{long}"))]).is_err());
+    }
+
+    #[test]
+    fn keys_never_reach_debug_output() {
+        let c = read(&[("DOSSIER_SERPAPI_KEY", "sk-secret-123")]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("sk-secret-123"), "{shown}");
+        assert!(shown.contains("<hidden>"));
     }
 
     #[test]

@@ -92,13 +92,30 @@ impl Failure {
     }
 }
 
+/// Follow at most 5 redirects, and only within the host first asked: an API key in a
+/// header (Apollo's `x-api-key`) must never travel to another host.
+fn same_host_redirects() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let first = attempt
+            .previous()
+            .first()
+            .and_then(|u| u.host_str().map(String::from));
+        let same = first.as_deref() == attempt.url().host_str();
+        if attempt.previous().len() > 5 || !same {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
+}
+
 impl Http {
     /// A client for the provider `name` (as the rep sees it) with `config`'s settings.
     pub fn new(name: &str, config: &ProviderConfig, user_agent: &str) -> Self {
         let client = reqwest::Client::builder()
             .user_agent(user_agent)
             .connect_timeout(config.timeout)
-            .redirect(reqwest::redirect::Policy::limited(5))
+            .redirect(same_host_redirects())
             .build()
             .expect("the HTTP client's TLS backend initialises");
         Self {

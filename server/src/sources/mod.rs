@@ -88,6 +88,11 @@ pub trait Source: Send + Sync {
     fn name(&self) -> &str;
     /// The collection steps this source can answer.
     fn steps(&self) -> &[StepKey];
+    /// Whose facts these are, for cache keys: the account's domain, unless the source's
+    /// answer does not depend on the account (the vendor context).
+    fn cache_scope(&self, account: &AccountSummary) -> String {
+        account.domain.clone()
+    }
     /// Collect `step`'s facts about `account`. Only called for a step in [`Source::steps`].
     async fn collect(
         &self,

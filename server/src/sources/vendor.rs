@@ -9,9 +9,11 @@ use app::domain::{AccountSummary, SourceRef, StepKey};
 pub const MAX_VENDOR_FILE_BYTES: usize = 256 * 1024;
 
 pub struct VendorSource {
-    pub profile: VendorProfile,
+    profile: VendorProfile,
     /// Where it came from: a file path, or `built-in demo vendor`.
-    pub origin: String,
+    origin: String,
+    /// The vendor's domain and a fingerprint of the profile: an edited file is a new key.
+    scope: String,
 }
 
 /// Why a vendor file could not be used.
@@ -23,11 +25,31 @@ pub struct VendorFileError {
 }
 
 impl VendorSource {
-    pub fn demo() -> Self {
+    pub fn new(profile: VendorProfile, origin: impl Into<String>) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        serde_json::to_string(&profile)
+            .unwrap_or_default()
+            .hash(&mut h);
+        let domain = if profile.domain.is_empty() {
+            &profile.name
+        } else {
+            &profile.domain
+        };
+        let scope = format!("{domain}#{:016x}", h.finish());
         Self {
-            profile: crate::demo::vendor::demo_vendor(),
-            origin: "built-in demo vendor".into(),
+            profile,
+            origin: origin.into(),
+            scope,
         }
+    }
+
+    pub fn demo() -> Self {
+        Self::new(crate::demo::vendor::demo_vendor(), "built-in demo vendor")
+    }
+
+    pub fn profile(&self) -> &VendorProfile {
+        &self.profile
     }
 
     /// Read and check a vendor file.
@@ -37,10 +59,7 @@ impl VendorSource {
             reason,
         };
         let bytes = std::fs::read(path).map_err(|e| err(e.to_string()))?;
-        Ok(Self {
-            profile: parse_vendor(&bytes).map_err(err)?,
-            origin: path.to_string(),
-        })
+        Ok(Self::new(parse_vendor(&bytes).map_err(err)?, path))
     }
 }
 
@@ -71,6 +90,10 @@ impl Source for VendorSource {
 
     fn steps(&self) -> &[StepKey] {
         &[StepKey::Vendor]
+    }
+
+    fn cache_scope(&self, _account: &AccountSummary) -> String {
+        self.scope.clone()
     }
 
     async fn collect(
@@ -158,6 +181,21 @@ angle = "one platform"
     }
 
     #[test]
+    fn an_edited_vendor_is_a_new_cache_key() {
+        let acme = crate::demo::demo_accounts().remove(0);
+        let a = VendorSource::demo();
+        let mut edited = a.profile().clone();
+        edited.products.pop();
+        let b = VendorSource::new(edited, "edited");
+        assert_ne!(a.cache_scope(&acme), b.cache_scope(&acme));
+        assert!(a.cache_scope(&acme).starts_with("keyfort.example#"));
+        assert_eq!(
+            a.cache_scope(&acme),
+            VendorSource::demo().cache_scope(&acme)
+        );
+    }
+
+    #[test]
     fn the_example_vendor_file_is_valid() {
         let v = parse_vendor(include_bytes!("../../../vendor.example.toml")).unwrap();
         assert_eq!(v.products.len(), 2);
@@ -166,7 +204,7 @@ angle = "one platform"
 
     #[test]
     fn the_demo_vendor_is_complete() {
-        let v = VendorSource::demo().profile;
+        let v = VendorSource::demo().profile().clone();
         assert!(v.products.len() >= 3 && !v.proof_points.is_empty());
         assert!(
             v.competitors

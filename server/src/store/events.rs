@@ -35,7 +35,7 @@ pub struct StepResult {
     pub run_id: String,
     pub step: StepKey,
     pub result: Value,
-    /// Where it came from: `hit` (cache), `miss` (collected now), `stale`.
+    /// Where it came from: `hit` (its cache layer) or `miss` (collected now).
     pub cache: &'static str,
 }
 
@@ -73,18 +73,19 @@ impl Store {
                     *last = Some(base + events.len() as u64);
                     return Ok(events);
                 }
-                Err(StoreError::Db(e)) if e.to_string().contains(CONFLICT) => {
-                    // Another writer already made this transition: nothing to retry.
-                    *last = None;
-                    return Err(StoreError::Conflict(e.to_string()));
-                }
-                Err(e) if attempt < 4 => {
-                    tracing::warn!(sid, attempt, error = %e, "event append failed; retrying");
+                // Another writer took this seq: re-read the last one and try again.
+                Err(StoreError::Db(e)) if attempt < 4 && is_seq_taken(&e) => {
+                    tracing::warn!(sid, attempt, error = %e, "event seq taken; retrying");
                     *last = None;
                     attempt += 1;
                     tokio::time::sleep(std::time::Duration::from_millis(5 << attempt)).await;
                 }
-                Err(e) => return Err(e),
+                // Anything else (a guard, a lost connection whose commit may have landed)
+                // is not retried here: a blind retry could post a message twice.
+                Err(e) => {
+                    *last = None;
+                    return Err(e);
+                }
             }
         }
     }
@@ -109,12 +110,20 @@ impl Store {
             }
         }
         sql.push_str("COMMIT TRANSACTION;");
-        self.db
-            .query(sql)
-            .bind(Value::Object(vars))
-            .await?
-            .check()?;
-        Ok(())
+        let mut res = self.db.query(sql).bind(Value::Object(vars)).await?;
+        // In a failed transaction every statement reports an error; the guard's says why.
+        let errors = res.take_errors();
+        if let Some(e) = errors.values().find(|e| e.to_string().contains(CONFLICT)) {
+            return Err(StoreError::Conflict(e.to_string()));
+        }
+        // Prefer the statement that failed over the ones cancelled with it.
+        let cancelled = |e: &surrealdb::Error| e.to_string().contains("not executed");
+        let mut errors: Vec<(usize, surrealdb::Error)> = errors.into_iter().collect();
+        errors.sort_by_key(|(i, e)| (cancelled(e), *i));
+        match errors.into_iter().next() {
+            Some((_, e)) => Err(e.into()),
+            None => Ok(()),
+        }
     }
 
     /// The session's last seq, 0 if it has none.
@@ -144,6 +153,12 @@ impl Store {
             .await?;
         decode(res.take(0)?)
     }
+}
+
+/// The unique `(sid, seq)` index refused the write: another writer used this seq.
+fn is_seq_taken(e: &surrealdb::Error) -> bool {
+    let text = e.to_string();
+    text.contains("event_sid_seq") || text.contains("already contains")
 }
 
 /// The statement that keeps the run/step rows in step with event `i`, and its parameters.

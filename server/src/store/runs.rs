@@ -32,7 +32,7 @@ pub struct StepRow {
     pub detail: Option<String>,
     #[serde(default)]
     pub result: Option<Value>,
-    /// `hit`, `miss` or `stale`: whether the result came from the cache.
+    /// `hit` or `miss`: whether the result came from the step's cache layer.
     #[serde(default)]
     pub cache: Option<String>,
     pub updated_at: i64,
@@ -90,7 +90,7 @@ impl Store {
             .query(
                 "UPDATE type::record('run', $rid) SET owner = $owner, lease_until = $until \
                  WHERE status = 'running' AND (owner = $owner OR lease_until = NONE \
-                 OR lease_until < $now) RETURN VALUE rid",
+                 OR lease_until <= $now) RETURN VALUE rid",
             )
             .bind(json!({ "rid": rid, "owner": owner, "now": now_ms, "until": until_ms }))
             .await?;
@@ -120,15 +120,24 @@ impl Store {
             .collect())
     }
 
-    /// Extend every running run `owner` holds to `until_ms`; returns how many.
-    pub async fn renew_leases(&self, owner: &str, until_ms: i64) -> Result<usize, StoreError> {
+    /// Extend the leases `owner` holds on `rids` (the runs it is driving) to `until_ms`;
+    /// returns how many.
+    pub async fn renew_leases(
+        &self,
+        owner: &str,
+        rids: &[String],
+        until_ms: i64,
+    ) -> Result<usize, StoreError> {
+        if rids.is_empty() {
+            return Ok(0);
+        }
         let mut res = self
             .db
             .query(
-                "UPDATE run SET lease_until = $until WHERE owner = $owner AND status = 'running' \
-                 RETURN VALUE rid",
+                "UPDATE run SET lease_until = $until WHERE rid IN $rids AND owner = $owner \
+                 AND status = 'running' RETURN VALUE rid",
             )
-            .bind(json!({ "owner": owner, "until": until_ms }))
+            .bind(json!({ "owner": owner, "rids": rids, "until": until_ms }))
             .await?;
         let renewed: Vec<Value> = res.take(0)?;
         Ok(renewed.len())

@@ -77,14 +77,92 @@ async fn with_the_cache_off_every_step_is_collected_again() {
     }
 }
 
+/// Network providers on loopback: Greenhouse answers, Lever fails with 500. The hiring
+/// step is done with Greenhouse's jobs but not cached as a whole, so the next run asks
+/// Lever again while Greenhouse answers from its own raw layer.
 #[tokio::test]
-async fn a_failed_step_is_not_cached() {
-    let app = spawn_app_with(|s| s.cache.profile = Duration::ZERO).await;
-    app.research_to_end("initech").await;
-    let second = app.research_to_end("initech").await;
-    assert_eq!(step(&second, "news")["status"], "failed");
-    assert_eq!(step(&second, "news")["cache"], Value::Null);
-    assert_eq!(step(&second, "hiring")["cache"], "hit");
+async fn a_provider_that_failed_is_asked_again_and_the_others_come_from_cache() {
+    use wiremock::matchers::{path, path_regex};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let mock = MockServer::start().await;
+    Mock::given(path("/v1/boards/globex/jobs"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "jobs": [{"id": 1, "title": "Site Reliability Engineer", "updated_at": "2026-11-18T10:00:00-05:00",
+                      "location": {"name": "Berlin"}, "absolute_url": "https://boards.greenhouse.io/globex/jobs/1",
+                      "departments": [{"name": "Engineering"}]}],
+            "meta": {"total": 1}
+        })))
+        .mount(&mock)
+        .await;
+    Mock::given(path_regex("^/v0/postings/"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&mock)
+        .await;
+    let base = mock.uri();
+    let app = spawn_app_with(|s| {
+        s.cache.profile = Duration::ZERO;
+        s.sources.demo = false;
+        s.sources.network = true;
+        s.sources.website_allow_private = true;
+        for p in [
+            &mut s.sources.greenhouse,
+            &mut s.sources.lever,
+            &mut s.sources.ashby,
+            &mut s.sources.gnews_rss,
+            &mut s.sources.wikidata,
+            &mut s.sources.wikipedia,
+            &mut s.sources.website,
+        ] {
+            p.base_url = base.clone();
+            p.retries = 0;
+            p.timeout = Duration::from_secs(2);
+        }
+    })
+    .await;
+    let calls = |prefix: &'static str| {
+        let mock = &mock;
+        async move {
+            mock.received_requests()
+                .await
+                .unwrap()
+                .iter()
+                .filter(|r| r.url.path().starts_with(prefix))
+                .count()
+        }
+    };
+
+    let first = app.research_to_end("globex").await;
+    let hiring = step(&first, "hiring");
+    assert_eq!(hiring["status"], "done", "{first}");
+    assert!(
+        hiring["result"]
+            .to_string()
+            .contains("Site Reliability Engineer")
+    );
+    assert_eq!(hiring["result"]["sources"][0]["name"], "Greenhouse");
+    let (greenhouse, lever) = (calls("/v1/boards/").await, calls("/v0/postings/").await);
+    assert!(lever > 0);
+
+    let second = app.research_to_end("globex").await;
+    let hiring = step(&second, "hiring");
+    assert_eq!(
+        hiring["cache"], "miss",
+        "Lever failed: the step is collected again"
+    );
+    assert!(
+        hiring["result"]
+            .to_string()
+            .contains("Site Reliability Engineer")
+    );
+    assert_eq!(
+        calls("/v1/boards/").await,
+        greenhouse,
+        "Greenhouse came from its raw cache"
+    );
+    assert!(
+        calls("/v0/postings/").await > lever,
+        "Lever was asked again"
+    );
 }
 
 #[tokio::test]

@@ -3,6 +3,7 @@
 
 mod cache;
 mod crash;
+mod durability;
 mod follower;
 mod helpers;
 mod live_updates;

@@ -28,18 +28,7 @@ async fn listed_jobs_become_roles() {
         .await;
     let src = Ashby::new(&http("Ashby", &config(&server, false)));
     let f = collect(&src, StepKey::Hiring).await.unwrap();
-    let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
-        .iter()
-        .map(|j| {
-            (
-                j.title.as_str(),
-                j.department.as_str(),
-                j.location.as_str(),
-                j.posted.as_str(),
-                j.url.as_deref(),
-            )
-        })
-        .collect();
+    let roles = job_rows(&f);
     assert_eq!(
         roles,
         [

@@ -48,18 +48,7 @@ async fn a_board_lists_its_roles() {
     let f = collect(&source(&config(&server, false)), StepKey::Hiring)
         .await
         .unwrap();
-    let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
-        .iter()
-        .map(|j| {
-            (
-                j.title.as_str(),
-                j.department.as_str(),
-                j.location.as_str(),
-                j.posted.as_str(),
-                j.url.as_deref(),
-            )
-        })
-        .collect();
+    let roles = job_rows(&f);
     assert_eq!(
         roles,
         [

@@ -53,6 +53,22 @@ pub async fn collect(source: &dyn Source, step: StepKey) -> Result<Findings, Sou
     source.collect(step, &acme()).await
 }
 
+/// Each job as (title, department, location, posted, url): what the rep reads.
+pub fn job_rows(f: &Findings) -> Vec<(&str, &str, &str, &str, Option<&str>)> {
+    jobs(f)
+        .iter()
+        .map(|j| {
+            (
+                j.title.as_str(),
+                j.department.as_str(),
+                j.location.as_str(),
+                j.posted.as_str(),
+                j.url.as_deref(),
+            )
+        })
+        .collect()
+}
+
 pub fn news(f: &Findings) -> &[NewsItem] {
     match &f.data {
         Collected::News { items } => items,

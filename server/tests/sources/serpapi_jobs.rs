@@ -36,18 +36,7 @@ async fn the_accounts_postings_become_roles() {
         .await;
     let src = SerpApiJobs::new(&http("SerpAPI", &config(&server, true)));
     let f = collect(&src, StepKey::Hiring).await.unwrap();
-    let roles: Vec<(&str, &str, &str, &str, Option<&str>)> = jobs(&f)
-        .iter()
-        .map(|j| {
-            (
-                j.title.as_str(),
-                j.department.as_str(),
-                j.location.as_str(),
-                j.posted.as_str(),
-                j.url.as_deref(),
-            )
-        })
-        .collect();
+    let roles = job_rows(&f);
     assert_eq!(
         roles,
         [
