@@ -59,9 +59,25 @@ impl Bench {
         self.app.store.orphaned_runs(None).await.unwrap().len()
     }
 
+    /// How many runs ended in each status, e.g. `completed 612, partial 388`.
+    async fn outcomes(&self) -> String {
+        let mut res = self
+            .app
+            .store
+            .db()
+            .query("SELECT status, count() AS n FROM run GROUP BY status")
+            .await
+            .unwrap();
+        let rows: Vec<Value> = res.take(0).unwrap();
+        rows.iter()
+            .map(|r| format!("{} {}", r["status"].as_str().unwrap_or("?"), r["n"]))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     async fn wait_all(&self) {
         while self.running().await > 0 {
-            tokio::time::sleep(Duration::from_millis(5)).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
 }
@@ -170,13 +186,14 @@ async fn main() {
         b.wait_all().await;
         let total = t.elapsed();
         println!(
-            "{n} concurrent runs (sources 50–300 ms): all started in {:.2} s, all finished in {:.2} s → {:.0} runs/s; RSS {:.0} → {:.0} MB (peak {:.0} MB)",
+            "{n} concurrent runs (sources 50–300 ms): all started in {:.2} s, all finished in {:.2} s → {:.0} runs/s; RSS {:.0} → {:.0} MB (peak {:.0} MB); outcomes: {}",
             started.as_secs_f64(),
             total.as_secs_f64(),
             n as f64 / total.as_secs_f64(),
             before,
             rss_mb(),
-            peak_rss_mb()
+            peak_rss_mb(),
+            b.outcomes().await
         );
     }
 

@@ -23,6 +23,15 @@ type SeqSlot = Arc<tokio::sync::Mutex<Option<u64>>>;
 pub struct SeqCache(Arc<Mutex<HashMap<String, SeqSlot>>>);
 
 impl SeqCache {
+    /// Record that `sid`'s last committed seq is `seq` (unless something is known already).
+    pub(super) async fn prime(&self, sid: &str, seq: u64) {
+        let slot = self.slot(sid);
+        let mut last = slot.lock().await;
+        if last.is_none() {
+            *last = Some(seq);
+        }
+    }
+
     fn slot(&self, sid: &str) -> SeqSlot {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(sid.to_string()).or_default().clone()
@@ -73,12 +82,14 @@ impl Store {
                     *last = Some(base + events.len() as u64);
                     return Ok(events);
                 }
-                // Another writer took this seq: re-read the last one and try again.
-                Err(StoreError::Db(e)) if attempt < 4 && is_seq_taken(&e) => {
-                    tracing::warn!(sid, attempt, error = %e, "event seq taken; retrying");
+                // Another writer took this seq, or the transaction lost a write conflict:
+                // either way nothing was written, so try again on a fresh number.
+                Err(StoreError::Db(e)) if attempt < MAX_ATTEMPTS && is_safe_to_retry(&e) => {
+                    tracing::debug!(sid, attempt, error = %e, "event append retried");
                     *last = None;
                     attempt += 1;
-                    tokio::time::sleep(std::time::Duration::from_millis(5 << attempt)).await;
+                    let jitter = rand::random::<u64>() % (4 << attempt.min(6));
+                    tokio::time::sleep(std::time::Duration::from_millis(jitter + 1)).await;
                 }
                 // Anything else (a guard, a lost connection whose commit may have landed)
                 // is not retried here: a blind retry could post a message twice.
@@ -155,10 +166,20 @@ impl Store {
     }
 }
 
-/// The unique `(sid, seq)` index refused the write: another writer used this seq.
-fn is_seq_taken(e: &surrealdb::Error) -> bool {
+/// How many times an append is tried when it loses a race.
+const MAX_ATTEMPTS: u32 = 12;
+
+/// The transaction was refused as a whole, so retrying cannot duplicate anything: the
+/// unique `(sid, seq)` index refused a seq another writer used, or the engine reported a
+/// write conflict with a concurrent transaction.
+fn is_safe_to_retry(e: &surrealdb::Error) -> bool {
     let text = e.to_string();
-    text.contains("event_sid_seq") || text.contains("already contains")
+    matches!(
+        e.query_details(),
+        Some(surrealdb::types::QueryError::TransactionConflict)
+    ) || text.contains("event_sid_seq")
+        || text.contains("already contains")
+        || text.contains("can be retried")
 }
 
 /// The statement that keeps the run/step rows in step with event `i`, and its parameters.

@@ -120,8 +120,8 @@ impl Store {
             .collect())
     }
 
-    /// Extend the leases `owner` holds on `rids` (the runs it is driving) to `until_ms`;
-    /// returns how many.
+    /// Extend the leases `owner` holds on `rids` (the runs it is driving) to `until_ms`, one
+    /// record lookup each; returns how many were asked.
     pub async fn renew_leases(
         &self,
         owner: &str,
@@ -131,16 +131,15 @@ impl Store {
         if rids.is_empty() {
             return Ok(0);
         }
-        let mut res = self
-            .db
+        self.db
             .query(
-                "UPDATE run SET lease_until = $until WHERE rid IN $rids AND owner = $owner \
-                 AND status = 'running' RETURN VALUE rid",
+                "FOR $rid IN $rids { UPDATE type::record('run', $rid) SET lease_until = $until \
+                 WHERE owner = $owner AND status = 'running' };",
             )
             .bind(json!({ "owner": owner, "rids": rids, "until": until_ms }))
-            .await?;
-        let renewed: Vec<Value> = res.take(0)?;
-        Ok(renewed.len())
+            .await?
+            .check()?;
+        Ok(rids.len())
     }
 
     /// Running runs whose lease lapsed before `now_ms`, or that nobody claimed within

@@ -21,6 +21,8 @@ impl Store {
             .bind(json!({ "row": row }))
             .await?
             .check()?;
+        // A new session has no events: its first append need not look for the last seq.
+        self.events.prime(&row.sid, 0).await;
         Ok(())
     }
 
