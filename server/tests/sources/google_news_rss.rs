@@ -68,17 +68,7 @@ async fn feed_items_become_news_without_the_publisher_suffix() {
     let f = collect(&source(&config(&server, false)), StepKey::News)
         .await
         .unwrap();
-    let seen: Vec<(&str, &str, bool, Option<&str>)> = news(&f)
-        .iter()
-        .map(|i| {
-            (
-                i.title.as_str(),
-                i.date.as_str(),
-                i.funding,
-                i.publisher.as_deref(),
-            )
-        })
-        .collect();
+    let seen = news_rows(&f);
     assert_eq!(
         seen,
         [

@@ -69,6 +69,21 @@ pub fn job_rows(f: &Findings) -> Vec<(&str, &str, &str, &str, Option<&str>)> {
         .collect()
 }
 
+/// Each news item as (title, date, funding?, publisher): what the rep reads.
+pub fn news_rows(f: &Findings) -> Vec<(&str, &str, bool, Option<&str>)> {
+    news(f)
+        .iter()
+        .map(|i| {
+            (
+                i.title.as_str(),
+                i.date.as_str(),
+                i.funding,
+                i.publisher.as_deref(),
+            )
+        })
+        .collect()
+}
+
 pub fn news(f: &Findings) -> &[NewsItem] {
     match &f.data {
         Collected::News { items } => items,
