@@ -149,11 +149,6 @@ impl Orchestrator {
         active.iter().cloned().collect()
     }
 
-    /// Runs executing in this process right now.
-    pub fn active_runs(&self) -> usize {
-        self.active.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
-
     /// The database failed mid-run: tell the rep rather than leave the card spinning.
     async fn give_up(&self, rid: &str, error: StoreError) {
         tracing::error!(rid, error = %error, "research run stopped");
