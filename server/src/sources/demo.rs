@@ -13,13 +13,7 @@ pub struct DemoSource {
 }
 
 fn source(name: &str, confidence: f32, last_updated: &str, url: Option<String>) -> SourceRef {
-    SourceRef {
-        name: name.into(),
-        confidence,
-        last_updated: last_updated.into(),
-        url,
-        fetched_at_ms: Some(crate::now_ms()),
-    }
+    super::source_ref(name, confidence, last_updated.to_string(), url)
 }
 
 #[async_trait::async_trait]

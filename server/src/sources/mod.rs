@@ -26,6 +26,7 @@ pub mod wikidata;
 
 pub use config::{ProviderConfig, SourcesConfig};
 pub use registry::Registry;
+pub use text::{iso_date_from_ms, today_iso};
 
 use crate::research::facts::Findings;
 use app::domain::{AccountSummary, SourceRef, StepKey};
@@ -117,42 +118,9 @@ pub fn source_ref(
     }
 }
 
-/// Today's date as `YYYY-MM-DD` (UTC), for `last_updated` of data fetched now.
-pub fn today_iso() -> String {
-    iso_date_from_ms(crate::now_ms())
-}
-
-/// `ms` since the epoch as `YYYY-MM-DD` (UTC).
-pub fn iso_date_from_ms(ms: i64) -> String {
-    let days = ms.div_euclid(86_400_000);
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
-fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_from_milliseconds() {
-        assert_eq!(iso_date_from_ms(0), "1970-01-01");
-        assert_eq!(iso_date_from_ms(1_795_000_000_000), "2026-11-18");
-        assert_eq!(iso_date_from_ms(951_782_400_000), "2000-02-29");
-    }
 
     #[test]
     fn only_transient_failures_are_retried() {

@@ -101,6 +101,32 @@ fn valid_date(y: i64, m: u32, d: u32) -> bool {
     (1..=days).contains(&d)
 }
 
+/// Today's date as `YYYY-MM-DD` (UTC), for `last_updated` of data fetched now.
+pub fn today_iso() -> String {
+    iso_date_from_ms(crate::now_ms())
+}
+
+/// `ms` since the epoch as `YYYY-MM-DD` (UTC).
+pub fn iso_date_from_ms(ms: i64) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a (year, month, day) date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
 /// Days since 1970-01-01 of a (year, month, day) date (Howard Hinnant's algorithm).
 fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -166,7 +192,7 @@ pub fn rfc2822_to_iso(s: &str) -> Option<String> {
     };
     let secs =
         days_from_civil(year, month, day) * 86_400 + h * 3_600 + min * 60 + sec - offset_min * 60;
-    Some(super::iso_date_from_ms(secs * 1_000))
+    Some(iso_date_from_ms(secs * 1_000))
 }
 
 /// SerpAPI's local date format `06/12/2025, 02:00 PM, +0000 UTC` as `2025-06-12`.
@@ -187,7 +213,7 @@ pub fn newest_or_today<'a>(dates: impl IntoIterator<Item = &'a str>) -> String {
         .filter(|d| iso_date_prefix(d).is_some())
         .max()
         .map(|d| d[..10].to_string())
-        .unwrap_or_else(super::today_iso)
+        .unwrap_or_else(today_iso)
 }
 
 /// Does this headline announce a funding round, an acquisition or an IPO?
@@ -317,6 +343,13 @@ pub fn path_segment(s: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn dates_from_milliseconds() {
+        assert_eq!(iso_date_from_ms(0), "1970-01-01");
+        assert_eq!(iso_date_from_ms(1_795_000_000_000), "2026-11-18");
+        assert_eq!(iso_date_from_ms(951_782_400_000), "2000-02-29");
+    }
+
     fn account(name: &str, domain: &str) -> AccountSummary {
         AccountSummary {
             id: "x".into(),
@@ -389,7 +422,7 @@ mod tests {
             newest_or_today(["2025-01-02", "2025-03-04T00:00:00Z", "junk"]),
             "2025-03-04"
         );
-        assert_eq!(newest_or_today([]), super::super::today_iso());
+        assert_eq!(newest_or_today([]), today_iso());
     }
 
     #[test]

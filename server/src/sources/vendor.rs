@@ -3,7 +3,7 @@
 
 use super::{ErrorKind, Source, SourceError};
 use crate::research::facts::{Collected, Findings, VendorProfile};
-use app::domain::{AccountSummary, SourceRef, StepKey};
+use app::domain::{AccountSummary, StepKey};
 
 /// The most a vendor file may hold.
 pub const MAX_VENDOR_FILE_BYTES: usize = 256 * 1024;
@@ -112,13 +112,12 @@ impl Source for VendorSource {
             Collected::Vendor {
                 vendor: self.profile.clone(),
             },
-            SourceRef {
-                name: format!("{} ({})", self.profile.name, self.origin),
-                confidence: 1.0,
-                last_updated: super::today_iso(),
-                url: None,
-                fetched_at_ms: Some(crate::now_ms()),
-            },
+            super::source_ref(
+                &format!("{} ({})", self.profile.name, self.origin),
+                1.0,
+                super::today_iso(),
+                None,
+            ),
         ))
     }
 }

@@ -10,7 +10,7 @@ use super::safe_fetch::{self, FetchError, FetchPolicy, Page};
 use super::tech_rules::{self, Signals};
 use super::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
 use crate::research::facts::{Collected, Findings, Tech};
-use app::domain::{AccountSummary, SourceRef, StepKey};
+use app::domain::{AccountSummary, StepKey};
 use rand::Rng;
 use std::time::Duration;
 use tokio::sync::Semaphore;
@@ -202,13 +202,12 @@ impl Source for WebsiteTechSource {
         let tech = technologies(&page, self.config.max_bytes);
         Ok(Findings::from_source(
             Collected::Tech { tech },
-            SourceRef {
-                name: NAME.into(),
-                confidence: CONFIDENCE,
-                last_updated: super::today_iso(),
-                url: Some(page.url.to_string()),
-                fetched_at_ms: Some(crate::now_ms()),
-            },
+            super::source_ref(
+                NAME,
+                CONFIDENCE,
+                super::today_iso(),
+                Some(page.url.to_string()),
+            ),
         ))
     }
 }
