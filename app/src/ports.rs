@@ -3,7 +3,8 @@
 
 use crate::domain::ChatView;
 #[cfg(feature = "ssr")]
-use crate::domain::{SessionEvent, Topic};
+use crate::domain::{Question, SessionEvent, Topic};
+use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,33 @@ pub trait ChatService: Send + Sync {
         session_id: &str,
         topic: Topic,
     ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep pressed a question button; `label` is what the button said.
+    async fn ask(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        label: &str,
+        question: Question,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep chose a role or purpose, skipped, or asked to change them.
+    async fn set_persona(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        change: PersonaChange,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+}
+
+/// A change to the rep's role or meeting purpose, from the persona buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PersonaChange {
+    Role { role: RepRole },
+    Purpose { purpose: MeetingPurpose },
+    /// Don't ask again.
+    Skip,
+    /// Show the choices again.
+    Change,
 }
 
 /// The chat service as the server provides it in context.

@@ -1,8 +1,8 @@
 //! The chat's server functions, on stable endpoints under `/api/chat/`.
 
-use crate::domain::{SessionEvent, Topic};
+use crate::domain::{Intent, Question, SessionEvent, Topic};
 use crate::error::AppError;
-use crate::ports::ChatSnapshot;
+use crate::ports::{ChatSnapshot, PersonaChange};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -55,5 +55,34 @@ pub async fn choose_account(
 pub async fn explore(session_id: String, topic: Topic) -> Result<Vec<SessionEvent>, AppError> {
     chat_service()?
         .explore(&current_visitor()?, &session_id, topic)
+        .await
+}
+
+/// The rep pressed a question button.
+#[server(prefix = "/api", endpoint = "chat/ask")]
+pub async fn ask_question(
+    session_id: String,
+    label: String,
+    intent: Intent,
+    focus: Option<String>,
+) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .ask(
+            &current_visitor()?,
+            &session_id,
+            &label,
+            Question { intent, focus },
+        )
+        .await
+}
+
+/// The rep chose a role or meeting purpose.
+#[server(prefix = "/api", endpoint = "chat/persona")]
+pub async fn set_persona(
+    session_id: String,
+    change: PersonaChange,
+) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .set_persona(&current_visitor()?, &session_id, change)
         .await
 }

@@ -40,7 +40,7 @@ pub fn MessageList() -> impl IntoView {
             <ol class="messages" aria-live="polite">
                 <For
                     each=move || chat.view.with(|v| v.messages.clone())
-                    key=|m| m.id.clone()
+                    key=|m| (m.id.clone(), m.revision)
                     children=|message| view! { <MessageBubble message/> }
                 />
             </ol>

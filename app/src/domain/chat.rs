@@ -1,5 +1,6 @@
 //! Chat messages, their action buttons and the sources behind what they say.
 
+use super::{Intent, MeetingPurpose, RepRole, StepKey};
 use serde::{Deserialize, Serialize};
 
 /// Who wrote a message.
@@ -26,6 +27,12 @@ pub struct ChatMessage {
     #[serde(default)]
     pub run_id: Option<String>,
     pub at_ms: i64,
+    /// How many times the content was revised (an answer streaming in).
+    #[serde(default)]
+    pub revision: u32,
+    /// The answer is still streaming in.
+    #[serde(default)]
+    pub streaming: bool,
 }
 
 impl ChatMessage {
@@ -38,6 +45,8 @@ impl ChatMessage {
             sources: Vec::new(),
             run_id: None,
             at_ms,
+            revision: 0,
+            streaming: false,
         }
     }
 
@@ -70,6 +79,48 @@ pub struct Action {
     pub id: String,
     pub label: String,
     pub action: ActionKind,
+    /// The research run whose data this button needs: while the steps it needs are pending
+    /// it waits (disabled, with a spinner), and it says "new" when they land.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
+}
+
+impl Action {
+    pub fn new(id: impl Into<String>, label: impl Into<String>, action: ActionKind) -> Self {
+        Self {
+            id: id.into(),
+            label: label.into(),
+            action,
+            run_id: None,
+        }
+    }
+
+    /// A button asking a question.
+    pub fn ask(label: impl Into<String>, intent: Intent) -> Self {
+        Self::new(
+            intent.action_name(),
+            label,
+            ActionKind::Ask {
+                intent,
+                focus: None,
+            },
+        )
+    }
+
+    /// Tie the button to the run whose data it needs.
+    pub fn waiting_on(mut self, run_id: Option<&str>) -> Self {
+        self.run_id = run_id.map(str::to_string);
+        self
+    }
+
+    /// The steps whose data this button needs.
+    pub fn needs(&self) -> &'static [StepKey] {
+        match &self.action {
+            ActionKind::Ask { intent, .. } => intent.needs(),
+            ActionKind::Explore { topic } => topic.intent().needs(),
+            _ => &[],
+        }
+    }
 }
 
 /// What a button does when pressed.
@@ -80,8 +131,39 @@ pub enum ActionKind {
     SelectCustomer { account_id: String },
     /// Put the cursor back in the chat input.
     SearchAgain,
-    /// Ask about one area of the account.
+    /// Ask about one area of the account (buttons of earlier versions; asked as
+    /// [`ActionKind::Ask`]).
     Explore { topic: Topic },
+    /// Ask a question.
+    Ask {
+        intent: Intent,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        focus: Option<String>,
+    },
+    /// Say which role the rep has in this meeting.
+    SetRole { role: RepRole },
+    /// Say what the meeting is for.
+    SetPurpose { purpose: MeetingPurpose },
+    /// Don't ask about role and purpose again.
+    SkipPersona,
+    /// Show the role and purpose choices again.
+    ChangePersona,
+}
+
+impl ActionKind {
+    /// The action's name on the API (the seeds' names: `analyze_product_fit`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ActionKind::SelectCustomer { .. } => "select_customer",
+            ActionKind::SearchAgain => "search_again",
+            ActionKind::Explore { topic } => topic.intent().action_name(),
+            ActionKind::Ask { intent, .. } => intent.action_name(),
+            ActionKind::SetRole { .. } => "set_role",
+            ActionKind::SetPurpose { .. } => "set_purpose",
+            ActionKind::SkipPersona => "skip_persona",
+            ActionKind::ChangePersona => "change_persona",
+        }
+    }
 }
 
 /// The areas a rep can explore from the overview.
@@ -96,6 +178,17 @@ pub enum Topic {
 }
 
 impl Topic {
+    /// The question category this topic asks about.
+    pub fn intent(self) -> Intent {
+        match self {
+            Topic::Business => Intent::Overview,
+            Topic::Contacts => Intent::Contacts,
+            Topic::Technology => Intent::Technology,
+            Topic::News => Intent::News,
+            Topic::Hiring => Intent::Hiring,
+        }
+    }
+
     /// The question a button for this topic asks.
     pub fn question(self) -> &'static str {
         match self {

@@ -1,7 +1,7 @@
 //! Session events: every change to a chat, numbered by a per-session `seq` that only grows.
 //! The database stores them; the browser folds them into a [`super::ChatView`].
 
-use super::{ChatMessage, RunStatus, RunView, StepKey, StepStatus};
+use super::{Action, ChatMessage, RunStatus, RunView, SourceRef, StepKey, StepStatus};
 use serde::{Deserialize, Serialize};
 
 /// One committed change to a chat session.
@@ -19,6 +19,18 @@ pub struct SessionEvent {
 pub enum Change {
     MessageAdded {
         message: ChatMessage,
+    },
+    /// A message's content replaced: an answer streaming in, or its final, checked form.
+    MessageRevised {
+        id: String,
+        text: String,
+        #[serde(default)]
+        sources: Vec<SourceRef>,
+        #[serde(default)]
+        actions: Vec<Action>,
+        /// More revisions follow (the answer is still streaming).
+        #[serde(default)]
+        streaming: bool,
     },
     RunStarted {
         run: RunView,

@@ -1,8 +1,12 @@
 //! Pure domain types and rules: no Leptos, no IO. Compiled for the server and the browser alike.
 
 pub mod account;
+pub mod actions;
 pub mod chat;
+pub mod citation;
 pub mod event;
+pub mod intent;
+pub mod persona;
 pub mod query;
 pub mod run;
 pub mod search;
@@ -11,5 +15,7 @@ pub mod view;
 pub use account::AccountSummary;
 pub use chat::{Action, ActionKind, ChatMessage, Role, SourceRef, Topic};
 pub use event::{Change, SessionEvent};
+pub use intent::{Intent, Question};
+pub use persona::{MeetingPurpose, Persona, RepRole};
 pub use run::{RunStatus, RunView, StepKey, StepStatus, StepView};
 pub use view::{Applied, ChatView, Feed};

@@ -43,6 +43,21 @@ impl ChatView {
         self.seq = event.seq;
         match &event.change {
             Change::MessageAdded { message } => self.messages.push(message.clone()),
+            Change::MessageRevised {
+                id,
+                text,
+                sources,
+                actions,
+                streaming,
+            } => {
+                if let Some(m) = self.messages.iter_mut().find(|m| &m.id == id) {
+                    m.text = text.clone();
+                    m.sources = sources.clone();
+                    m.actions = actions.clone();
+                    m.streaming = *streaming;
+                    m.revision += 1;
+                }
+            }
             Change::RunStarted { run } => self.runs.push(run.clone()),
             Change::StepChanged {
                 run_id,
@@ -204,6 +219,25 @@ mod tests {
             recent: "{not json".into(),
         };
         assert_eq!(broken.events_after(7), None);
+    }
+
+    #[test]
+    fn a_revision_replaces_the_message_content() {
+        let mut v = ChatView::new("s");
+        v.apply(&msg(1, "🔍 Analyzing their technology stack…"));
+        v.apply(&ev(
+            2,
+            Change::MessageRevised {
+                id: "m1".into(),
+                text: "AWS [1]".into(),
+                sources: vec![],
+                actions: vec![],
+                streaming: false,
+            },
+        ));
+        assert_eq!(v.messages[0].text, "AWS [1]");
+        assert_eq!(v.messages[0].revision, 1);
+        assert!(!v.messages[0].streaming);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! doing. Every change from the server goes through [`ChatContext::absorb`], which applies
 //! events exactly once and in order, and fetches whatever is missing.
 
-use crate::api::chat::{chat_events, choose_account, explore, send_message};
+use crate::api::chat::{ask_question, chat_events, choose_account, send_message, set_persona};
+use crate::ports::PersonaChange;
 use crate::domain::{ActionKind, Applied, ChatView, Feed, SessionEvent};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -121,16 +122,28 @@ impl ChatContext {
         });
     }
 
-    /// Do what a button says.
-    pub fn act(&self, action: ActionKind) {
+    /// Do what a button says; `label` is the button's text (the rep's side of the chat).
+    pub fn act(&self, action: ActionKind, label: String) {
         let this = *self;
+        let persona = move |change: PersonaChange| {
+            this.run(String::new(), async move {
+                set_persona(this.session_id(), change).await
+            })
+        };
         match action {
             ActionKind::SelectCustomer { account_id } => this.run(String::new(), async move {
                 choose_account(this.session_id(), account_id).await
             }),
             ActionKind::Explore { topic } => this.run(String::new(), async move {
-                explore(this.session_id(), topic).await
+                ask_question(this.session_id(), label, topic.intent(), None).await
             }),
+            ActionKind::Ask { intent, focus } => this.run(String::new(), async move {
+                ask_question(this.session_id(), label, intent, focus).await
+            }),
+            ActionKind::SetRole { role } => persona(PersonaChange::Role { role }),
+            ActionKind::SetPurpose { purpose } => persona(PersonaChange::Purpose { purpose }),
+            ActionKind::SkipPersona => persona(PersonaChange::Skip),
+            ActionKind::ChangePersona => persona(PersonaChange::Change),
             ActionKind::SearchAgain => focus_input(),
         }
     }

@@ -1,0 +1,166 @@
+//! Who the rep is in this meeting and what the meeting is for. Both shape the analysis, the
+//! wording of answers and the action buttons; both are optional (the rep may skip them) and
+//! remembered per user.
+
+use serde::{Deserialize, Serialize};
+
+/// The rep's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepRole {
+    AccountExecutive,
+    CustomerSuccess,
+    SalesEngineer,
+}
+
+impl RepRole {
+    pub const ALL: [RepRole; 3] = [
+        RepRole::AccountExecutive,
+        RepRole::CustomerSuccess,
+        RepRole::SalesEngineer,
+    ];
+
+    /// The button label, as the seeds word it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RepRole::AccountExecutive => "Account Executive (AE)",
+            RepRole::CustomerSuccess => "Customer Success Manager (CSM)",
+            RepRole::SalesEngineer => "Sales Engineer (SE)",
+        }
+    }
+
+    /// The short form used in running text: `AE`.
+    pub fn short(self) -> &'static str {
+        match self {
+            RepRole::AccountExecutive => "AE",
+            RepRole::CustomerSuccess => "CSM",
+            RepRole::SalesEngineer => "SE",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RepRole::AccountExecutive => "account_executive",
+            RepRole::CustomerSuccess => "customer_success",
+            RepRole::SalesEngineer => "sales_engineer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// What the meeting is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingPurpose {
+    Renewal,
+    Expansion,
+    TechnicalDiscovery,
+    ExecutiveAlignment,
+}
+
+impl MeetingPurpose {
+    pub const ALL: [MeetingPurpose; 4] = [
+        MeetingPurpose::Renewal,
+        MeetingPurpose::Expansion,
+        MeetingPurpose::TechnicalDiscovery,
+        MeetingPurpose::ExecutiveAlignment,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeetingPurpose::Renewal => "Renewal discussion",
+            MeetingPurpose::Expansion => "Expansion opportunity",
+            MeetingPurpose::TechnicalDiscovery => "Technical discovery",
+            MeetingPurpose::ExecutiveAlignment => "Executive alignment",
+        }
+    }
+
+    /// In running text: `a renewal meeting`.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            MeetingPurpose::Renewal => "a renewal meeting",
+            MeetingPurpose::Expansion => "an expansion meeting",
+            MeetingPurpose::TechnicalDiscovery => "a technical discovery",
+            MeetingPurpose::ExecutiveAlignment => "an executive alignment meeting",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingPurpose::Renewal => "renewal",
+            MeetingPurpose::Expansion => "expansion",
+            MeetingPurpose::TechnicalDiscovery => "technical_discovery",
+            MeetingPurpose::ExecutiveAlignment => "executive_alignment",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+}
+
+/// The rep's persona: either part may be unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Persona {
+    #[serde(default)]
+    pub role: Option<RepRole>,
+    #[serde(default)]
+    pub purpose: Option<MeetingPurpose>,
+    /// The rep chose not to say (don't ask again at every prep).
+    #[serde(default)]
+    pub skipped: bool,
+}
+
+impl Persona {
+    /// Whether to ask at the start of a prep.
+    pub fn should_ask(&self) -> bool {
+        !self.skipped && (self.role.is_none() || self.purpose.is_none())
+    }
+
+    /// `AE · expansion meeting`, or None when nothing is known.
+    pub fn describe(&self) -> Option<String> {
+        match (self.role, self.purpose) {
+            (Some(r), Some(p)) => Some(format!("{} · {}", r.short(), p.label().to_lowercase())),
+            (Some(r), None) => Some(r.short().to_string()),
+            (None, Some(p)) => Some(p.label().to_lowercase()),
+            (None, None) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for r in RepRole::ALL {
+            assert_eq!(RepRole::parse(r.as_str()), Some(r));
+        }
+        for p in MeetingPurpose::ALL {
+            assert_eq!(MeetingPurpose::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(RepRole::parse("ceo"), None);
+    }
+
+    #[test]
+    fn a_persona_is_asked_for_until_complete_or_skipped() {
+        let mut p = Persona::default();
+        assert!(p.should_ask());
+        assert_eq!(p.describe(), None);
+        p.role = Some(RepRole::AccountExecutive);
+        assert!(p.should_ask());
+        assert_eq!(p.describe().as_deref(), Some("AE"));
+        p.purpose = Some(MeetingPurpose::Expansion);
+        assert!(!p.should_ask());
+        assert_eq!(p.describe().as_deref(), Some("AE · expansion opportunity"));
+        let skipped = Persona {
+            skipped: true,
+            ..Persona::default()
+        };
+        assert!(!skipped.should_ask());
+    }
+}
