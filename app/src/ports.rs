@@ -2,9 +2,9 @@
 //! Server functions stay thin: they find the caller and call one of these.
 
 use crate::domain::ChatView;
+use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
 use crate::domain::{Question, SessionEvent, Topic};
-use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -79,8 +79,12 @@ pub trait ChatService: Send + Sync {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PersonaChange {
-    Role { role: RepRole },
-    Purpose { purpose: MeetingPurpose },
+    Role {
+        role: RepRole,
+    },
+    Purpose {
+        purpose: MeetingPurpose,
+    },
     /// Don't ask again.
     Skip,
     /// Show the choices again.

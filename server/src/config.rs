@@ -16,6 +16,7 @@
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
 
 use crate::cache::CachePolicy;
+use crate::conversation::llm::LlmConfig;
 use crate::sources::SourcesConfig;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -33,6 +34,9 @@ pub struct Settings {
     pub sources: SourcesConfig,
     pub vendor_file: Option<String>,
     pub lease: Duration,
+    /// The language model that writes answers and places questions the rules can't;
+    /// None: templates only.
+    pub llm: Option<LlmConfig>,
 }
 
 /// A range of step durations for the demo source.
@@ -92,6 +96,7 @@ impl Default for Settings {
             sources: SourcesConfig::default(),
             vendor_file: None,
             lease: Duration::from_secs(15),
+            llm: None,
         }
     }
 }
@@ -183,6 +188,54 @@ impl Settings {
                 })?;
             s.lease = Duration::from_millis(ms);
         }
+        if let Some(url) = lookup("DOSSIER_LLM_URL").filter(|v| !v.trim().is_empty()) {
+            let parsed = url::Url::parse(url.trim()).map_err(|e| {
+                err(
+                    "DOSSIER_LLM_URL",
+                    &url,
+                    format!("not a URL ({e}); e.g. http://localhost:11434/v1"),
+                )
+            })?;
+            if !matches!(parsed.scheme(), "http" | "https") {
+                return Err(err(
+                    "DOSSIER_LLM_URL",
+                    &url,
+                    "expected an http:// or https:// URL".into(),
+                ));
+            }
+            let model = lookup("DOSSIER_LLM_MODEL")
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty() && m.len() <= 200)
+                .ok_or_else(|| {
+                    err(
+                        "DOSSIER_LLM_MODEL",
+                        "",
+                        "required when DOSSIER_LLM_URL is set, e.g. gpt-4o-mini".into(),
+                    )
+                })?;
+            let timeout = match lookup("DOSSIER_LLM_TIMEOUT_MS") {
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|ms| (100..=600_000).contains(ms))
+                    .ok_or_else(|| {
+                        err(
+                            "DOSSIER_LLM_TIMEOUT_MS",
+                            &v,
+                            "expected milliseconds from 100 to 600000".into(),
+                        )
+                    })?,
+                None => 60_000,
+            };
+            s.llm = Some(LlmConfig {
+                base_url: url.trim().to_string(),
+                model,
+                key: lookup("DOSSIER_LLM_KEY").filter(|k| !k.is_empty()),
+                idle_timeout: Duration::from_millis(timeout.min(20_000)),
+                total_timeout: Duration::from_millis(timeout),
+            });
+        }
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,
@@ -197,6 +250,50 @@ impl Settings {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn the_language_model_is_configured_by_url_and_model() {
+        let get = |pairs: &[(&str, &str)]| {
+            let map: HashMap<String, String> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Settings::from_lookup(|k| map.get(k).cloned())
+        };
+        assert_eq!(get(&[]).unwrap().llm, None);
+        let llm = get(&[
+            ("DOSSIER_LLM_URL", "http://localhost:11434/v1"),
+            ("DOSSIER_LLM_MODEL", "llama3"),
+        ])
+        .unwrap()
+        .llm
+        .unwrap();
+        assert_eq!(llm.model, "llama3");
+        assert_eq!(llm.key, None);
+        let e = get(&[("DOSSIER_LLM_URL", "http://x/v1")]).unwrap_err();
+        assert_eq!(e.name, "DOSSIER_LLM_MODEL");
+        let e = get(&[("DOSSIER_LLM_URL", "ftp://x"), ("DOSSIER_LLM_MODEL", "m")]).unwrap_err();
+        assert_eq!(e.name, "DOSSIER_LLM_URL");
+        let e = get(&[("DOSSIER_LLM_URL", "not a url"), ("DOSSIER_LLM_MODEL", "m")]).unwrap_err();
+        assert_eq!(e.name, "DOSSIER_LLM_URL");
+        let e = get(&[
+            ("DOSSIER_LLM_URL", "http://x/v1"),
+            ("DOSSIER_LLM_MODEL", "m"),
+            ("DOSSIER_LLM_TIMEOUT_MS", "-1"),
+        ])
+        .unwrap_err();
+        assert_eq!(e.name, "DOSSIER_LLM_TIMEOUT_MS");
+        let key = get(&[
+            ("DOSSIER_LLM_URL", "http://x/v1"),
+            ("DOSSIER_LLM_MODEL", "m"),
+            ("DOSSIER_LLM_KEY", "sk-secret"),
+        ])
+        .unwrap();
+        assert!(
+            !format!("{key:?}").contains("sk-secret"),
+            "keys never in Debug"
+        );
+    }
 
     fn read(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
         let map: HashMap<String, String> = pairs

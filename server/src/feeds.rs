@@ -23,6 +23,8 @@ struct OpenFeed {
 pub struct FeedHub {
     signals: WsSignals,
     open: Arc<Mutex<HashMap<String, OpenFeed>>>,
+    /// Every committed event, for in-process listeners (questions waiting for data).
+    all: tokio::sync::broadcast::Sender<Arc<(String, SessionEvent)>>,
 }
 
 impl FeedHub {
@@ -30,6 +32,7 @@ impl FeedHub {
         Self {
             signals,
             open: Arc::default(),
+            all: tokio::sync::broadcast::channel(1024).0,
         }
     }
 
@@ -56,8 +59,14 @@ impl FeedHub {
         name
     }
 
+    /// Every event committed from now on, in commit order per session.
+    pub fn subscribe_all(&self) -> tokio::sync::broadcast::Receiver<Arc<(String, SessionEvent)>> {
+        self.all.subscribe()
+    }
+
     /// Add `event` to the session's feed if a browser follows it, and send the change.
     pub async fn publish(&self, sid: &str, event: &SessionEvent) {
+        let _ = self.all.send(Arc::new((sid.to_string(), event.clone())));
         let change = {
             let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
             let Some(entry) = open.get_mut(sid) else {

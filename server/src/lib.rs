@@ -4,6 +4,7 @@
 pub mod cache;
 pub mod chat;
 pub mod config;
+pub mod conversation;
 pub mod demo;
 pub mod feeds;
 pub mod http;

@@ -3,6 +3,8 @@
 
 use crate::chat::Chat;
 use crate::config::Settings;
+use crate::conversation::llm::LlmAnalyst;
+use crate::conversation::{Analyst, TemplateAnalyst};
 use crate::demo::demo_accounts;
 use crate::feeds::FeedHub;
 use crate::orchestrator::Orchestrator;
@@ -80,12 +82,23 @@ impl Application {
         // An embedded database is ours alone: every run still marked running is an orphan.
         let embedded = !settings.db_url.starts_with("ws");
         orchestrator.start_leases(embedded);
+        let (analyst, classifier): (Arc<dyn Analyst>, _) = match &settings.llm {
+            Some(config) => {
+                tracing::info!(model = %config.model, url = %config.base_url, "answers by a language model");
+                let llm = Arc::new(LlmAnalyst::new(config.clone()));
+                (llm.clone(), Some(llm))
+            }
+            None => (Arc::new(TemplateAnalyst), None),
+        };
         let chat = Arc::new(Chat {
             store: store.clone(),
             accounts,
             feeds,
             orchestrator,
+            analyst,
+            classifier,
         });
+        chat.spawn_waiter();
         spawn_sweeper(store);
 
         let listener = TcpListener::bind(settings.site_addr).await?;

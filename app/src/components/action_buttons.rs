@@ -20,10 +20,10 @@ fn data_state(chat: &ChatContext, action: &Action) -> DataState {
     };
     chat.view.with(|v| match v.run(run_id) {
         Some(run) if run.status == RunStatus::Running => {
-            let waiting = action.needs().iter().any(|k| {
-                run.step(*k)
-                    .is_some_and(|s| !s.status.is_settled())
-            });
+            let waiting = action
+                .needs()
+                .iter()
+                .any(|k| run.step(*k).is_some_and(|s| !s.status.is_settled()));
             if waiting {
                 DataState::Pending
             } else {

@@ -29,9 +29,16 @@ pub fn next_actions(
     let mut out: Vec<Action> = Vec::new();
     let mut push = |action: Action| {
         let same = |a: &Action| match (&a.action, &action.action) {
-            (ActionKind::Ask { intent: x, focus: fx }, ActionKind::Ask { intent: y, focus: fy }) => {
-                x == y && fx == fy
-            }
+            (
+                ActionKind::Ask {
+                    intent: x,
+                    focus: fx,
+                },
+                ActionKind::Ask {
+                    intent: y,
+                    focus: fy,
+                },
+            ) => x == y && fx == fy,
             _ => false,
         };
         let is_answered = matches!(&action.action,
@@ -43,15 +50,27 @@ pub fn next_actions(
     // What this answer leads to (the seeds' deep-dive follow-ups).
     match answered {
         Some(Intent::Funding) => {
-            push(Action::ask("Show me who to contact about this", Intent::Contacts));
-            push(Action::ask("What products fit this need?", Intent::ProductFit));
+            push(Action::ask(
+                "Show me who to contact about this",
+                Intent::Contacts,
+            ));
+            push(Action::ask(
+                "What products fit this need?",
+                Intent::ProductFit,
+            ));
         }
         Some(Intent::ProductFit) | Some(Intent::Competitors) => {
             push(Action::ask("Find their pain points", Intent::Risks));
         }
         Some(Intent::Technology) => {
-            push(Action::ask("Integration opportunities", Intent::Integrations));
-            push(Action::ask("vs current identity solution", Intent::Competitors));
+            push(Action::ask(
+                "Integration opportunities",
+                Intent::Integrations,
+            ));
+            push(Action::ask(
+                "vs current identity solution",
+                Intent::Competitors,
+            ));
         }
         _ => {}
     }
@@ -70,7 +89,10 @@ pub fn next_actions(
         ));
     }
     if signals.hiring {
-        push(Action::ask("Connect with hiring manager", Intent::HiringOutreach));
+        push(Action::ask(
+            "Connect with hiring manager",
+            Intent::HiringOutreach,
+        ));
     }
     // The rep's role.
     match persona.role {
@@ -102,16 +124,27 @@ pub fn next_actions(
         Some(MeetingPurpose::TechnicalDiscovery) => {
             push(Action::ask("Integration points", Intent::Integrations))
         }
-        Some(MeetingPurpose::ExecutiveAlignment) => {
-            push(Action::ask("Executive talking points", Intent::ConversationStarters))
-        }
+        Some(MeetingPurpose::ExecutiveAlignment) => push(Action::ask(
+            "Executive talking points",
+            Intent::ConversationStarters,
+        )),
         None => {}
     }
-    push(Action::ask("Create my meeting prep one-pager", Intent::MeetingPrep));
+    push(Action::ask(
+        "Create my meeting prep one-pager",
+        Intent::MeetingPrep,
+    ));
     let deep_dive = answered.is_some_and(|i| {
-        !matches!(i, Intent::MainInsights | Intent::Help | Intent::SwitchAccount)
+        !matches!(
+            i,
+            Intent::MainInsights | Intent::Help | Intent::SwitchAccount
+        )
     });
-    out.truncate(if deep_dive { MAX_ACTIONS - 1 } else { MAX_ACTIONS });
+    out.truncate(if deep_dive {
+        MAX_ACTIONS - 1
+    } else {
+        MAX_ACTIONS
+    });
     if deep_dive {
         out.push(Action::ask("Back to main insights", Intent::MainInsights));
     }
@@ -182,6 +215,14 @@ mod tests {
     }
 
     /// `(role, signals, answered, labels that must be there, labels that must not)`.
+    type Row<'a> = (
+        Option<RepRole>,
+        &'a Signals,
+        Option<Intent>,
+        &'a [&'a str],
+        &'a [&'a str],
+    );
+
     #[test]
     fn actions_fit_the_role_and_the_data() {
         let none = Signals::default();
@@ -193,26 +234,109 @@ mod tests {
         let ae = Some(RepRole::AccountExecutive);
         let csm = Some(RepRole::CustomerSuccess);
         let se = Some(RepRole::SalesEngineer);
-        let table: &[(Option<RepRole>, &Signals, Option<Intent>, &[&str], &[&str])] = &[
-            (ae, &none, None, &["Product fit analysis", "Competitive positioning", "ROI calculator"], &["Risk assessment", "Leverage funding news"]),
-            (csm, &none, None, &["Risk assessment", "Expansion opportunities", "Success metrics"], &["ROI calculator"]),
-            (se, &none, None, &["Integration points", "Technical fit"], &["ROI calculator", "Risk assessment"]),
-            (None, &none, None, &["What products fit?", "Who should I talk to?"], &["ROI calculator"]),
-            (ae, &acme, None, &["Leverage funding news", "Who's the new CISO?", "Connect with hiring manager", "Product fit analysis"], &[]),
-            (ae, &acme, Some(Intent::Funding), &["Show me who to contact about this", "What products fit this need?", "Back to main insights"], &["Leverage funding news"]),
-            (ae, &acme, Some(Intent::ProductFit), &["Find their pain points", "Back to main insights"], &["Product fit analysis"]),
-            (csm, &acme, Some(Intent::Risks), &["Back to main insights"], &["Risk assessment"]),
-            (se, &none, Some(Intent::Technology), &["Integration opportunities", "Technical fit"], &[]),
-            (None, &none, Some(Intent::MainInsights), &["Create my meeting prep one-pager"], &["Back to main insights"]),
+        let table: &[Row] = &[
+            (
+                ae,
+                &none,
+                None,
+                &[
+                    "Product fit analysis",
+                    "Competitive positioning",
+                    "ROI calculator",
+                ],
+                &["Risk assessment", "Leverage funding news"],
+            ),
+            (
+                csm,
+                &none,
+                None,
+                &[
+                    "Risk assessment",
+                    "Expansion opportunities",
+                    "Success metrics",
+                ],
+                &["ROI calculator"],
+            ),
+            (
+                se,
+                &none,
+                None,
+                &["Integration points", "Technical fit"],
+                &["ROI calculator", "Risk assessment"],
+            ),
+            (
+                None,
+                &none,
+                None,
+                &["What products fit?", "Who should I talk to?"],
+                &["ROI calculator"],
+            ),
+            (
+                ae,
+                &acme,
+                None,
+                &[
+                    "Leverage funding news",
+                    "Who's the new CISO?",
+                    "Connect with hiring manager",
+                    "Product fit analysis",
+                ],
+                &[],
+            ),
+            (
+                ae,
+                &acme,
+                Some(Intent::Funding),
+                &[
+                    "Show me who to contact about this",
+                    "What products fit this need?",
+                    "Back to main insights",
+                ],
+                &["Leverage funding news"],
+            ),
+            (
+                ae,
+                &acme,
+                Some(Intent::ProductFit),
+                &["Find their pain points", "Back to main insights"],
+                &["Product fit analysis"],
+            ),
+            (
+                csm,
+                &acme,
+                Some(Intent::Risks),
+                &["Back to main insights"],
+                &["Risk assessment"],
+            ),
+            (
+                se,
+                &none,
+                Some(Intent::Technology),
+                &["Integration opportunities", "Technical fit"],
+                &[],
+            ),
+            (
+                None,
+                &none,
+                Some(Intent::MainInsights),
+                &["Create my meeting prep one-pager"],
+                &["Back to main insights"],
+            ),
         ];
         for (role, signals, answered, must, must_not) in table {
             let got = next_actions(&persona(*role, None), signals, *answered, None);
             let got_labels = labels(&got);
             for want in *must {
-                assert!(got_labels.contains(want), "{role:?}/{answered:?}: {want:?} missing from {got_labels:?}");
+                assert!(
+                    got_labels.contains(want),
+                    "{role:?}/{answered:?}: {want:?} missing from {got_labels:?}"
+                );
             }
             for bad in *must_not {
-                assert!(!got_labels.contains(bad), "{role:?}/{answered:?}: {bad:?} in {got_labels:?}");
+                assert!(
+                    !got_labels.contains(bad),
+                    "{role:?}/{answered:?}: {bad:?} in {got_labels:?}"
+                );
             }
             assert!(got.len() <= MAX_ACTIONS, "{got_labels:?}");
             let ids: std::collections::HashSet<_> = got.iter().map(|a| &a.id).collect();
@@ -222,9 +346,16 @@ mod tests {
 
     #[test]
     fn the_purpose_adds_its_action() {
-        let renewal = persona(Some(RepRole::AccountExecutive), Some(MeetingPurpose::Renewal));
+        let renewal = persona(
+            Some(RepRole::AccountExecutive),
+            Some(MeetingPurpose::Renewal),
+        );
         let got = next_actions(&renewal, &Signals::default(), None, None);
-        assert!(labels(&got).contains(&"Renewal risks"), "{:?}", labels(&got));
+        assert!(
+            labels(&got).contains(&"Renewal risks"),
+            "{:?}",
+            labels(&got)
+        );
         let exec = persona(None, Some(MeetingPurpose::ExecutiveAlignment));
         let got = next_actions(&exec, &Signals::default(), None, None);
         assert!(labels(&got).contains(&"Executive talking points"));
@@ -232,7 +363,12 @@ mod tests {
 
     #[test]
     fn buttons_are_tied_to_their_run() {
-        let got = next_actions(&Persona::default(), &Signals::default(), None, Some("run-1"));
+        let got = next_actions(
+            &Persona::default(),
+            &Signals::default(),
+            None,
+            Some("run-1"),
+        );
         assert!(got.iter().all(|a| a.run_id.as_deref() == Some("run-1")));
         let new_exec = Signals {
             new_executive: Some("CISO".into()),

@@ -82,7 +82,17 @@ mod tests {
 
     #[test]
     fn anything_else_stays_text() {
-        for text in ["[0]", "[3]", "[x]", "[", "]", "[1", "[[1]]x", "[99999999999999999999]", ""] {
+        for text in [
+            "[0]",
+            "[3]",
+            "[x]",
+            "[",
+            "]",
+            "[1",
+            "[[1]]x",
+            "[99999999999999999999]",
+            "",
+        ] {
             let segs = segments(text, 2);
             let joined: String = segs
                 .iter()
@@ -93,7 +103,10 @@ mod tests {
                 .collect();
             assert_eq!(joined, text, "text must survive intact");
         }
-        assert_eq!(segments("[[1]]x", 1), vec![Text("[".into()), Cite(1), Text("]x".into())]);
+        assert_eq!(
+            segments("[[1]]x", 1),
+            vec![Text("[".into()), Cite(1), Text("]x".into())]
+        );
         assert_eq!(segments("héllo [1] ✓", 1).len(), 3);
     }
 }

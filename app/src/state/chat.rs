@@ -3,9 +3,9 @@
 //! events exactly once and in order, and fetches whatever is missing.
 
 use crate::api::chat::{ask_question, chat_events, choose_account, send_message, set_persona};
-use crate::ports::PersonaChange;
 use crate::domain::{ActionKind, Applied, ChatView, Feed, SessionEvent};
 use crate::error::AppError;
+use crate::ports::PersonaChange;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

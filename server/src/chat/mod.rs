@@ -4,20 +4,29 @@
 //! `research.rs` starts research on an account; `replies.rs` composes answers to what the
 //! rep typed or pressed.
 
+mod persona;
+mod questions;
 mod replies;
 mod research;
 
+pub use questions::{AnswerReady, Asked};
 pub use research::ResearchStart;
 
+use crate::conversation::Analyst;
+use crate::conversation::llm::LlmAnalyst;
 use crate::feeds::FeedHub;
 use crate::orchestrator::Orchestrator;
 use crate::store::sessions::SessionRow;
 use crate::store::{Store, StoreError};
+use app::domain::intent::parse_question;
+use app::domain::query::{CompanyQuery, extract_company};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::search::AccountIndex;
-use app::domain::{AccountSummary, Change, ChatMessage, ChatView, SessionEvent, SourceRef, Topic};
+use app::domain::{
+    AccountSummary, Change, ChatMessage, ChatView, Intent, Question, SessionEvent, SourceRef, Topic,
+};
 use app::error::AppError;
-use app::ports::{ChatService, ChatSnapshot, Visitor};
+use app::ports::{ChatService, ChatSnapshot, PersonaChange, Visitor};
 use std::sync::Arc;
 
 /// How many matches the chat offers.
@@ -36,6 +45,10 @@ pub struct Chat {
     pub accounts: Arc<AccountIndex>,
     pub feeds: FeedHub,
     pub orchestrator: Arc<Orchestrator>,
+    /// Writes the answers to questions.
+    pub analyst: Arc<dyn Analyst>,
+    /// Places questions the rules can't (a language model), if one is configured.
+    pub classifier: Option<Arc<LlmAnalyst>>,
 }
 
 fn message_id() -> String {
@@ -119,6 +132,24 @@ impl Chat {
         Ok(self.store.append(&session.sid, changes, None).await?)
     }
 
+    /// What a typed message asks: the rules first, then the classifier if there is one
+    /// (only for messages that name no company).
+    pub async fn understand(&self, text: &str, last: Option<Intent>) -> Option<Question> {
+        if let Some(q) = parse_question(text, last) {
+            return Some(q);
+        }
+        if extract_company(text) != CompanyQuery::Missing {
+            return None;
+        }
+        let classifier = self.classifier.as_ref()?;
+        let intent = classifier.classify(text).await?;
+        tracing::info!(
+            intent = intent.action_name(),
+            "question placed by the classifier"
+        );
+        Some(Question::new(intent))
+    }
+
     /// The account by id, or a 404 that names the problem.
     pub fn account(&self, account_id: &str) -> Result<AccountSummary, AppError> {
         self.accounts
@@ -164,6 +195,21 @@ impl ChatService for Chat {
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let text = clean_text(text, MAX_CHAT_CHARS)?;
+        let context = self.store.session_context(&session.sid).await?;
+        let names_company = extract_company(&text) != CompanyQuery::Missing;
+        let question = self.understand(&text, context.last_intent).await;
+        match question {
+            // "Switch to Globex": search for the account named.
+            Some(q) if q.intent == Intent::SwitchAccount && names_company => {}
+            // A question before any account is picked, naming one: search for it.
+            Some(_) if context.account_id.is_none() && names_company => {}
+            Some(q) => return Ok(self.ask_in(&session, text, q).await?.events),
+            None if context.account_id.is_some() && !names_company => {
+                let q = Question::new(Intent::Help);
+                return Ok(self.ask_in(&session, text, q).await?.events);
+            }
+            None => {}
+        }
         let reply = self.reply_to(&text);
         self.exchange(&session, text, reply).await
     }
@@ -188,8 +234,48 @@ impl ChatService for Chat {
         topic: Topic,
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
-        let answer = self.explore_answer(&session, topic).await?;
-        self.exchange(&session, topic.question().to_string(), answer)
-            .await
+        let q = Question::new(topic.intent());
+        Ok(self
+            .ask_in(&session, topic.question().to_string(), q)
+            .await?
+            .events)
+    }
+
+    async fn ask(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        label: &str,
+        question: Question,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let label = clean_text(label, MAX_LABEL_CHARS)?;
+        let question = Question {
+            focus: question
+                .focus
+                .filter(|f| f.len() <= 40 && f.chars().all(|c| c.is_alphanumeric() || c == ' ')),
+            ..question
+        };
+        Ok(self.ask_in(&session, label, question).await?.events)
+    }
+
+    async fn set_persona(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        change: PersonaChange,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let said = match change {
+            PersonaChange::Role { role } => format!("I'm the {}", role.label()),
+            PersonaChange::Purpose { purpose } => purpose.label().to_string(),
+            PersonaChange::Skip => "Skip".into(),
+            PersonaChange::Change => "Change role or purpose".into(),
+        };
+        let answer = self.change_persona(&session, change).await?;
+        self.exchange(&session, said, answer).await
     }
 }
+
+/// The longest button label accepted as the rep's side of the chat.
+const MAX_LABEL_CHARS: usize = 200;

@@ -35,6 +35,9 @@ impl Chat {
         echo: bool,
     ) -> Result<ResearchStart, AppError> {
         let now = crate::now_ms();
+        // Switching account keeps the thread: later questions are about this account.
+        self.set_current_account(&session.sid, &account.id).await?;
+        let persona = self.store.persona(&session.owner).await?;
         let mut changes = Vec::new();
         if echo {
             changes.push(Change::MessageAdded {
@@ -78,11 +81,14 @@ impl Chat {
                     report::overview(account, false),
                     now,
                 )
-                .with_actions(report::exploration_actions())
+                .with_actions(report::exploration_actions(None))
                 .with_sources(vec![crm_source(Some(account))]),
             });
             changes.push(Change::MessageAdded {
                 message: ChatMessage::assistant(message_id(), summary, now).with_sources(sources),
+            });
+            changes.push(Change::MessageAdded {
+                message: self.persona_prompt(&persona, now),
             });
             let events = self.store.append(&session.sid, changes, None).await?;
             return Ok(ResearchStart::Cached {
@@ -91,6 +97,7 @@ impl Chat {
             });
         }
         // A stale profile is still worth reading while the refresh runs.
+        let run_id = format!("run-{}", crate::random_id(8));
         let stale = cached.map(|p| {
             tracing::info!(account = %account.id, "stale profile: showing it and refreshing");
             let (summary, sources) = summary_of(&p);
@@ -108,7 +115,6 @@ impl Chat {
         if stale.is_none() {
             tracing::info!(account = %account.id, "profile cache miss: starting a run");
         }
-        let run_id = format!("run-{}", crate::random_id(8));
         let estimated_ms = self.orchestrator.estimated_ms();
         changes.push(Change::MessageAdded {
             message: ChatMessage::assistant(
@@ -119,7 +125,7 @@ impl Chat {
         });
         changes.push(Change::MessageAdded {
             message: ChatMessage::assistant(message_id(), report::overview(account, true), now)
-                .with_actions(report::exploration_actions())
+                .with_actions(report::exploration_actions(Some(&run_id)))
                 .with_sources(vec![crm_source(Some(account))]),
         });
         if let Some(message) = stale {
@@ -138,6 +144,9 @@ impl Chat {
                 now,
             )
             .with_run(&run_id),
+        });
+        changes.push(Change::MessageAdded {
+            message: self.persona_prompt(&persona, now),
         });
         let events = self.store.append(&session.sid, changes, None).await?;
         self.orchestrator.launch(run_id.clone());

@@ -1,13 +1,15 @@
 //! The JSON API a script can drive (documented in README.md):
 //! `POST /api/customers/search`, `POST /api/intelligence/customer`, `GET /api/runs/{id}`,
-//! `GET /api/health`.
+//! `POST /api/chat/question`, `GET /api/health`.
 
 use super::api_error::{ApiError, parse_body};
 use crate::chat::ResearchStart;
 use crate::startup::AppState;
-use app::domain::StepKey;
-use app::domain::query::{CompanyQuery, MAX_SEARCH_CHARS, clean_text, extract_company};
+use app::domain::query::{
+    CompanyQuery, MAX_CHAT_CHARS, MAX_SEARCH_CHARS, clean_text, extract_company,
+};
 use app::domain::run::duration_words;
+use app::domain::{Intent, Question, StepKey};
 use app::error::AppError;
 use app::ports::Visitor;
 use axum::body::Bytes;
@@ -29,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/customers/search", post(search))
         .route("/api/intelligence/customer", post(start_intelligence))
         .route("/api/runs/{id}", get(run))
+        .route("/api/chat/question", post(question))
         .route("/api/health", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }
@@ -116,6 +119,65 @@ async fn start_intelligence(
                 .into_response(),
         },
     )
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct QuestionRequest {
+    question: String,
+    customer_id: String,
+    chat_session_id: String,
+}
+
+/// A follow-up question about an account, answered cache-first; the exchange is also
+/// posted to the chat session.
+async fn question(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let req: QuestionRequest = parse_body(&body)?;
+    let chat = &state.chat;
+    let text = clean_text(&req.question, MAX_CHAT_CHARS)?;
+    let session = chat
+        .own_session(&visitor, req.chat_session_id.trim())
+        .await?;
+    let account = chat.account(req.customer_id.trim())?;
+    let context = chat
+        .store
+        .session_context(&session.sid)
+        .await
+        .map_err(AppError::from)?;
+    if context.account_id.as_deref() != Some(account.id.as_str()) {
+        chat.set_current_account(&session.sid, &account.id).await?;
+    }
+    let question = chat
+        .understand(&text, context.last_intent)
+        .await
+        .unwrap_or_else(|| Question::new(Intent::Help));
+    let asked = chat.ask_in(&session, text, question.clone()).await?;
+    let answer = asked.answer.wait().await.ok_or(AppError::Unavailable)?;
+    let actions: Vec<_> = answer
+        .actions
+        .iter()
+        .map(|a| json!({ "id": a.id, "label": a.label, "action": a.action.name() }))
+        .collect();
+    let sources: Vec<_> = answer
+        .sources
+        .iter()
+        .map(|s| {
+            json!({ "name": s.name, "confidence": s.confidence,
+                         "lastUpdated": s.last_updated, "url": s.url })
+        })
+        .collect();
+    Ok(Json(json!({
+        "content": answer.text,
+        "actions": actions,
+        "sources": sources,
+        "intent": question.intent.action_name(),
+        "chatSessionId": session.sid,
+    }))
+    .into_response())
 }
 
 async fn run(

@@ -26,6 +26,25 @@ impl CacheUse {
 }
 
 impl Orchestrator {
+    /// A step's findings from its cache layer, if fresh (None when the cache is off).
+    pub async fn cached_step(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
+        let sources = self.registry.for_step(step);
+        let (key, _) = self
+            .cache
+            .step_layer(step, &sources.first()?.cache_scope(account))?;
+        self.cached::<Findings>(&key).await
+    }
+
+    /// A targeted live query: collect one step now (its raw layers, then its providers),
+    /// cached with the step's lifetime.
+    pub async fn collect_now(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, String> {
+        self.gather(step, account).await.0
+    }
+
     /// One step's findings, or why there are none (shown to the rep).
     pub(super) async fn gather(
         &self,

@@ -31,8 +31,8 @@ pub fn overview(account: &AccountSummary, researching: bool) -> String {
     text
 }
 
-/// The exploration buttons under the overview.
-pub fn exploration_actions() -> Vec<Action> {
+/// The exploration buttons under the overview; with `run_id` they wait for their data.
+pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
     [
         ("explore_basics", Topic::Business),
         ("show_contacts", Topic::Contacts),
@@ -40,10 +40,16 @@ pub fn exploration_actions() -> Vec<Action> {
         ("news", Topic::News),
     ]
     .into_iter()
-    .map(|(id, topic)| Action {
-        id: id.into(),
-        label: topic.question().into(),
-        action: ActionKind::Explore { topic },
+    .map(|(id, topic)| {
+        Action::new(
+            id,
+            topic.question(),
+            ActionKind::Ask {
+                intent: topic.intent(),
+                focus: None,
+            },
+        )
+        .waiting_on(run_id)
     })
     .collect()
 }

@@ -190,7 +190,7 @@ fn projection(
     step_result: Option<&StepResult>,
 ) -> Option<(String, Value)> {
     match &e.change {
-        Change::MessageAdded { .. } => None,
+        Change::MessageAdded { .. } | Change::MessageRevised { .. } => None,
         Change::RunStarted { run } => {
             let steps: Vec<Value> = run
                 .steps

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod cache;
+pub mod conversation;
 pub mod events;
 pub mod runs;
 pub mod sessions;

@@ -311,11 +311,52 @@ const FOLLOW_UPS: &[&str] = &[
 /// Everyday words one typo away from a keyword ("found" ~ "round", "contract" ~ "contact"):
 /// never read as a misspelt keyword.
 const NOT_TYPOS: &[&str] = &[
-    "found", "around", "sound", "bound", "about", "their", "there", "these", "those", "where",
-    "world", "would", "could", "should", "other", "right", "think", "things", "great", "first",
-    "after", "again", "being", "doing", "going", "still", "which", "while", "hiding", "riding",
-    "stock", "rules", "value", "values", "latest", "tools", "people", "series", "basis",
-    "contract", "contracts", "funded", "founded", "metric", "vendor", "vendors",
+    "found",
+    "around",
+    "sound",
+    "bound",
+    "about",
+    "their",
+    "there",
+    "these",
+    "those",
+    "where",
+    "world",
+    "would",
+    "could",
+    "should",
+    "other",
+    "right",
+    "think",
+    "things",
+    "great",
+    "first",
+    "after",
+    "again",
+    "being",
+    "doing",
+    "going",
+    "still",
+    "which",
+    "while",
+    "hiding",
+    "riding",
+    "stock",
+    "rules",
+    "value",
+    "values",
+    "latest",
+    "tools",
+    "people",
+    "series",
+    "basis",
+    "contract",
+    "contracts",
+    "funded",
+    "founded",
+    "metric",
+    "vendor",
+    "vendors",
 ];
 
 /// Whether the rep's `word` is the `keyword`: exactly, or misspelt — unless the word is a
@@ -325,17 +366,15 @@ fn matches(word: &str, keyword: &str) -> bool {
         return true;
     }
     let known = NOT_TYPOS.contains(&word)
-        || PHRASES.iter().any(|(p, _, _)| p.split(' ').any(|k| k == word))
+        || PHRASES
+            .iter()
+            .any(|(p, _, _)| p.split(' ').any(|k| k == word))
         || FOCUS.iter().any(|(p, _)| p.split(' ').any(|k| k == word));
     !known && word_matches(word, keyword)
 }
 
 fn phrase_at(words: &[String], at: usize, phrase: &[&str]) -> bool {
-    at + phrase.len() <= words.len()
-        && phrase
-            .iter()
-            .zip(&words[at..])
-            .all(|(k, w)| matches(w, k))
+    at + phrase.len() <= words.len() && phrase.iter().zip(&words[at..]).all(|(k, w)| matches(w, k))
 }
 
 fn contains(words: &[String], phrase: &str) -> bool {

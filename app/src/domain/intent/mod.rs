@@ -133,7 +133,9 @@ impl Intent {
             Intent::ConversationStarters => &[News, Hiring, Contacts, Vendor],
             Intent::SuccessMetrics => &[Vendor, Hiring, Tech],
             Intent::Integrations | Intent::TechnicalFit => &[Tech, Vendor],
-            Intent::MeetingPrep | Intent::MainInsights => &[Vendor, News, Hiring, Company, Tech, Contacts],
+            Intent::MeetingPrep | Intent::MainInsights => {
+                &[Vendor, News, Hiring, Company, Tech, Contacts]
+            }
             Intent::SwitchAccount | Intent::Help => &[],
         }
     }

@@ -133,7 +133,10 @@ const PHRASINGS: &[(&str, Intent)] = &[
     // Conversation starters
     ("conversation starters", ConversationStarters),
     ("give me some talking points", ConversationStarters),
-    ("how should I open the call? any openers", ConversationStarters),
+    (
+        "how should I open the call? any openers",
+        ConversationStarters,
+    ),
     ("icebreaker ideas", ConversationStarters),
     ("what should I say first", ConversationStarters),
     ("what should i ask them", ConversationStarters),
@@ -220,7 +223,12 @@ fn the_phrasing_table_parses() {
             wrong.push(format!("{text:?}: got {got:?}, want {want:?}"));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -252,7 +260,10 @@ fn follow_ups_lean_on_the_previous_question() {
 fn people_questions_keep_the_role_asked_about() {
     let focus = |text: &str| parse_question(text, None).and_then(|q| q.focus);
     assert_eq!(focus("Who's the new CISO?").as_deref(), Some("ciso"));
-    assert_eq!(focus("and their chief information security officer?").as_deref(), Some("ciso"));
+    assert_eq!(
+        focus("and their chief information security officer?").as_deref(),
+        Some("ciso")
+    );
     assert_eq!(focus("who is the CTO").as_deref(), Some("cto"));
     assert_eq!(focus("who should I talk to"), None);
     // A title in a question about another area is not a focus.
@@ -281,8 +292,13 @@ fn messages_that_ask_nothing_parse_to_nothing() {
 #[test]
 fn huge_and_hostile_input_is_handled() {
     let huge = "tech ".repeat(2_000);
-    assert_eq!(parse_question(&huge, None).map(|q| q.intent), Some(Technology));
-    let noise: String = (0..5_000).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+    assert_eq!(
+        parse_question(&huge, None).map(|q| q.intent),
+        Some(Technology)
+    );
+    let noise: String = (0..5_000)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
     assert_eq!(parse_question(&noise, None), None);
     let rtl = "\u{202e}who are they hiring\u{202c}";
     assert_eq!(parse_question(rtl, None).map(|q| q.intent), Some(Hiring));
@@ -293,7 +309,10 @@ fn typos_are_forgiven_only_in_longer_words() {
     assert!(word_matches("tecnology", "technology"));
     assert!(word_matches("hirign", "hiring"));
     assert!(word_matches("ctos", "cto"));
-    assert!(!word_matches("cfo", "cto"), "short words must match exactly");
+    assert!(
+        !word_matches("cfo", "cto"),
+        "short words must match exactly"
+    );
     assert!(!word_matches("banana", "hiring"));
 }
 

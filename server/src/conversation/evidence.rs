@@ -1,0 +1,180 @@
+//! What an answer may draw on: for each research step it needs, the findings (from the
+//! cache, the research run, or a live query), why there are none, or that they are pending.
+
+use crate::research::facts::{Contact, Job, NewsItem, Tech, VendorProfile};
+use crate::research::{Collected, Findings};
+use app::domain::actions::{Signals, short_title};
+use app::domain::{AccountSummary, Persona, SourceRef, StepKey};
+
+/// One step's data, as far as a question is concerned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepData {
+    Found(Findings),
+    /// The step failed; the reason names the sources that were asked.
+    Failed(String),
+    /// The research run is still collecting it.
+    Pending,
+}
+
+/// Everything an answer may use.
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    pub account: AccountSummary,
+    pub persona: Persona,
+    /// The CRM record behind the account basics.
+    pub crm: SourceRef,
+    pub steps: Vec<(StepKey, StepData)>,
+}
+
+/// A fact together with the source record it came from.
+pub struct Cited<'a, T> {
+    pub fact: &'a T,
+    pub source: &'a SourceRef,
+}
+
+impl Evidence {
+    pub fn get(&self, step: StepKey) -> Option<&StepData> {
+        self.steps.iter().find(|(k, _)| *k == step).map(|(_, d)| d)
+    }
+
+    pub fn found(&self, step: StepKey) -> Option<&Findings> {
+        match self.get(step) {
+            Some(StepData::Found(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The steps still being collected.
+    pub fn pending(&self) -> Vec<StepKey> {
+        self.steps
+            .iter()
+            .filter(|(_, d)| *d == StepData::Pending)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    fn cited<'a, T>(
+        &'a self,
+        step: StepKey,
+        pick: impl Fn(&'a Collected) -> Option<&'a Vec<T>>,
+        src: impl Fn(&T) -> usize,
+    ) -> Vec<Cited<'a, T>> {
+        let Some(f) = self.found(step) else {
+            return Vec::new();
+        };
+        let Some(items) = pick(&f.data) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|fact| {
+                f.sources
+                    .get(src(fact))
+                    .map(|source| Cited { fact, source })
+            })
+            .collect()
+    }
+
+    pub fn news(&self) -> Vec<Cited<'_, NewsItem>> {
+        self.cited(
+            StepKey::News,
+            |c| match c {
+                Collected::News { items } => Some(items),
+                _ => None,
+            },
+            |x| x.src,
+        )
+    }
+
+    pub fn jobs(&self) -> Vec<Cited<'_, Job>> {
+        self.cited(
+            StepKey::Hiring,
+            |c| match c {
+                Collected::Hiring { jobs } => Some(jobs),
+                _ => None,
+            },
+            |x| x.src,
+        )
+    }
+
+    pub fn tech(&self) -> Vec<Cited<'_, Tech>> {
+        self.cited(
+            StepKey::Tech,
+            |c| match c {
+                Collected::Tech { tech } => Some(tech),
+                _ => None,
+            },
+            |x| x.src,
+        )
+    }
+
+    pub fn contacts(&self) -> Vec<Cited<'_, Contact>> {
+        self.cited(
+            StepKey::Contacts,
+            |c| match c {
+                Collected::Contacts { people } => Some(people),
+                _ => None,
+            },
+            |x| x.src,
+        )
+    }
+
+    pub fn company(&self) -> Vec<Cited<'_, crate::research::facts::CompanyFacts>> {
+        self.cited(
+            StepKey::Company,
+            |c| match c {
+                Collected::Company { company } => Some(company),
+                _ => None,
+            },
+            |x| x.src,
+        )
+    }
+
+    /// The rep's own company, with the record it came from.
+    pub fn vendor(&self) -> Option<(&VendorProfile, &SourceRef)> {
+        let f = self.found(StepKey::Vendor)?;
+        match &f.data {
+            Collected::Vendor { vendor } if !vendor.name.is_empty() => {
+                Some((vendor, f.sources.first()?))
+            }
+            _ => None,
+        }
+    }
+
+    /// What the buttons care about.
+    pub fn signals(&self) -> Signals {
+        Signals {
+            funding: self.news().iter().any(|n| n.fact.funding),
+            hiring: !self.jobs().is_empty(),
+            new_executive: self.new_executive().map(|c| short_title(&c.fact.title)),
+        }
+    }
+
+    /// A leader who joined recently ("joined from Palo Alto Networks …").
+    pub fn new_executive(&self) -> Option<Cited<'_, Contact>> {
+        self.contacts().into_iter().find(|c| {
+            c.fact.note.as_deref().is_some_and(|n| {
+                let n = n.to_lowercase();
+                n.contains("joined") || n.contains("new ") || n.contains("appointed")
+            })
+        })
+    }
+
+    /// Why a step has nothing to offer: what was searched, or why it failed.
+    pub fn searched(&self, step: StepKey) -> String {
+        match self.get(step) {
+            Some(StepData::Found(f)) if f.sources.is_empty() => "no source answered".into(),
+            Some(StepData::Found(f)) => {
+                let names: Vec<String> = f
+                    .sources
+                    .iter()
+                    .map(|s| format!("{} ({})", s.name, s.last_updated))
+                    .collect();
+                format!("searched {}", names.join(", "))
+            }
+            Some(StepData::Failed(reason)) => format!("the search failed: {reason}"),
+            Some(StepData::Pending) => "still being collected".into(),
+            None => "not searched".into(),
+        }
+    }
+}

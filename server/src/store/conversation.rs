@@ -1,0 +1,108 @@
+//! What the conversation remembers: each rep's persona (per visitor), each session's
+//! current account and last question, and questions waiting for a step still running.
+
+use super::{Store, StoreError, decode};
+use app::domain::{Intent, Persona, StepKey};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+/// What a session remembers between messages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SessionContext {
+    /// The account the rep is preparing for now.
+    #[serde(default)]
+    pub account_id: Option<String>,
+    /// The last question's category, for follow-ups ("tell me more").
+    #[serde(default)]
+    pub last_intent: Option<Intent>,
+}
+
+/// A question asked while the data it needs was still being collected.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitingQuestion {
+    pub wid: String,
+    pub sid: String,
+    pub rid: String,
+    pub intent: Intent,
+    #[serde(default)]
+    pub focus: Option<String>,
+    pub needs: Vec<StepKey>,
+    pub created_at: i64,
+}
+
+impl Store {
+    /// The rep's persona (empty when they never chose).
+    pub async fn persona(&self, owner: &str) -> Result<Persona, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE persona FROM type::record('rep', $owner)")
+            .bind(json!({ "owner": owner }))
+            .await?;
+        let rows: Vec<Option<Persona>> = decode(res.take(0)?)?;
+        Ok(rows.into_iter().flatten().next().unwrap_or_default())
+    }
+
+    pub async fn save_persona(&self, owner: &str, persona: &Persona) -> Result<(), StoreError> {
+        self.db
+            .query("UPSERT type::record('rep', $owner) SET persona = $persona")
+            .bind(json!({ "owner": owner, "persona": persona }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    pub async fn session_context(&self, sid: &str) -> Result<SessionContext, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE context FROM type::record('chat_session', $sid)")
+            .bind(json!({ "sid": sid }))
+            .await?;
+        let rows: Vec<Option<SessionContext>> = decode(res.take(0)?)?;
+        Ok(rows.into_iter().flatten().next().unwrap_or_default())
+    }
+
+    pub async fn save_session_context(
+        &self,
+        sid: &str,
+        context: &SessionContext,
+    ) -> Result<(), StoreError> {
+        self.db
+            .query("UPDATE type::record('chat_session', $sid) SET context = $context")
+            .bind(json!({ "sid": sid, "context": context }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    pub async fn add_waiting(&self, q: &WaitingQuestion) -> Result<(), StoreError> {
+        self.db
+            .query("CREATE type::record('waiting', $q.wid) CONTENT $q")
+            .bind(json!({ "q": q }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Questions still waiting; for one run, or all of them.
+    pub async fn waiting(&self, rid: Option<&str>) -> Result<Vec<WaitingQuestion>, StoreError> {
+        let sql = match rid {
+            Some(_) => {
+                "SELECT wid, sid, rid, intent, focus, needs, created_at FROM waiting WHERE rid = $rid"
+            }
+            None => "SELECT wid, sid, rid, intent, focus, needs, created_at FROM waiting",
+        };
+        let mut res = self.db.query(sql).bind(json!({ "rid": rid })).await?;
+        decode(res.take(0)?)
+    }
+
+    /// Take a waiting question to answer it: true for exactly one caller.
+    pub async fn take_waiting(&self, wid: &str) -> Result<bool, StoreError> {
+        let mut res = self
+            .db
+            .query("DELETE type::record('waiting', $wid) RETURN BEFORE")
+            .bind(json!({ "wid": wid }))
+            .await?;
+        let rows: Vec<serde_json::Value> = res.take(0)?;
+        Ok(!rows.is_empty())
+    }
+}
