@@ -4,6 +4,7 @@ use crate::domain::{Intent, Question, SessionEvent, Topic};
 use crate::error::AppError;
 use crate::ports::{ChatSnapshot, PersonaChange};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
 use crate::ports::{chat_service, current_visitor};
@@ -58,8 +59,8 @@ pub async fn explore(session_id: String, topic: Topic) -> Result<Vec<SessionEven
         .await
 }
 
-/// The rep pressed a question button.
-#[server(prefix = "/api", endpoint = "chat/ask")]
+/// The rep pressed a question button. JSON in: the question is structured.
+#[server(prefix = "/api", endpoint = "chat/ask", input = Json)]
 pub async fn ask_question(
     session_id: String,
     label: String,
@@ -77,7 +78,7 @@ pub async fn ask_question(
 }
 
 /// The rep chose a role or meeting purpose.
-#[server(prefix = "/api", endpoint = "chat/persona")]
+#[server(prefix = "/api", endpoint = "chat/persona", input = Json)]
 pub async fn set_persona(
     session_id: String,
     change: PersonaChange,

@@ -5,7 +5,7 @@
 use super::{Action, ActionKind, Intent, MeetingPurpose, Persona, RepRole};
 
 /// The most buttons under one answer.
-pub const MAX_ACTIONS: usize = 6;
+pub const MAX_ACTIONS: usize = 8;
 
 /// What the research found, as far as the buttons care.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,26 +74,6 @@ pub fn next_actions(
         }
         _ => {}
     }
-    // Data found.
-    if signals.funding {
-        push(Action::ask("Leverage funding news", Intent::Funding));
-    }
-    if let Some(title) = &signals.new_executive {
-        push(Action::new(
-            "new_executive",
-            format!("Who's the new {title}?"),
-            ActionKind::Ask {
-                intent: Intent::Contacts,
-                focus: Some(title.to_lowercase()),
-            },
-        ));
-    }
-    if signals.hiring {
-        push(Action::ask(
-            "Connect with hiring manager",
-            Intent::HiringOutreach,
-        ));
-    }
     // The rep's role.
     match persona.role {
         Some(RepRole::AccountExecutive) => {
@@ -114,6 +94,26 @@ pub fn next_actions(
             push(Action::ask("What products fit?", Intent::ProductFit));
             push(Action::ask("Who should I talk to?", Intent::Contacts));
         }
+    }
+    // Data found.
+    if signals.funding {
+        push(Action::ask("Leverage funding news", Intent::Funding));
+    }
+    if let Some(title) = &signals.new_executive {
+        push(Action::new(
+            "new_executive",
+            format!("Who's the new {title}?"),
+            ActionKind::Ask {
+                intent: Intent::Contacts,
+                focus: Some(title.to_lowercase()),
+            },
+        ));
+    }
+    if signals.hiring {
+        push(Action::ask(
+            "Connect with hiring manager",
+            Intent::HiringOutreach,
+        ));
     }
     // The meeting's purpose.
     match persona.purpose {

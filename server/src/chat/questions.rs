@@ -193,7 +193,14 @@ impl Chat {
         let running = run.is_some_and(|r| r.status == RunStatus::Running.as_str());
         let mut steps = Vec::new();
         let mut live = Vec::new();
-        for &step in intent.needs() {
+        // The steps the intent needs, then the rest as context (for the buttons: funding
+        // found → "Leverage funding news"), only where already known.
+        let needs = intent.needs();
+        let context = StepKey::COLLECTION
+            .into_iter()
+            .filter(|k| !needs.contains(k));
+        for step in needs.iter().copied().chain(context) {
+            let needed = needs.contains(&step);
             if let Some(found) = self.orchestrator.cached_step(step, account).await {
                 tracing::info!(step = step.as_str(), account = %account.id, "question answered from cache");
                 steps.push((step, StepData::Found(found)));
@@ -213,8 +220,11 @@ impl Chat {
                 _ => None,
             };
             match data {
-                Some(d) => steps.push((step, d)),
-                None => live.push(step),
+                Some(d) if needed => steps.push((step, d)),
+                Some(d @ StepData::Found(_)) => steps.push((step, d)),
+                Some(_) => {}
+                None if needed => live.push(step),
+                None => {}
             }
         }
         Ok(Lookup {

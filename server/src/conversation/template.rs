@@ -486,7 +486,18 @@ fn matched_products(
         })
         .filter(|(_, hits)| !hits.is_empty())
         .collect();
-    scored.sort_by_key(|(_, hits)| std::cmp::Reverse(hits.len()));
+    // Best first: the product with the most of its fit words seen, then the most signals.
+    let breadth = |p: &crate::research::facts::Product| {
+        p.fits
+            .iter()
+            .filter(|w| {
+                signals
+                    .iter()
+                    .any(|(text, _, _)| contains_word(text, &w.to_lowercase()))
+            })
+            .count()
+    };
+    scored.sort_by_key(|(p, hits)| std::cmp::Reverse((breadth(p), hits.len())));
     scored
 }
 

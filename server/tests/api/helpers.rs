@@ -128,6 +128,44 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Ask a question through the JSON API.
+    pub async fn question(
+        &self,
+        sid: &str,
+        customer_id: &str,
+        question: &str,
+    ) -> reqwest::Response {
+        self.post_json(
+            "/api/chat/question",
+            json!({ "question": question, "customerId": customer_id, "chatSessionId": sid }),
+        )
+        .await
+    }
+
+    /// Ask and expect an answer: `{content, actions, sources}`.
+    pub async fn answer(&self, sid: &str, customer_id: &str, question: &str) -> Value {
+        let res = self.question(sid, customer_id, question).await;
+        assert_eq!(res.status(), 200, "{question}");
+        res.json().await.unwrap()
+    }
+
+    /// Set the rep's role or purpose (`{"kind": "role", "role": "account_executive"}`).
+    pub async fn set_persona(&self, sid: &str, change: Value) -> reqwest::Response {
+        self.post_json(
+            "/api/chat/persona",
+            json!({ "session_id": sid, "change": change }),
+        )
+        .await
+    }
+
+    /// A new chat session's id.
+    pub async fn new_session(&self) -> String {
+        self.load_chat().await["view"]["session_id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     /// The visitor's chat snapshot: `{view, feed}`.
     pub async fn load_chat(&self) -> Value {
         let res = self.server_fn("load", &[]).await;

@@ -7,6 +7,8 @@ mod durability;
 mod follower;
 mod helpers;
 mod live_updates;
+mod llm;
+mod questions;
 mod research;
 mod search;
 mod sessions;
