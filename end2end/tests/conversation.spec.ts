@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import { openChat, say, expectRunSettled } from './helpers';
+
+test('ask while research runs, pick a persona, follow an action into a deep dive', async ({ page }) => {
+  await openChat(page);
+  await say(page, 'Help me prepare for my meeting with Acme');
+  await page.getByRole('button', { name: 'Acme Corp (acmecorp.com) - FinTech' }).click();
+
+  // Progressive disclosure: the overview's buttons wait for their data.
+  const techButton = page.getByRole('button', { name: 'What technology do they use?' });
+  await expect(techButton).toHaveAttribute('data-state', 'pending');
+  await expect(techButton).toBeDisabled();
+
+  // A question while the research runs: answered now, or as soon as its data lands.
+  await say(page, "What's their technology stack?");
+  await expect(page.getByText(/Still collecting tech stack for Acme Corp|Acme Corp technology stack/).first())
+    .toBeVisible();
+  const techAnswer = page.locator('li.message.assistant', { hasText: 'Acme Corp technology stack' }).last();
+  await expect(techAnswer).toContainText('Identity: Azure AD (partial rollout)');
+
+  // Its sources as badges: name, confidence dot, last updated; the claims link to them.
+  const badge = techAnswer.getByRole('list', { name: 'Sources' }).locator('li.source').first();
+  await expect(badge).toContainText('Demo tech scan');
+  await expect(badge.locator('.dot')).toHaveClass(/medium/);
+  await expect(badge.locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(techAnswer.locator('a.cite').first()).toHaveAttribute('href', 'https://acmecorp.com');
+
+  // The waiting button enabled when its data landed, marked "new".
+  await expect(techButton).toHaveAttribute('data-state', 'new');
+  await expect(techButton.locator('.badge-new')).toHaveText('new');
+  await expect(techButton).toBeEnabled();
+
+  // Persona: role, then purpose; remembered and used from now on.
+  await page.getByRole('button', { name: 'Account Executive (AE)' }).last().click();
+  await expect(page.getByText("Got it — you're the Account Executive (AE). And the meeting's purpose?"))
+    .toBeVisible();
+  await page.getByRole('button', { name: 'Expansion opportunity' }).last().click();
+  await expect(page.getByText(/I'll tailor answers and suggestions for AE · expansion opportunity/))
+    .toBeVisible();
+  await expectRunSettled(page);
+
+  // A data-driven action leads to the funding deep dive.
+  await page.getByRole('button', { name: 'Leverage funding news' }).last().click();
+  const dive = page.locator('li.message.assistant', { hasText: 'Why this matters for your Keyfort conversation' }).last();
+  await expect(dive).toContainText('$50M Series C');
+  await expect(dive).toContainText('Conversation starters');
+  await expect(dive).toContainText('Similar Keyfort customer wins');
+  await expect(dive.locator('li.source').first()).toContainText('Demo news feed');
+
+  // Role-fitted buttons under it; "Back to main insights" returns to the overview.
+  const buttons = dive.getByRole('group', { name: 'Suggested actions' });
+  await expect(buttons.getByRole('button', { name: 'Competitive positioning' })).toBeVisible();
+  await expect(buttons.getByRole('button', { name: 'ROI calculator' })).toBeVisible();
+  await buttons.getByRole('button', { name: 'What products fit this need?' }).click();
+  await expect(page.getByText(/Primary opportunity: Keyfort Workforce Identity/)).toBeVisible();
+  await page.getByRole('button', { name: 'Back to main insights' }).last().click();
+  await expect(page.getByText('🧠 Acme Corp — main insights', { exact: false })).toBeVisible();
+
+  // A new prep remembers the persona instead of asking again.
+  await say(page, 'prep me for initech');
+  await page.getByRole('button', { name: 'Initech (initech.com) - Software' }).click();
+  await expect(page.getByText('Preparing as AE · expansion opportunity.')).toBeVisible();
+});
