@@ -1,5 +1,6 @@
 //! Orchestrator figures (`make bench`): brief end to end on demo sources, overhead per
-//! step, throughput of 100 and 1,000 concurrent runs with memory, cache-hit latency.
+//! step, throughput of 100 and 1,000 concurrent runs with memory, cache-hit latency, and
+//! follow-up questions answered from the cache.
 //! In-process server on `mem://`, driven over real HTTP. Prints a table; asserts nothing.
 
 use serde_json::{Value, json};
@@ -211,5 +212,37 @@ async fn main() {
     println!(
         "cache-hit summary (POST /api/intelligence/customer → 200): {}",
         summary(hits)
+    );
+
+    // 5. Follow-up questions from the cache (the answer and the exchange committed to chat).
+    let (_, body) = b.start("globex").await;
+    b.wait_all().await;
+    let sid = body["chatSessionId"].as_str().unwrap().to_string();
+    let mut answers = Vec::new();
+    for (i, q) in [
+        "What's their technology stack?",
+        "Who are they hiring?",
+        "What products fit?",
+    ]
+    .iter()
+    .cycle()
+    .take(300)
+    .enumerate()
+    {
+        let t = Instant::now();
+        let res = b
+            .client
+            .post(format!("{}/api/chat/question", b.base))
+            .json(&json!({ "question": q, "customerId": "globex", "chatSessionId": sid }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "question {i}");
+        let _: Value = res.json().await.unwrap();
+        answers.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "question answered from the cache (POST /api/chat/question): {}",
+        summary(answers)
     );
 }

@@ -1,6 +1,6 @@
 //! The chat's server functions, on stable endpoints under `/api/chat/`.
 
-use crate::domain::{Intent, Question, SessionEvent, Topic};
+use crate::domain::{Intent, SessionEvent, Topic};
 use crate::error::AppError;
 use crate::ports::{ChatSnapshot, PersonaChange};
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ pub async fn ask_question(
             &current_visitor()?,
             &session_id,
             &label,
-            Question { intent, focus },
+            crate::domain::Question { intent, focus },
         )
         .await
 }

@@ -18,7 +18,9 @@ use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
 use crate::store::{Store, StoreError};
 use app::domain::search::AccountIndex;
-use app::domain::{AccountSummary, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus};
+use app::domain::{
+    AccountSummary, Change, ChatMessage, Persona, RunStatus, SourceRef, StepKey, StepStatus,
+};
 use serde_json::json;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -325,8 +327,13 @@ impl Orchestrator {
             .flat_map(|f| f.sources.clone())
             .collect();
         let now = crate::now_ms();
+        // The analysis is tailored to the rep's role and meeting purpose, if they gave them.
+        let persona = match self.store.session(sid).await? {
+            Some(session) => self.store.persona(&session.owner).await?,
+            None => Persona::default(),
+        };
         let (status, detail, text, run_status) = match analysis::summarise(
-            account, &collected, missing,
+            account, &collected, missing, &persona,
         ) {
             Ok(text) => {
                 let status = if missing.is_empty() {
@@ -362,6 +369,9 @@ impl Orchestrator {
         ];
         self.store.append(sid, changes, None).await?;
         if run_status != RunStatus::Failed {
+            // The cache is shared by every rep: it keeps the summary without the persona's angle.
+            let text = analysis::summarise(account, &collected, missing, &Persona::default())
+                .unwrap_or(text);
             let profile = json!({ "summary": text, "sources": sources, "collected": collected,
                 "missing": missing.iter().map(|(k, r)| json!({"step": k.as_str(), "reason": r})).collect::<Vec<_>>(),
                 "run_id": rid });

@@ -2,7 +2,7 @@
 //! It never invents: every line comes from a collected fact, and what is missing is said.
 
 use super::{Collected, report::tech_label};
-use app::domain::{AccountSummary, StepKey};
+use app::domain::{AccountSummary, MeetingPurpose, Persona, RepRole, StepKey};
 
 /// Words that mark a job or a person as relevant to identity and security.
 const SECURITY_WORDS: &[&str] = &["iam", "identity", "security", "ciso", "access"];
@@ -17,6 +17,7 @@ pub fn summarise(
     account: &AccountSummary,
     collected: &[Collected],
     missing: &[(StepKey, String)],
+    persona: &Persona,
 ) -> Result<String, String> {
     if collected
         .iter()
@@ -82,6 +83,10 @@ pub fn summarise(
         text.push_str("\n• ");
         text.push_str(s);
     }
+    if let Some(angle) = angle(collected, persona) {
+        text.push_str("\n\n");
+        text.push_str(&angle);
+    }
     if missing.is_empty() {
         text.push_str("\n\nEvery source answered. Ask me about any of these.");
     } else {
@@ -94,6 +99,95 @@ pub fn summarise(
         );
     }
     Ok(text)
+}
+
+/// Where this rep should start, given their role and the meeting's purpose — built only
+/// from what was collected.
+fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
+    let head = persona.describe()?;
+    let funding = collected.iter().find_map(|c| match c {
+        Collected::News { items } => items.iter().find(|n| n.funding),
+        _ => None,
+    });
+    let security_jobs = collected
+        .iter()
+        .map(|c| match c {
+            Collected::Hiring { jobs } => jobs.iter().filter(|j| is_security(&j.title)).count(),
+            _ => 0,
+        })
+        .sum::<usize>();
+    let new_leader = collected.iter().find_map(|c| match c {
+        Collected::Contacts { people } => people.iter().find(|p| p.note.is_some()),
+        _ => None,
+    });
+    let stack: Vec<String> = collected
+        .iter()
+        .flat_map(|c| match c {
+            Collected::Tech { tech } => tech.iter().take(4).map(tech_label).collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut lines = Vec::new();
+    match persona.role {
+        Some(RepRole::AccountExecutive) => {
+            if let Some(f) = funding {
+                lines.push(format!(
+                    "Lead with the funding — budget is there: {}",
+                    f.title
+                ));
+            }
+            if security_jobs > 0 {
+                lines.push(format!(
+                    "{security_jobs} identity & security roles open: product fit is the story"
+                ));
+            }
+        }
+        Some(RepRole::CustomerSuccess) => {
+            if let Some(p) = new_leader {
+                lines.push(format!(
+                    "New leader {} ({}) may review vendors: confirm your sponsor",
+                    p.name, p.title
+                ));
+            }
+            if security_jobs > 0 {
+                lines.push(format!(
+                    "{security_jobs} identity & security roles open: an expansion opening"
+                ));
+            }
+        }
+        Some(RepRole::SalesEngineer) if !stack.is_empty() => {
+            lines.push(format!(
+                "Map integration points across {}",
+                stack.join(", ")
+            ));
+        }
+        Some(RepRole::SalesEngineer) => {}
+        None => {}
+    }
+    match persona.purpose {
+        Some(MeetingPurpose::Renewal) => {
+            lines.push("Renewal: bring adoption numbers and ask about changes in leadership".into())
+        }
+        Some(MeetingPurpose::Expansion) if funding.is_some() => {
+            lines.push("Expansion: tie new products to the growth the round pays for".into())
+        }
+        Some(MeetingPurpose::TechnicalDiscovery) => {
+            lines.push("Discovery: confirm the stack above and who owns identity".into())
+        }
+        Some(MeetingPurpose::ExecutiveAlignment) => {
+            if let Some(p) = new_leader {
+                lines.push(format!(
+                    "Executive alignment: start with {}'s priorities",
+                    p.name
+                ));
+            }
+        }
+        _ => {}
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    Some(format!("🎯 Your angle ({head}):\n• {}", lines.join("\n• ")))
 }
 
 #[cfg(test)]
@@ -114,7 +208,28 @@ mod tests {
             Collected::Tech { tech: i.tech },
             Collected::Contacts { people: i.contacts },
         ];
-        let text = summarise(&acme, &collected, &[]).unwrap();
+        let text = summarise(&acme, &collected, &[], &Persona::default()).unwrap();
+        assert!(!text.contains("Your angle"));
+        let ae = Persona {
+            role: Some(RepRole::AccountExecutive),
+            purpose: Some(MeetingPurpose::Expansion),
+            skipped: false,
+        };
+        let text_ae = summarise(&acme, &collected, &[], &ae).unwrap();
+        assert!(
+            text_ae
+                .contains("🎯 Your angle (AE · expansion opportunity):\n• Lead with the funding"),
+            "{text_ae}"
+        );
+        let se = Persona {
+            role: Some(RepRole::SalesEngineer),
+            ..Persona::default()
+        };
+        assert!(
+            summarise(&acme, &collected, &[], &se)
+                .unwrap()
+                .contains("Map integration points across AWS")
+        );
         assert!(text.contains("$50M Series C"), "{text}");
         assert!(text.contains("3 in identity & security"), "{text}");
         assert!(text.contains("Palo Alto Networks"), "{text}");
@@ -130,11 +245,11 @@ mod tests {
             .unwrap();
         let collected = vec![Collected::Hiring { jobs: vec![] }];
         let missing = vec![(StepKey::News, "HTTP 503".to_string())];
-        let text = summarise(&acme, &collected, &missing).unwrap();
+        let text = summarise(&acme, &collected, &missing, &Persona::default()).unwrap();
         assert!(
             text.contains("Missing:\n• news & funding — HTTP 503"),
             "{text}"
         );
-        assert!(summarise(&acme, &[], &missing).is_err());
+        assert!(summarise(&acme, &[], &missing, &Persona::default()).is_err());
     }
 }
