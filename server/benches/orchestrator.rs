@@ -29,7 +29,9 @@ async fn spawn(tweak: impl FnOnce(&mut Settings)) -> Bench {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
         "cookie",
-        "dossier_visitor=benchvisitor0000".parse().unwrap(),
+        "dossier_visitor=0123456789abcdef0123456789abcdef"
+            .parse()
+            .unwrap(),
     );
     let client = reqwest::Client::builder()
         .default_headers(headers)

@@ -251,9 +251,9 @@ impl ChatService for Chat {
         let session = self.own_session(visitor, session_id).await?;
         let label = clean_text(label, MAX_LABEL_CHARS)?;
         let question = Question {
-            focus: question
-                .focus
-                .filter(|f| f.len() <= 40 && f.chars().all(|c| c.is_alphanumeric() || c == ' ')),
+            focus: question.focus.map(|f| f.trim().to_lowercase()).filter(|f| {
+                !f.is_empty() && f.len() <= 40 && f.chars().all(|c| c.is_alphanumeric() || c == ' ')
+            }),
             ..question
         };
         Ok(self.ask_in(&session, label, question).await?.events)

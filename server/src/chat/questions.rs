@@ -6,7 +6,7 @@
 use super::{Chat, crm_source, message_id};
 use crate::conversation::{Analyst, Answer, Evidence, StepData, template};
 use crate::research::Findings;
-use crate::store::conversation::{SessionContext, WaitingQuestion};
+use crate::store::conversation::WaitingQuestion;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::next_actions;
@@ -57,10 +57,9 @@ impl Chat {
         said: String,
         q: Question,
     ) -> Result<Asked, AppError> {
-        let mut context = self.store.session_context(&session.sid).await?;
-        context.last_intent = Some(q.intent);
+        let context = self.store.session_context(&session.sid).await?;
         self.store
-            .save_session_context(&session.sid, &context)
+            .set_context_intent(&session.sid, q.intent)
             .await?;
         let persona = self.store.persona(&session.owner).await?;
         let now = crate::now_ms();
@@ -103,6 +102,9 @@ impl Chat {
                 nouns.join(" and "),
                 account.name
             ));
+            // The question first, then the promise to answer it, then a check in case the
+            // data landed in between (only one delivery can take a waiting question).
+            let asked = self.commit_now(session, said, answer).await?;
             self.store
                 .add_waiting(&WaitingQuestion {
                     wid: format!("w-{}", crate::random_id(8)),
@@ -114,12 +116,18 @@ impl Chat {
                     created_at: now,
                 })
                 .await?;
-            return self.commit_now(session, said, answer).await;
+            self.deliver_waiting(rid).await?;
+            return Ok(asked);
         }
         if lookup.live.is_empty() && !self.analyst.streams() {
-            let answer = self
-                .finish(&q, &lookup.evidence, run_live.as_deref(), None)
-                .await;
+            let answer = finish_with(
+                &*self.analyst,
+                &q,
+                &lookup.evidence,
+                run_live.as_deref(),
+                None,
+            )
+            .await;
             let message = answer_message(message_id(), answer, now);
             return self.commit_now(session, said, message).await;
         }
@@ -312,17 +320,8 @@ impl Chat {
         })
     }
 
-    async fn finish(
-        &self,
-        q: &Question,
-        ev: &Evidence,
-        run_live: Option<&str>,
-        partial: Option<tokio::sync::mpsc::UnboundedSender<String>>,
-    ) -> (Answer, Vec<app::domain::Action>) {
-        finish_with(&*self.analyst, q, ev, run_live, partial).await
-    }
-
-    /// Answer the questions waiting on run `rid` whose data has now settled.
+    /// Answer the questions waiting on run `rid` whose data has now settled. Each is taken
+    /// (deleted) only when its answer is ready to post, so a failure leaves it waiting.
     pub async fn deliver_waiting(&self, rid: &str) -> Result<(), AppError> {
         let waiting = self.store.waiting(Some(rid)).await?;
         if waiting.is_empty() {
@@ -335,41 +334,52 @@ impl Chat {
         let finished = run.status != RunStatus::Running.as_str();
         let settled = |k: &StepKey| {
             finished
-                || rows
-                    .iter()
-                    .any(|r| r.key == k.as_str() && (r.status == "done" || r.status == "failed"))
+                || rows.iter().any(|r| {
+                    r.key == k.as_str()
+                        && (r.status == StepStatus::Done.as_str()
+                            || r.status == StepStatus::Failed.as_str())
+                })
         };
-        for w in waiting {
-            if !w.needs.iter().all(settled) || !self.store.take_waiting(&w.wid).await? {
-                continue;
+        for w in waiting.into_iter().filter(|w| w.needs.iter().all(settled)) {
+            if let Err(e) = self.deliver(&run, finished, &w).await {
+                tracing::warn!(wid = w.wid, error = %e, "could not answer a waiting question; it stays waiting");
             }
-            let Ok(account) = self.account(&run.account_id) else {
-                continue;
-            };
-            let session_owner = self.store.session(&w.sid).await?.map(|s| s.owner);
-            let persona = match session_owner {
-                Some(owner) => self.store.persona(&owner).await?,
-                None => Persona::default(),
-            };
-            let q = Question {
-                intent: w.intent,
-                focus: w.focus.clone(),
-            };
-            let mut lookup = self.lookup(&account, persona, w.intent, Some(&run)).await?;
-            for step in std::mem::take(&mut lookup.live) {
-                lookup.evidence.steps.push((
-                    step,
-                    StepData::Failed("the research run ended without it".into()),
-                ));
-            }
-            let run_live = (!finished).then_some(rid);
-            let (answer, actions) = self.finish(&q, &lookup.evidence, run_live, None).await;
-            let mut message = answer_message(message_id(), (answer, actions), crate::now_ms());
-            message.text = format!(
-                "✅ Now that it's in — {}:\n{}",
-                q.intent.area(),
-                message.text
-            );
+        }
+        Ok(())
+    }
+
+    async fn deliver(
+        &self,
+        run: &RunRow,
+        finished: bool,
+        w: &WaitingQuestion,
+    ) -> Result<(), AppError> {
+        let account = self.account(&run.account_id)?;
+        let persona = match self.store.session(&w.sid).await? {
+            Some(session) => self.store.persona(&session.owner).await?,
+            None => Persona::default(),
+        };
+        let q = Question {
+            intent: w.intent,
+            focus: w.focus.clone(),
+        };
+        let mut lookup = self.lookup(&account, persona, w.intent, Some(run)).await?;
+        for step in std::mem::take(&mut lookup.live) {
+            lookup.evidence.steps.push((
+                step,
+                StepData::Failed("the research run ended without it".into()),
+            ));
+        }
+        let run_live = (!finished).then_some(run.rid.as_str());
+        let (answer, actions) =
+            finish_with(&*self.analyst, &q, &lookup.evidence, run_live, None).await;
+        let mut message = answer_message(message_id(), (answer, actions), crate::now_ms());
+        message.text = format!(
+            "✅ Now that it's in — {}:\n{}",
+            q.intent.area(),
+            message.text
+        );
+        if self.store.take_waiting(&w.wid).await? {
             self.store
                 .append(&w.sid, vec![Change::MessageAdded { message }], None)
                 .await?;
@@ -385,9 +395,10 @@ impl Chat {
         tokio::spawn(async move {
             if let Ok(all) = this.store.waiting(None).await {
                 let mut rids: Vec<String> = all.into_iter().map(|w| w.rid).collect();
+                rids.sort();
                 rids.dedup();
                 for rid in rids {
-                    let _ = this.deliver_waiting(&rid).await;
+                    this.spawn_delivery(rid);
                 }
             }
             loop {
@@ -400,15 +411,16 @@ impl Chat {
                             Change::RunFinished { run_id, .. } => run_id,
                             _ => continue,
                         };
-                        if let Err(e) = this.deliver_waiting(rid).await {
-                            tracing::warn!(rid, error = %e, "could not answer a waiting question");
-                        }
+                        this.spawn_delivery(rid.clone());
                     }
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
                         tracing::warn!(n, "waiter lagged; checking every waiting question");
                         if let Ok(all) = this.store.waiting(None).await {
-                            for w in all {
-                                let _ = this.deliver_waiting(&w.rid).await;
+                            let mut rids: Vec<String> = all.into_iter().map(|w| w.rid).collect();
+                            rids.sort();
+                            rids.dedup();
+                            for rid in rids {
+                                this.spawn_delivery(rid);
                             }
                         }
                     }
@@ -418,11 +430,20 @@ impl Chat {
         });
     }
 
+    /// Deliver run `rid`'s waiting answers in the background (an analyst may take its time;
+    /// other sessions' answers don't wait behind it).
+    fn spawn_delivery(self: &Arc<Self>, rid: String) {
+        let this = Arc::clone(self);
+        tokio::spawn(async move {
+            if let Err(e) = this.deliver_waiting(&rid).await {
+                tracing::warn!(rid, error = %e, "could not answer waiting questions");
+            }
+        });
+    }
+
     /// Remember the account the session is about now.
     pub async fn set_current_account(&self, sid: &str, account_id: &str) -> Result<(), AppError> {
-        let mut context: SessionContext = self.store.session_context(sid).await?;
-        context.account_id = Some(account_id.to_string());
-        self.store.save_session_context(sid, &context).await?;
+        self.store.set_context_account(sid, account_id).await?;
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Chat, crm_source, message_id};
 use crate::cache::CachePolicy;
-use crate::research::report;
+use crate::research::{Collected, analysis, report};
 use crate::store::cache::CacheEntry;
 use crate::store::sessions::SessionRow;
 use app::domain::run::duration_words;
@@ -63,7 +63,14 @@ impl Chat {
         };
         if let Some(profile) = cached.as_ref().filter(|p| p.is_fresh(now)) {
             tracing::info!(account = %account.id, "profile cache hit");
-            let (summary, sources) = summary_of(profile);
+            let (mut summary, sources) = summary_of(profile);
+            // The cached summary is neutral; this rep's angle is added from its facts.
+            let collected: Vec<Collected> =
+                serde_json::from_value(profile.value["collected"].clone()).unwrap_or_default();
+            if let Some(angle) = analysis::angle(&collected, &persona) {
+                summary.push_str("\n\n");
+                summary.push_str(&angle);
+            }
             changes.push(Change::MessageAdded {
                 message: ChatMessage::assistant(
                     message_id(),

@@ -152,12 +152,7 @@ impl Evidence {
 
     /// A leader who joined recently ("joined from Palo Alto Networks …").
     pub fn new_executive(&self) -> Option<Cited<'_, Contact>> {
-        self.contacts().into_iter().find(|c| {
-            c.fact.note.as_deref().is_some_and(|n| {
-                let n = n.to_lowercase();
-                n.contains("joined") || n.contains("new ") || n.contains("appointed")
-            })
-        })
+        self.contacts().into_iter().find(|c| c.fact.is_new())
     }
 
     /// Why a step has nothing to offer: what was searched, or why it failed.

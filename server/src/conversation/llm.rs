@@ -39,6 +39,8 @@ impl std::fmt::Debug for LlmConfig {
 
 /// The most text a model answer may have.
 const MAX_ANSWER_CHARS: usize = 16_000;
+/// The longest line (one SSE event, or a whole classifier answer) accepted from a model.
+const MAX_LINE_BYTES: usize = 64 * 1024;
 
 pub struct LlmAnalyst {
     config: LlmConfig,
@@ -84,15 +86,27 @@ impl LlmAnalyst {
                 {"role": "user", "content": text},
             ],
         });
-        let resp = tokio::time::timeout(self.config.total_timeout, self.request(body).send())
+        // One deadline over the request and the whole body; a small answer expected.
+        let call = async {
+            let resp = self.request(body).send().await.ok()?;
+            if !resp.status().is_success() {
+                tracing::warn!(status = resp.status().as_u16(), "intent classifier failed");
+                return None;
+            }
+            let mut stream = resp.bytes_stream();
+            let mut bytes = Vec::new();
+            while let Some(chunk) = stream.next().await {
+                bytes.extend_from_slice(&chunk.ok()?);
+                if bytes.len() > MAX_LINE_BYTES {
+                    return None;
+                }
+            }
+            serde_json::from_slice::<serde_json::Value>(&bytes).ok()
+        };
+        let v = tokio::time::timeout(self.config.total_timeout, call)
             .await
-            .ok()?
-            .ok()?;
-        if !resp.status().is_success() {
-            tracing::warn!(status = resp.status().as_u16(), "intent classifier failed");
-            return None;
-        }
-        let v: serde_json::Value = resp.json().await.ok()?;
+            .ok()
+            .flatten()?;
         let word = v["choices"][0]["message"]["content"]
             .as_str()?
             .trim()
@@ -191,6 +205,7 @@ impl Analyst for LlmAnalyst {
         let mut stream = send.bytes_stream();
         let mut buf: Vec<u8> = Vec::new();
         let mut text = String::new();
+        let mut chars = 0;
         'read: loop {
             let idle = tokio::time::Instant::now() + self.config.idle_timeout;
             let next = tokio::time::timeout_at(idle.min(deadline), stream.next())
@@ -202,6 +217,11 @@ impl Analyst for LlmAnalyst {
             let bytes =
                 bytes.map_err(|e| AnalystError::Unreachable(e.without_url().to_string()))?;
             buf.extend_from_slice(&bytes);
+            if buf.len() > MAX_LINE_BYTES && !buf.contains(&b'\n') {
+                return Err(AnalystError::Malformed(format!(
+                    "a line longer than {MAX_LINE_BYTES} bytes"
+                )));
+            }
             while let Some(nl) = buf.iter().position(|b| *b == b'\n') {
                 let line: Vec<u8> = buf.drain(..=nl).collect();
                 let line = String::from_utf8_lossy(&line);
@@ -216,14 +236,16 @@ impl Analyst for LlmAnalyst {
                     .map_err(|e| AnalystError::Malformed(e.to_string()))?;
                 for c in chunk.choices {
                     if let Some(piece) = c.delta.content {
+                        chars += piece.chars().count();
                         text.push_str(&piece);
                     }
                 }
-                if text.chars().count() > MAX_ANSWER_CHARS {
+                if chars > MAX_ANSWER_CHARS {
                     break 'read;
                 }
-                if let Some(tx) = &partial {
-                    let _ = tx.send(text.clone());
+                // Only what passes the citation check is shown while streaming.
+                if let (Some(tx), Ok(so_far)) = (&partial, checked(&text, &facts)) {
+                    let _ = tx.send(so_far.text);
                 }
             }
         }
@@ -239,7 +261,10 @@ pub fn checked(text: &str, facts: &[Fact]) -> Result<Answer, AnalystError> {
     // "… fact. [F1]" → "… fact [F1]." so the ids stay with their sentence.
     let trailing = regex::Regex::new(r"([.!?])((?:\s*\[\s*F\d+(?:\s*[,;]\s*F\d+)*\s*\])+)")
         .expect("static regex");
-    let text = trailing.replace_all(text, "$2$1");
+    // Bare "[2]" in model text would pose as one of our citation markers.
+    let bare = regex::Regex::new(r"\[\s*\d+\s*\]").expect("static regex");
+    let text = bare.replace_all(text, "");
+    let text = trailing.replace_all(&text, "$2$1");
     let mut cites = Cites::default();
     let mut lines_out = Vec::new();
     let mut dropped = 0;
@@ -251,7 +276,7 @@ pub fn checked(text: &str, facts: &[Fact]) -> Result<Answer, AnalystError> {
                 .iter()
                 .flat_map(|g| {
                     one.captures_iter(g)
-                        .filter_map(|c| c[1].parse::<usize>().ok())
+                        .map(|c| c[1].parse::<usize>().unwrap_or(0)) // unparseable = unknown
                 })
                 .collect();
             let plain = sentence.trim();
@@ -358,6 +383,13 @@ mod tests {
     fn ids_after_the_full_stop_stay_with_their_sentence() {
         let a = checked("They raised $50M. [F1] Hiring too. [F2, F1]", &facts()).unwrap();
         assert_eq!(a.text, "They raised $50M [1]. Hiring too [2][1].");
+    }
+
+    #[test]
+    fn bare_numbers_in_brackets_cannot_pose_as_citations() {
+        let a = checked("Uses Okta [2] and raised money [F1].", &facts()).unwrap();
+        assert_eq!(a.text, "Uses Okta  and raised money [1].");
+        assert!(checked("Raised [F1][F99999999999999999999].", &facts()).is_err());
     }
 
     #[test]

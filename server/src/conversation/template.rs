@@ -8,12 +8,14 @@ use super::{Answer, Question};
 use crate::research::report::{merged_company, tech_label};
 use app::domain::{Intent, RepRole, StepKey};
 
-/// Words that mark a job, person or product as about identity and security.
-const SECURITY_WORDS: &[&str] = &["iam", "identity", "security", "ciso", "access", "sso"];
+use crate::research::facts::is_security;
 
-fn is_security(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    SECURITY_WORDS.iter().any(|w| lower.contains(w))
+/// Text from a source, with anything that looks like one of our `[n]` citation markers
+/// turned into `(n)`, so scraped text can never pose as a link to a source.
+pub fn defuse(text: &str) -> String {
+    static MARKER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[(\d+)\]").expect("static regex"));
+    MARKER.replace_all(text, "($1)").into_owned()
 }
 
 /// An answer being written: lines of text and the sources they cite.
@@ -25,18 +27,18 @@ struct Draft {
 impl Draft {
     fn new(title: String) -> Self {
         Self {
-            lines: vec![title],
+            lines: vec![defuse(&title)],
             cites: Cites::default(),
         }
     }
 
     fn line(&mut self, text: impl Into<String>) {
-        self.lines.push(text.into());
+        self.lines.push(defuse(&text.into()));
     }
 
     fn cited(&mut self, text: impl AsRef<str>, source: &app::domain::SourceRef) {
         let mark = self.cites.mark(source);
-        self.lines.push(format!("{} {mark}", text.as_ref()));
+        self.lines.push(format!("{} {mark}", defuse(text.as_ref())));
     }
 
     fn gap(&mut self, ev: &Evidence, step: StepKey, what: &str) {
@@ -175,9 +177,7 @@ fn funding(ev: &Evidence) -> Answer {
         "Why this matters for your {yours} conversation{}:",
         persona_suffix(ev)
     ));
-    d.line(format!(
-        "• Fresh capital usually means budget for new tooling and a push to scale fast {mark}"
-    ));
+    d.line("• Fresh capital usually means budget for new tooling and a push to scale fast");
     let security_jobs: Vec<_> = ev
         .jobs()
         .into_iter()
@@ -196,9 +196,9 @@ fn funding(ev: &Evidence) -> Answer {
     }
     d.line(String::new());
     d.line("🗣 Conversation starters:");
-    d.line(format!(
-        "• \"Congratulations on the round — what does it let you do in the next twelve months?\" {mark}"
-    ));
+    d.line(
+        "• \"Congratulations on the round — what does it let you do in the next twelve months?\"",
+    );
     if let Some(j) = security_jobs.first() {
         d.cited(
             format!(
@@ -289,13 +289,10 @@ fn hiring_outreach(ev: &Evidence) -> Answer {
         let roles: Vec<_> = jobs.iter().filter(|j| &j.fact.department == dept).collect();
         let titles: Vec<&str> = roles.iter().map(|j| j.fact.title.as_str()).collect();
         d.cited(format!("• {dept}: {}", titles.join("; ")), roles[0].source);
-        let lead = ev.contacts().into_iter().find(|c| {
-            let t = c.fact.title.to_lowercase();
-            let dl = dept.to_lowercase();
-            t.contains(&dl)
-                || (dl == "security" && t.contains("security"))
-                || (dl == "it" && t.contains(" it"))
-        });
+        let lead = ev
+            .contacts()
+            .into_iter()
+            .find(|c| contains_word(&c.fact.title.to_lowercase(), &dept.to_lowercase()));
         match lead {
             Some(c) => d.cited(
                 format!(
@@ -320,7 +317,7 @@ fn contacts(ev: &Evidence, focus: Option<&str>) -> Answer {
             .iter()
             .filter(|p| {
                 app::domain::actions::short_title(&p.fact.title).eq_ignore_ascii_case(f)
-                    || p.fact.title.to_lowercase().contains(f)
+                    || contains_word(&p.fact.title.to_lowercase(), &f.to_lowercase())
             })
             .collect(),
         None => people.iter().collect(),

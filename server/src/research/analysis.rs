@@ -4,13 +4,7 @@
 use super::{Collected, report::tech_label};
 use app::domain::{AccountSummary, MeetingPurpose, Persona, RepRole, StepKey};
 
-/// Words that mark a job or a person as relevant to identity and security.
-const SECURITY_WORDS: &[&str] = &["iam", "identity", "security", "ciso", "access"];
-
-fn is_security(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    SECURITY_WORDS.iter().any(|w| lower.contains(w))
-}
+use super::facts::is_security;
 
 /// The final summary message, or why there is none.
 pub fn summarise(
@@ -103,7 +97,7 @@ pub fn summarise(
 
 /// Where this rep should start, given their role and the meeting's purpose — built only
 /// from what was collected.
-fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
+pub fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
     let head = persona.describe()?;
     let funding = collected.iter().find_map(|c| match c {
         Collected::News { items } => items.iter().find(|n| n.funding),
@@ -117,7 +111,7 @@ fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
         })
         .sum::<usize>();
     let new_leader = collected.iter().find_map(|c| match c {
-        Collected::Contacts { people } => people.iter().find(|p| p.note.is_some()),
+        Collected::Contacts { people } => people.iter().find(|p| p.is_new()),
         _ => None,
     });
     let stack: Vec<String> = collected

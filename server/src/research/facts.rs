@@ -47,6 +47,15 @@ pub struct Tech {
     pub src: usize,
 }
 
+/// Words that mark a job, person or product as about identity and security.
+const SECURITY_WORDS: &[&str] = &["iam", "identity", "security", "ciso", "access", "sso"];
+
+/// Whether a title or text is about identity and security.
+pub fn is_security(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    SECURITY_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// A person worth meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
@@ -59,6 +68,16 @@ pub struct Contact {
     pub url: Option<String>,
     #[serde(default)]
     pub src: usize,
+}
+
+impl Contact {
+    /// Joined or was appointed recently, as the source's note says.
+    pub fn is_new(&self) -> bool {
+        self.note.as_deref().is_some_and(|n| {
+            let n = n.to_lowercase();
+            n.contains("joined") || n.contains("new ") || n.contains("appointed")
+        })
+    }
 }
 
 /// Company basics from one source; any field may be unknown.

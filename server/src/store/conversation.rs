@@ -61,14 +61,22 @@ impl Store {
         Ok(rows.into_iter().flatten().next().unwrap_or_default())
     }
 
-    pub async fn save_session_context(
-        &self,
-        sid: &str,
-        context: &SessionContext,
-    ) -> Result<(), StoreError> {
+    /// Remember the account the session is about now (one field: a question asked at the
+    /// same moment cannot undo it).
+    pub async fn set_context_account(&self, sid: &str, account_id: &str) -> Result<(), StoreError> {
         self.db
-            .query("UPDATE type::record('chat_session', $sid) SET context = $context")
-            .bind(json!({ "sid": sid, "context": context }))
+            .query("UPDATE type::record('chat_session', $sid) SET context.account_id = $id")
+            .bind(json!({ "sid": sid, "id": account_id }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Remember the last question's category, for follow-ups.
+    pub async fn set_context_intent(&self, sid: &str, intent: Intent) -> Result<(), StoreError> {
+        self.db
+            .query("UPDATE type::record('chat_session', $sid) SET context.last_intent = $intent")
+            .bind(json!({ "sid": sid, "intent": intent }))
             .await?
             .check()?;
         Ok(())

@@ -23,6 +23,8 @@ enum Reply {
     Status(u16),
     /// A plain (non-streamed) completion: what the classifier gets.
     Plain(&'static str),
+    /// 200, then bytes without a newline, forever.
+    Endless,
 }
 
 struct FakeModel {
@@ -107,6 +109,13 @@ async fn write_reply(
         Reply::Plain(word) => {
             let body = json!({"choices": [{"index": 0, "message": {"role": "assistant", "content": word}, "finish_reason": "stop"}]}).to_string();
             sock.write_all(format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len()).as_bytes()).await
+        }
+        Reply::Endless => {
+            sock.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\ndata: ").await?;
+            let junk = vec![b'x'; 16 * 1024];
+            loop {
+                sock.write_all(&junk).await?;
+            }
         }
         Reply::Stream { pieces, pause } => {
             sock.write_all(
@@ -289,5 +298,24 @@ async fn the_classifier_places_what_the_rules_cannot() {
             .as_str()
             .unwrap()
             .starts_with("⚠️ Risks going into the Acme Corp meeting")
+    );
+}
+
+#[tokio::test]
+async fn a_stream_without_line_breaks_is_cut_off() {
+    let model = fake_model(|_| Reply::Endless).await;
+    let app = app_with_model(&model, Duration::from_secs(5)).await;
+    let sid = acme_session(&app).await;
+    let answer = app
+        .answer(&sid, "acme-corp", "What's their technology stack?")
+        .await;
+    let content = answer["content"].as_str().unwrap();
+    assert!(
+        content.starts_with("🛠 Acme Corp technology stack"),
+        "{content}"
+    );
+    assert!(
+        content.contains("malformed: a line longer than 65536 bytes"),
+        "{content}"
     );
 }

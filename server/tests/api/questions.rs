@@ -284,6 +284,14 @@ async fn answers_fit_the_role_and_the_data_and_deep_dives_cite_their_sources() {
         "{content}"
     );
     assert!(!content.contains("Tom Becker"), "{content}");
+
+    // A role nobody has is said so — "CTO" does not match a "Director".
+    let cto = app.answer(&sid, "acme-corp", "who is the CTO?").await;
+    let content = cto["content"].as_str().unwrap();
+    assert!(
+        content.contains("I found no CTO among the 4 people I have"),
+        "{content}"
+    );
 }
 
 #[tokio::test]
@@ -357,7 +365,13 @@ async fn a_question_about_pending_data_is_answered_when_it_lands() {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    // Exactly one deferred answer.
+    // Exactly one deferred answer, also once the whole run has finished.
+    let run = app.load_chat().await["view"]["runs"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    app.wait_for_run(&run).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let texts = texts(&app.load_chat().await["view"]);
     assert_eq!(
         texts

@@ -301,7 +301,6 @@ const FOLLOW_UPS: &[&str] = &[
     "continue",
     "go on",
     "expand on",
-    "and",
     "why",
     "deeper",
     "dig",
@@ -359,18 +358,25 @@ const NOT_TYPOS: &[&str] = &[
     "vendors",
 ];
 
+/// Every word of every phrase and title, and the everyday words in [`NOT_TYPOS`]: words
+/// that are never read as a misspelling of another.
+static VOCABULARY: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        PHRASES
+            .iter()
+            .flat_map(|(p, _, _)| p.split(' '))
+            .chain(FOCUS.iter().flat_map(|(p, _)| p.split(' ')))
+            .chain(NOT_TYPOS.iter().copied())
+            .collect()
+    });
+
 /// Whether the rep's `word` is the `keyword`: exactly, or misspelt — unless the word is a
 /// keyword (or an everyday word) in its own right.
 fn matches(word: &str, keyword: &str) -> bool {
     if word == keyword {
         return true;
     }
-    let known = NOT_TYPOS.contains(&word)
-        || PHRASES
-            .iter()
-            .any(|(p, _, _)| p.split(' ').any(|k| k == word))
-        || FOCUS.iter().any(|(p, _)| p.split(' ').any(|k| k == word));
-    !known && word_matches(word, keyword)
+    !VOCABULARY.contains(word) && word_matches(word, keyword)
 }
 
 fn phrase_at(words: &[String], at: usize, phrase: &[&str]) -> bool {
@@ -403,7 +409,9 @@ pub(super) fn focus(words: &[String]) -> Option<String> {
 }
 
 pub(super) fn is_follow_up(words: &[String]) -> bool {
-    FOLLOW_UPS.iter().any(|p| contains(words, p))
+    // "and?" or "and then?" follow up; a longer message with "and" in it is not one.
+    let short_and = words.len() <= 2 && words.first().is_some_and(|w| w == "and");
+    short_and || FOLLOW_UPS.iter().any(|p| contains(words, p))
 }
 
 #[cfg(test)]

@@ -164,6 +164,9 @@ impl Question {
     }
 }
 
+/// The most words of a message the rules read.
+pub const MAX_WORDS: usize = 120;
+
 /// Lower-case words, apostrophes and punctuation split off: `What's their CISO?` →
 /// `what s their ciso`.
 pub fn words(text: &str) -> Vec<String> {
@@ -178,10 +181,12 @@ pub fn words(text: &str) -> Vec<String> {
 /// The question a rep's message asks, if it asks one. `previous` is the intent of the
 /// question before, for follow-ups such as "tell me more".
 pub fn parse_question(text: &str, previous: Option<Intent>) -> Option<Question> {
-    let words = words(text);
+    let mut words = words(text);
     if words.is_empty() {
         return None;
     }
+    // A question is said in its first sentences; the rest of a pasted wall of text isn't read.
+    words.truncate(MAX_WORDS);
     let focus = keywords::focus(&words);
     let scores = keywords::scores(&words);
     let best = scores

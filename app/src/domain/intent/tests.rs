@@ -290,7 +290,21 @@ fn messages_that_ask_nothing_parse_to_nothing() {
 }
 
 #[test]
+fn a_long_message_with_and_in_it_is_not_a_follow_up() {
+    assert_eq!(
+        parse_question(
+            "bob and alice went to the market and bought apples",
+            Some(Technology)
+        ),
+        None
+    );
+}
+
+#[test]
 fn huge_and_hostile_input_is_handled() {
+    // 2,000 characters of short words that are not keywords: read once, bounded.
+    let words = "ab cd ef gh ".repeat(170);
+    assert_eq!(parse_question(&words, None), None);
     let huge = "tech ".repeat(2_000);
     assert_eq!(
         parse_question(&huge, None).map(|q| q.intent),
