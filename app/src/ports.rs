@@ -58,13 +58,15 @@ pub trait ChatService: Send + Sync {
         session_id: &str,
         topic: Topic,
     ) -> Result<Vec<SessionEvent>, AppError>;
-    /// The rep pressed a question button; `label` is what the button said.
+    /// The rep pressed a question button; `label` is what the button said, `account_id`
+    /// the account the button is about (None: the current one).
     async fn ask(
         &self,
         visitor: &Visitor,
         session_id: &str,
         label: &str,
         question: Question,
+        account_id: Option<&str>,
     ) -> Result<Vec<SessionEvent>, AppError>;
     /// The rep chose a role or purpose, skipped, or asked to change them.
     async fn set_persona(

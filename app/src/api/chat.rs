@@ -66,6 +66,7 @@ pub async fn ask_question(
     label: String,
     intent: Intent,
     focus: Option<String>,
+    account_id: Option<String>,
 ) -> Result<Vec<SessionEvent>, AppError> {
     chat_service()?
         .ask(
@@ -73,6 +74,7 @@ pub async fn ask_question(
             &session_id,
             &label,
             crate::domain::Question { intent, focus },
+            account_id.as_deref(),
         )
         .await
 }

@@ -33,16 +33,18 @@ pub fn next_actions(
                 ActionKind::Ask {
                     intent: x,
                     focus: fx,
+                    ..
                 },
                 ActionKind::Ask {
                     intent: y,
                     focus: fy,
+                    ..
                 },
             ) => x == y && fx == fy,
             _ => false,
         };
         let is_answered = matches!(&action.action,
-            ActionKind::Ask { intent, focus: None } if Some(*intent) == answered);
+            ActionKind::Ask { intent, focus: None, .. } if Some(*intent) == answered);
         if !is_answered && !out.iter().any(same) {
             out.push(action);
         }
@@ -106,6 +108,7 @@ pub fn next_actions(
             ActionKind::Ask {
                 intent: Intent::Contacts,
                 focus: Some(title.to_lowercase()),
+                account_id: None,
             },
         ));
     }
@@ -380,7 +383,8 @@ mod tests {
             ciso.action,
             ActionKind::Ask {
                 intent: Intent::Contacts,
-                focus: Some("ciso".into())
+                focus: Some("ciso".into()),
+                account_id: None,
             }
         );
     }

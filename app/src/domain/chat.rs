@@ -103,8 +103,17 @@ impl Action {
             ActionKind::Ask {
                 intent,
                 focus: None,
+                account_id: None,
             },
         )
+    }
+
+    /// Make a question button ask about `account_id` (other buttons are unchanged).
+    pub fn about(mut self, account: &str) -> Self {
+        if let ActionKind::Ask { account_id, .. } = &mut self.action {
+            *account_id = Some(account.to_string());
+        }
+        self
     }
 
     /// Tie the button to the run whose data it needs.
@@ -139,6 +148,10 @@ pub enum ActionKind {
         intent: Intent,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         focus: Option<String>,
+        /// The account the question is about (a button in an older thread asks about its
+        /// own account); None: the session's current account.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        account_id: Option<String>,
     },
     /// Say which role the rep has in this meeting.
     SetRole { role: RepRole },

@@ -135,10 +135,14 @@ impl ChatContext {
                 choose_account(this.session_id(), account_id).await
             }),
             ActionKind::Explore { topic } => this.run(String::new(), async move {
-                ask_question(this.session_id(), label, topic.intent(), None).await
+                ask_question(this.session_id(), label, topic.intent(), None, None).await
             }),
-            ActionKind::Ask { intent, focus } => this.run(String::new(), async move {
-                ask_question(this.session_id(), label, intent, focus).await
+            ActionKind::Ask {
+                intent,
+                focus,
+                account_id,
+            } => this.run(String::new(), async move {
+                ask_question(this.session_id(), label, intent, focus, account_id).await
             }),
             ActionKind::SetRole { role } => persona(PersonaChange::Role { role }),
             ActionKind::SetPurpose { purpose } => persona(PersonaChange::Purpose { purpose }),

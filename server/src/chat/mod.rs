@@ -247,9 +247,15 @@ impl ChatService for Chat {
         session_id: &str,
         label: &str,
         question: Question,
+        account_id: Option<&str>,
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let label = clean_text(label, MAX_LABEL_CHARS)?;
+        // A button under an older account's messages asks about that account again.
+        if let Some(id) = account_id {
+            let account = self.account(id)?;
+            self.set_current_account(&session.sid, &account.id).await?;
+        }
         let question = Question {
             focus: question.focus.map(|f| f.trim().to_lowercase()).filter(|f| {
                 !f.is_empty() && f.len() <= 40 && f.chars().all(|c| c.is_alphanumeric() || c == ' ')

@@ -130,7 +130,11 @@ impl Chat {
         let run_live = run
             .filter(|r| r.status == RunStatus::Running.as_str())
             .map(|r| r.rid);
-        let mut actions = next_actions(persona, &lookup.signals(), None, run_live.as_deref());
+        let mut actions: Vec<Action> =
+            next_actions(persona, &lookup.signals(), None, run_live.as_deref())
+                .into_iter()
+                .map(|a| a.about(&account.id))
+                .collect();
         actions.push(change_button());
         Ok(actions)
     }

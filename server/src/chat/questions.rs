@@ -470,6 +470,10 @@ async fn finish_with(
         }
     };
     let actions = next_actions(&ev.persona, &ev.signals(), Some(q.intent), run_live);
+    let actions = match ev.account.id.as_str() {
+        "" => actions,
+        id => about(actions, id),
+    };
     (answer, actions)
 }
 
@@ -481,4 +485,9 @@ fn answer_message(
     ChatMessage::assistant(id, answer.text, now)
         .with_sources(answer.sources)
         .with_actions(actions)
+}
+
+/// The buttons, each asking about `account_id` (they stay right after a switch).
+fn about(actions: Vec<app::domain::Action>, account_id: &str) -> Vec<app::domain::Action> {
+    actions.into_iter().map(|a| a.about(account_id)).collect()
 }

@@ -88,7 +88,12 @@ impl Chat {
                     report::overview(account, false),
                     now,
                 )
-                .with_actions(report::exploration_actions(None))
+                .with_actions(
+                    report::exploration_actions(None)
+                        .into_iter()
+                        .map(|a| a.about(&account.id))
+                        .collect(),
+                )
                 .with_sources(vec![crm_source(Some(account))]),
             });
             changes.push(Change::MessageAdded {
@@ -132,7 +137,12 @@ impl Chat {
         });
         changes.push(Change::MessageAdded {
             message: ChatMessage::assistant(message_id(), report::overview(account, true), now)
-                .with_actions(report::exploration_actions(Some(&run_id)))
+                .with_actions(
+                    report::exploration_actions(Some(&run_id))
+                        .into_iter()
+                        .map(|a| a.about(&account.id))
+                        .collect(),
+                )
                 .with_sources(vec![crm_source(Some(account))]),
         });
         if let Some(message) = stale {

@@ -47,6 +47,7 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
             ActionKind::Ask {
                 intent: topic.intent(),
                 focus: None,
+                account_id: None,
             },
         )
         .waiting_on(run_id)

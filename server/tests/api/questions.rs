@@ -448,6 +448,26 @@ async fn the_session_remembers_the_account_and_the_last_question_and_keeps_old_t
             .iter()
             .any(|t| t.starts_with("🛠 Acme Corp technology stack"))
     );
+    // A button in the Acme thread still asks about Acme.
+    let press = |account: &'static str| {
+        let (app, sid) = (&app, sid.clone());
+        async move {
+            app.post_json(
+                "/api/chat/ask",
+                json!({"session_id": sid, "label": "What technology do they use?",
+                       "intent": "technology", "focus": null, "account_id": account}),
+            )
+            .await
+        }
+    };
+    let res = press("acme-corp").await;
+    assert_eq!(res.status(), 200);
+    let events: Vec<Value> = res.json().await.unwrap();
+    let text = events.last().unwrap()["change"]["message"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(text.starts_with("🛠 Acme Corp technology stack"), "{text}");
+    assert_eq!(press("no-such-account").await.status(), 404);
     assert!(send("help").await.starts_with("Here's what I can do"));
 }
 
