@@ -131,9 +131,107 @@ impl Persona {
     }
 }
 
+/// Words that say the rep is talking about themselves or the meeting ("I'm the AE", "it's a
+/// renewal"), so that "who is their account executive?" is not read as a persona.
+const SELF_CUES: &[&str] = &[
+    "i m",
+    "im",
+    "i am",
+    "as a",
+    "as an",
+    "as the",
+    "my role",
+    "i work as",
+    "it s a",
+    "it s an",
+    "its a",
+    "this is a",
+    "this is an",
+    "meeting is",
+    "purpose is",
+    "purpose",
+    "we re doing",
+    "for a",
+    "for an",
+];
+
+const ROLE_WORDS: &[(&str, RepRole)] = &[
+    ("account executive", RepRole::AccountExecutive),
+    ("ae", RepRole::AccountExecutive),
+    ("customer success", RepRole::CustomerSuccess),
+    ("csm", RepRole::CustomerSuccess),
+    ("sales engineer", RepRole::SalesEngineer),
+    ("solutions engineer", RepRole::SalesEngineer),
+    ("solution engineer", RepRole::SalesEngineer),
+    ("se", RepRole::SalesEngineer),
+    ("presales", RepRole::SalesEngineer),
+];
+
+const PURPOSE_WORDS: &[(&str, MeetingPurpose)] = &[
+    ("renewal", MeetingPurpose::Renewal),
+    ("expansion", MeetingPurpose::Expansion),
+    ("upsell", MeetingPurpose::Expansion),
+    ("technical discovery", MeetingPurpose::TechnicalDiscovery),
+    ("discovery", MeetingPurpose::TechnicalDiscovery),
+    ("executive alignment", MeetingPurpose::ExecutiveAlignment),
+    ("exec alignment", MeetingPurpose::ExecutiveAlignment),
+];
+
+/// A role or meeting purpose the rep states in words: "I'm the AE", "as a sales engineer",
+/// "it's a renewal meeting". Nothing without a cue that they speak of themselves.
+pub fn parse_persona(text: &str) -> (Option<RepRole>, Option<MeetingPurpose>) {
+    let words = super::intent::words(text);
+    if words.len() > 24 {
+        return (None, None);
+    }
+    let joined = format!(" {} ", words.join(" "));
+    let has = |phrase: &str| joined.contains(&format!(" {phrase} "));
+    if !SELF_CUES.iter().any(|c| has(c)) {
+        return (None, None);
+    }
+    let role = ROLE_WORDS.iter().find(|(w, _)| has(w)).map(|(_, r)| *r);
+    let purpose = PURPOSE_WORDS.iter().find(|(w, _)| has(w)).map(|(_, p)| *p);
+    (role, purpose)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_persona_can_be_stated_in_words() {
+        use MeetingPurpose::*;
+        use RepRole::*;
+        let table: &[(&str, Option<RepRole>, Option<MeetingPurpose>)] = &[
+            ("I'm the AE", Some(AccountExecutive), None),
+            ("im a csm", Some(CustomerSuccess), None),
+            ("I am a sales engineer", Some(SalesEngineer), None),
+            (
+                "as a solutions engineer, what matters?",
+                Some(SalesEngineer),
+                None,
+            ),
+            ("it's a renewal meeting", None, Some(Renewal)),
+            (
+                "I'm the SE and this is a technical discovery",
+                Some(SalesEngineer),
+                Some(TechnicalDiscovery),
+            ),
+            (
+                "my role is customer success, purpose is expansion",
+                Some(CustomerSuccess),
+                Some(Expansion),
+            ),
+            // Questions about their people or plans are not the rep's persona.
+            ("who is their account executive?", None, None),
+            ("Expansion opportunities", None, None),
+            ("any renewal risks?", None, None),
+            ("", None, None),
+        ];
+        for (text, role, purpose) in table {
+            assert_eq!(parse_persona(text), (*role, *purpose), "{text:?}");
+        }
+    }
 
     #[test]
     fn names_round_trip() {

@@ -120,6 +120,13 @@ const STOPS: &[&str] = &[
     "call",
     "demo",
     "prep",
+    // What the meeting is for ("a renewal meeting with Acme", "the Acme renewal").
+    "renewal",
+    "expansion",
+    "discovery",
+    "qbr",
+    "kickoff",
+    "sync",
     "and",
     "so",
     "because",
@@ -359,6 +366,12 @@ mod tests {
     fn extracts_the_company_from_many_phrasings() {
         let cases: &[(&str, CompanyQuery)] = &[
             ("Help me prepare for my meeting with Acme", name("Acme")),
+            (
+                "prep me for a renewal meeting with Initech",
+                name("Initech"),
+            ),
+            ("prep me for the Initech renewal", name("Initech")),
+            ("Globex QBR tomorrow", name("Globex")),
             (
                 "Help me prepare for my meeting with Acme Corp.",
                 name("Acme Corp"),

@@ -19,6 +19,7 @@ use crate::orchestrator::Orchestrator;
 use crate::store::sessions::SessionRow;
 use crate::store::{Store, StoreError};
 use app::domain::intent::parse_question;
+use app::domain::persona::parse_persona;
 use app::domain::query::{CompanyQuery, extract_company};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::search::AccountIndex;
@@ -150,6 +151,16 @@ impl Chat {
         Some(Question::new(intent))
     }
 
+    /// The id of the best match for the company a message names, if any.
+    fn named_account(&self, text: &str) -> Option<String> {
+        match extract_company(text) {
+            CompanyQuery::Name(n) | CompanyQuery::Domain(n) => {
+                self.accounts.search(&n, 1).first().map(|a| a.id.clone())
+            }
+            CompanyQuery::Missing => None,
+        }
+    }
+
     /// The account by id, or a 404 that names the problem.
     pub fn account(&self, account_id: &str) -> Result<AccountSummary, AppError> {
         self.accounts
@@ -197,12 +208,29 @@ impl ChatService for Chat {
         let text = clean_text(text, MAX_CHAT_CHARS)?;
         let context = self.store.session_context(&session.sid).await?;
         let names_company = extract_company(&text) != CompanyQuery::Missing;
-        let question = self.understand(&text, context.last_intent).await;
+        // The account the message names, if it is one we know ("meeting with Globex").
+        let named = self.named_account(&text);
+        // "I'm the AE", "it's a renewal meeting": the persona, said in words. Remembered; it
+        // is the answer unless the message also names an account ("prep for a renewal with
+        // Acme").
+        if let (role, purpose) = parse_persona(&text)
+            && (role.is_some() || purpose.is_some())
+        {
+            let answer = self.state_persona(&session, role, purpose).await?;
+            if named.is_none() {
+                return self.exchange(&session, text, answer).await;
+            }
+        }
+        // Naming an account other than the current one searches for it; the old thread stays.
+        let switching = named.is_some_and(|id| context.account_id.as_deref() != Some(id.as_str()));
+        let question = if switching {
+            None
+        } else {
+            self.understand(&text, context.last_intent).await
+        };
         match question {
             // "Switch to Globex": search for the account named.
             Some(q) if q.intent == Intent::SwitchAccount && names_company => {}
-            // A question before any account is picked, naming one: search for it.
-            Some(_) if context.account_id.is_none() && names_company => {}
             Some(q) => return Ok(self.ask_in(&session, text, q).await?.events),
             None if context.account_id.is_some() && !names_company => {
                 let q = Question::new(Intent::Help);

@@ -4,7 +4,9 @@
 use super::{Chat, message_id};
 use crate::store::sessions::SessionRow;
 use app::domain::actions::{next_actions, persona_actions};
-use app::domain::{Action, ActionKind, ChatMessage, Intent, Persona, RunStatus};
+use app::domain::{
+    Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole, RunStatus,
+};
 use app::error::AppError;
 use app::ports::PersonaChange;
 
@@ -103,6 +105,29 @@ impl Chat {
             now,
         )
         .with_actions(actions))
+    }
+
+    /// The rep stated a role and/or purpose in words: apply both, answer once.
+    pub(super) async fn state_persona(
+        &self,
+        session: &SessionRow,
+        role: Option<RepRole>,
+        purpose: Option<MeetingPurpose>,
+    ) -> Result<ChatMessage, AppError> {
+        let mut answer = None;
+        if let Some(role) = role {
+            answer = Some(
+                self.change_persona(session, PersonaChange::Role { role })
+                    .await?,
+            );
+        }
+        if let Some(purpose) = purpose {
+            answer = Some(
+                self.change_persona(session, PersonaChange::Purpose { purpose })
+                    .await?,
+            );
+        }
+        answer.ok_or_else(|| AppError::BadInput("No role or purpose given.".into()))
     }
 
     /// The next-step buttons for the session's current account, fitted to `persona` and to

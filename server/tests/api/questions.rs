@@ -469,6 +469,15 @@ async fn the_session_remembers_the_account_and_the_last_question_and_keeps_old_t
     assert!(text.starts_with("🛠 Acme Corp technology stack"), "{text}");
     assert_eq!(press("no-such-account").await.status(), 404);
     assert!(send("help").await.starts_with("Here's what I can do"));
+    // The persona, said in words.
+    let said = send("I'm the sales engineer and this is a technical discovery").await;
+    assert!(
+        said.ends_with("I'll tailor answers and suggestions for SE · technical discovery."),
+        "{said}"
+    );
+    // Said together with an account, the account is searched (the purpose is remembered).
+    let found = send("prep me for a renewal meeting with Initech").await;
+    assert!(found.starts_with("Found"), "{found}");
 }
 
 #[tokio::test]
