@@ -27,7 +27,7 @@ test('prepare for Acme: matches, pick, overview, live progress, summary, reload'
 
   await choices.getByRole('button', { name: 'Acme Corp (acmecorp.com) - FinTech' }).click();
   await expect(page.getByText('Researching Acme Corp for your meeting.')).toBeVisible();
-  await expect(page.getByText('Industry: FinTech')).toBeVisible();
+  await expect(page.getByText('Industry: FinTech').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Who should I talk to?' })).toBeVisible();
 
   const card = progressCard(page);
