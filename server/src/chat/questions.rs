@@ -69,17 +69,7 @@ impl Chat {
             (Some(id), _) => self.accounts.get(id).cloned(),
         };
         let Some(account) = account else {
-            let answer = match q.intent {
-                Intent::Help | Intent::SwitchAccount => {
-                    let a = template::compose(&q, &self.empty_evidence(persona));
-                    say(a.text)
-                }
-                _ => say(
-                    "Pick an account first: tell me who you're meeting, for example \
-                          “Help me prepare for my meeting with Acme”."
-                        .into(),
-                ),
-            };
+            let answer = say(self.without_account(&q, persona));
             return self.commit_now(session, said, answer).await;
         };
         let run = self
@@ -96,27 +86,17 @@ impl Chat {
             .map(|r| r.rid.clone());
         let pending = lookup.evidence.pending();
         if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
-            let nouns: Vec<&str> = pending.iter().map(|k| k.noun()).collect();
             let answer = say(format!(
                 "⏳ Still collecting {} for {} — I'll answer here as soon as it lands.",
-                nouns.join(" and "),
+                pending
+                    .iter()
+                    .map(|k| k.noun())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
                 account.name
             ));
-            // The question first, then the promise to answer it, then a check in case the
-            // data landed in between (only one delivery can take a waiting question).
             let asked = self.commit_now(session, said, answer).await?;
-            self.store
-                .add_waiting(&WaitingQuestion {
-                    wid: format!("w-{}", crate::random_id(8)),
-                    sid: session.sid.clone(),
-                    rid: rid.clone(),
-                    intent: q.intent,
-                    focus: q.focus.clone(),
-                    needs: q.intent.needs().to_vec(),
-                    created_at: now,
-                })
-                .await?;
-            self.deliver_waiting(rid).await?;
+            self.wait_for_data(session, rid, &q).await?;
             return Ok(asked);
         }
         if lookup.live.is_empty() && !self.analyst.streams() {
@@ -144,6 +124,41 @@ impl Chat {
             events,
             answer: AnswerReady::Later(handle),
         })
+    }
+
+    /// The answer to a question when no account is in focus.
+    fn without_account(&self, q: &Question, persona: Persona) -> String {
+        match q.intent {
+            Intent::Help | Intent::SwitchAccount => {
+                template::compose(q, &self.empty_evidence(persona)).text
+            }
+            _ => "Pick an account first: tell me who you're meeting, for example \
+                  “Help me prepare for my meeting with Acme”."
+                .into(),
+        }
+    }
+
+    /// Promise an answer when run `rid` has the data `q` needs. Called after the "still
+    /// collecting" reply is committed; checks once in case the data landed in between (only
+    /// one delivery can take a waiting question).
+    async fn wait_for_data(
+        &self,
+        session: &SessionRow,
+        rid: &str,
+        q: &Question,
+    ) -> Result<(), AppError> {
+        self.store
+            .add_waiting(&WaitingQuestion {
+                wid: format!("w-{}", crate::random_id(8)),
+                sid: session.sid.clone(),
+                rid: rid.to_string(),
+                intent: q.intent,
+                focus: q.focus.clone(),
+                needs: q.intent.needs().to_vec(),
+                created_at: crate::now_ms(),
+            })
+            .await?;
+        self.deliver_waiting(rid).await
     }
 
     async fn commit_now(
