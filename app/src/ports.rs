@@ -4,7 +4,7 @@
 use crate::domain::ChatView;
 use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
-use crate::domain::{Question, SessionEvent, Topic};
+use crate::domain::{Question, SessionEvent};
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -50,13 +50,6 @@ pub trait ChatService: Send + Sync {
         visitor: &Visitor,
         session_id: &str,
         account_id: &str,
-    ) -> Result<Vec<SessionEvent>, AppError>;
-    /// The rep pressed an exploration button.
-    async fn explore(
-        &self,
-        visitor: &Visitor,
-        session_id: &str,
-        topic: Topic,
     ) -> Result<Vec<SessionEvent>, AppError>;
     /// The rep pressed a question button; `label` is what the button said, `account_id`
     /// the account the button is about (None: the current one).

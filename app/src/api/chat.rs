@@ -1,6 +1,6 @@
 //! The chat's server functions, on stable endpoints under `/api/chat/`.
 
-use crate::domain::{Intent, SessionEvent, Topic};
+use crate::domain::{Intent, SessionEvent};
 use crate::error::AppError;
 use crate::ports::{ChatSnapshot, PersonaChange};
 use leptos::prelude::*;
@@ -48,14 +48,6 @@ pub async fn choose_account(
 ) -> Result<Vec<SessionEvent>, AppError> {
     chat_service()?
         .choose_account(&current_visitor()?, &session_id, &account_id)
-        .await
-}
-
-/// The rep pressed an exploration button.
-#[server(prefix = "/api", endpoint = "chat/explore")]
-pub async fn explore(session_id: String, topic: Topic) -> Result<Vec<SessionEvent>, AppError> {
-    chat_service()?
-        .explore(&current_visitor()?, &session_id, topic)
         .await
 }
 

@@ -1,4 +1,4 @@
-//! The chat service: what happens when the rep types, picks an account or explores.
+//! The chat service: what happens when the rep types, picks an account, asks or sets a persona.
 //! Both the UI's server functions and the JSON API go through here.
 //!
 //! `research.rs` starts research on an account; `replies.rs` composes answers to what the
@@ -24,7 +24,7 @@ use app::domain::query::{CompanyQuery, extract_company};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::search::AccountIndex;
 use app::domain::{
-    AccountSummary, Change, ChatMessage, ChatView, Intent, Question, SessionEvent, SourceRef, Topic,
+    AccountSummary, Change, ChatMessage, ChatView, Intent, Question, SessionEvent, SourceRef,
 };
 use app::error::AppError;
 use app::ports::{ChatService, ChatSnapshot, PersonaChange, Visitor};
@@ -152,10 +152,10 @@ impl Chat {
     }
 
     /// The id of the best match for the company a message names, if any.
-    fn named_account(&self, text: &str) -> Option<String> {
-        match extract_company(text) {
+    fn named_account(&self, company: &CompanyQuery) -> Option<String> {
+        match company {
             CompanyQuery::Name(n) | CompanyQuery::Domain(n) => {
-                self.accounts.search(&n, 1).first().map(|a| a.id.clone())
+                self.accounts.search(n, 1).first().map(|a| a.id.clone())
             }
             CompanyQuery::Missing => None,
         }
@@ -207,9 +207,10 @@ impl ChatService for Chat {
         let session = self.own_session(visitor, session_id).await?;
         let text = clean_text(text, MAX_CHAT_CHARS)?;
         let context = self.store.session_context(&session.sid).await?;
-        let names_company = extract_company(&text) != CompanyQuery::Missing;
+        let company = extract_company(&text);
+        let names_company = company != CompanyQuery::Missing;
         // The account the message names, if it is one we know ("meeting with Globex").
-        let named = self.named_account(&text);
+        let named = self.named_account(&company);
         // "I'm the AE", "it's a renewal meeting": the persona, said in words. Remembered; it
         // is the answer unless the message also names an account ("prep for a renewal with
         // Acme").
@@ -253,20 +254,6 @@ impl ChatService for Chat {
         Ok(match self.start_research(&session, &account, true).await? {
             ResearchStart::Started { events, .. } | ResearchStart::Cached { events, .. } => events,
         })
-    }
-
-    async fn explore(
-        &self,
-        visitor: &Visitor,
-        session_id: &str,
-        topic: Topic,
-    ) -> Result<Vec<SessionEvent>, AppError> {
-        let session = self.own_session(visitor, session_id).await?;
-        let q = Question::new(topic.intent());
-        Ok(self
-            .ask_in(&session, topic.question().to_string(), q)
-            .await?
-            .events)
     }
 
     async fn ask(

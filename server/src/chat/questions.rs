@@ -69,7 +69,7 @@ impl Chat {
             (Some(id), _) => self.accounts.get(id).cloned(),
         };
         let Some(account) = account else {
-            let answer = say(self.without_account(&q, persona));
+            let answer = say(Self::without_account(&q));
             return self.commit_now(session, said, answer).await;
         };
         let run = self
@@ -127,13 +127,11 @@ impl Chat {
     }
 
     /// The answer to a question when no account is in focus.
-    fn without_account(&self, q: &Question, persona: Persona) -> String {
-        match q.intent {
-            Intent::Help | Intent::SwitchAccount => {
-                template::compose(q, &self.empty_evidence(persona)).text
-            }
-            _ => "Pick an account first: tell me who you're meeting, for example \
-                  “Help me prepare for my meeting with Acme”."
+    fn without_account(q: &Question) -> String {
+        match template::general(q.intent) {
+            Some(answer) => answer.text,
+            None => "Pick an account first: tell me who you're meeting, for example \
+                     “Help me prepare for my meeting with Acme”."
                 .into(),
         }
     }
@@ -174,22 +172,6 @@ impl Chat {
         })
     }
 
-    fn empty_evidence(&self, persona: Persona) -> Evidence {
-        Evidence {
-            account: AccountSummary {
-                id: String::new(),
-                name: "the account".into(),
-                domain: String::new(),
-                industry: String::new(),
-                employees: 0,
-                location: String::new(),
-            },
-            persona,
-            crm: crm_source(None),
-            steps: Vec::new(),
-        }
-    }
-
     /// The evidence for `intent` without live queries (those steps are left out).
     pub(super) async fn lookup_for(
         &self,
@@ -222,10 +204,20 @@ impl Chat {
         let context = StepKey::COLLECTION
             .into_iter()
             .filter(|k| !needs.contains(k));
-        for step in needs.iter().copied().chain(context) {
+        let order: Vec<StepKey> = needs.iter().copied().chain(context).collect();
+        // The cache layers are read together, not one after another.
+        let cached = futures::future::join_all(
+            order
+                .iter()
+                .map(|&step| self.orchestrator.cached_step(step, account)),
+        )
+        .await;
+        for (step, cached) in order.into_iter().zip(cached) {
             let needed = needs.contains(&step);
-            if let Some(found) = self.orchestrator.cached_step(step, account).await {
-                tracing::info!(step = step.as_str(), account = %account.id, "question answered from cache");
+            if let Some(found) = cached {
+                if needed {
+                    tracing::info!(step = step.as_str(), account = %account.id, "question answered from cache");
+                }
                 steps.push((step, StepData::Found(found)));
                 continue;
             }

@@ -7,6 +7,13 @@ pub struct Cites {
     sources: Vec<SourceRef>,
 }
 
+impl From<Vec<SourceRef>> for Cites {
+    /// Go on numbering after `sources` (already cited as `[1]`…`[n]`).
+    fn from(sources: Vec<SourceRef>) -> Self {
+        Self { sources }
+    }
+}
+
 impl Cites {
     /// The marker for `source`, adding it on first use (same name and address = same record).
     pub fn mark(&mut self, source: &SourceRef) -> String {

@@ -25,31 +25,20 @@ pub struct Answer {
 
 impl Answer {
     /// This answer followed by `more`, its citations renumbered into one source list.
-    pub fn append(mut self, more: Answer) -> Answer {
-        let mut map = Vec::new();
-        for s in &more.sources {
-            let i = match self
-                .sources
-                .iter()
-                .position(|x| x.name == s.name && x.url == s.url)
-            {
-                Some(i) => i,
-                None => {
-                    self.sources.push(s.clone());
-                    self.sources.len() - 1
-                }
-            };
-            map.push(i + 1);
-        }
+    pub fn append(self, more: Answer) -> Answer {
+        let mut cites = cite::Cites::from(self.sources);
+        let marks: Vec<String> = more.sources.iter().map(|s| cites.mark(s)).collect();
         let text: String = segments(&more.text, more.sources.len())
             .into_iter()
             .map(|seg| match seg {
                 Segment::Text(t) => t,
-                Segment::Cite(n) => format!("[{}]", map[n - 1]),
+                Segment::Cite(n) => marks[n - 1].clone(),
             })
             .collect();
-        self.text = format!("{}\n\n{}", self.text, text);
-        self
+        Answer {
+            text: format!("{}\n\n{}", self.text, text),
+            sources: cites.into_sources(),
+        }
     }
 }
 
@@ -104,5 +93,39 @@ impl Analyst for TemplateAnalyst {
         _partial: Option<UnboundedSender<String>>,
     ) -> Result<Answer, AnalystError> {
         Ok(template::compose(q, ev))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(name: &str) -> SourceRef {
+        SourceRef {
+            name: name.into(),
+            confidence: 0.9,
+            last_updated: "2026-11-20".into(),
+            url: Some(format!("https://{name}.example")),
+            fetched_at_ms: None,
+        }
+    }
+
+    #[test]
+    fn appended_answers_share_one_numbered_source_list() {
+        let first = Answer {
+            text: "Raised $50M [1]. Hiring [2].".into(),
+            sources: vec![src("news"), src("jobs")],
+        };
+        let more = Answer {
+            text: "Uses AWS [1]; hiring again [2]; [9] stays text.".into(),
+            sources: vec![src("tech"), src("jobs")],
+        };
+        let both = first.append(more);
+        assert_eq!(
+            both.text,
+            "Raised $50M [1]. Hiring [2].\n\nUses AWS [3]; hiring again [2]; [9] stays text."
+        );
+        let names: Vec<&str> = both.sources.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["news", "jobs", "tech"]);
     }
 }

@@ -78,13 +78,21 @@ pub fn compose(q: &Question, ev: &Evidence) -> Answer {
         Intent::Integrations | Intent::TechnicalFit => integrations(ev, q.intent),
         Intent::MeetingPrep => meeting_prep(ev),
         Intent::MainInsights => main_insights(ev),
-        Intent::Help => help(),
-        Intent::SwitchAccount => Answer {
+        Intent::Help | Intent::SwitchAccount => general(q.intent).unwrap_or_else(help),
+    }
+}
+
+/// The answers that need no account: help, and "which account next?".
+pub fn general(intent: Intent) -> Option<Answer> {
+    match intent {
+        Intent::Help => Some(help()),
+        Intent::SwitchAccount => Some(Answer {
             text: "Which account are you meeting next? Type its name or website — this \
                    conversation stays here above."
                 .into(),
             sources: vec![],
-        },
+        }),
+        _ => None,
     }
 }
 

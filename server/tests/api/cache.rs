@@ -1,7 +1,7 @@
 //! The layered cache: what a second prep reuses, how a stale profile reads, the vendor
 //! context, and `GET /api/runs/{id}` reporting hits and misses.
 
-use crate::helpers::spawn_app_with;
+use crate::helpers::{keyless_sources_at, spawn_app_with};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -101,22 +101,7 @@ async fn a_provider_that_failed_is_asked_again_and_the_others_come_from_cache() 
     let base = mock.uri();
     let app = spawn_app_with(|s| {
         s.cache.profile = Duration::ZERO;
-        s.sources.demo = false;
-        s.sources.network = true;
-        s.sources.website_allow_private = true;
-        for p in [
-            &mut s.sources.greenhouse,
-            &mut s.sources.lever,
-            &mut s.sources.ashby,
-            &mut s.sources.gnews_rss,
-            &mut s.sources.wikidata,
-            &mut s.sources.wikipedia,
-            &mut s.sources.website,
-        ] {
-            p.base_url = base.clone();
-            p.retries = 0;
-            p.timeout = Duration::from_secs(2);
-        }
+        keyless_sources_at(s, &base);
     })
     .await;
     let calls = |prefix: &'static str| {

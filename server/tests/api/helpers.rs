@@ -16,6 +16,27 @@ fn random_visitor() -> String {
     server::random_id(16)
 }
 
+/// Only the keyless network providers, every one at `base` (a loopback server), with no
+/// retries and a short timeout; the demo data set off.
+pub fn keyless_sources_at(s: &mut Settings, base: &str) {
+    s.sources.demo = false;
+    s.sources.network = true;
+    s.sources.website_allow_private = true;
+    for p in [
+        &mut s.sources.greenhouse,
+        &mut s.sources.lever,
+        &mut s.sources.ashby,
+        &mut s.sources.gnews_rss,
+        &mut s.sources.wikidata,
+        &mut s.sources.wikipedia,
+        &mut s.sources.website,
+    ] {
+        p.base_url = base.to_string();
+        p.retries = 0;
+        p.timeout = Duration::from_secs(2);
+    }
+}
+
 /// A fresh app: port 0, `mem://`, fast demo steps.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await

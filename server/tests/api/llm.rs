@@ -46,8 +46,10 @@ async fn fake_model(pick: impl Fn(&Value) -> Reply + Send + Sync + 'static) -> F
             };
             let (seen, pick) = (seen.clone(), pick.clone());
             tokio::spawn(async move {
-                let body = read_request(&mut sock).await;
-                seen.lock().unwrap().push(body.clone());
+                let (authorization, body) = read_request(&mut sock).await;
+                let mut seen_request = body.clone();
+                seen_request["authorization"] = json!(authorization);
+                seen.lock().unwrap().push(seen_request);
                 let reply = pick(&body);
                 let _ = write_reply(&mut sock, reply, &body).await;
             });
@@ -56,7 +58,8 @@ async fn fake_model(pick: impl Fn(&Value) -> Reply + Send + Sync + 'static) -> F
     FakeModel { url, requests }
 }
 
-async fn read_request(sock: &mut tokio::net::TcpStream) -> Value {
+/// The request's `Authorization` header and JSON body.
+async fn read_request(sock: &mut tokio::net::TcpStream) -> (Option<String>, Value) {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
     loop {
@@ -76,12 +79,18 @@ async fn read_request(sock: &mut tokio::net::TcpStream) -> Value {
                 })
                 .unwrap_or(0);
             if buf.len() >= head_end + 4 + len {
-                return serde_json::from_slice(&buf[head_end + 4..head_end + 4 + len])
+                let authorization = text[..head_end].lines().find_map(|l| {
+                    let (name, value) = l.split_once(':')?;
+                    name.eq_ignore_ascii_case("authorization")
+                        .then(|| value.trim().to_string())
+                });
+                let body = serde_json::from_slice(&buf[head_end + 4..head_end + 4 + len])
                     .unwrap_or(Value::Null);
+                return (authorization, body);
             }
         }
     }
-    Value::Null
+    (None, Value::Null)
 }
 
 /// The id the prompt gave the funding news (`F7`).
@@ -155,9 +164,14 @@ async fn app_with_model(model: &FakeModel, idle: Duration) -> TestApp {
     .await
 }
 
-async fn acme_session(app: &TestApp) -> String {
+/// An app whose analyst is `model` (silences over `idle` end a stream), Acme researched to
+/// the end, and its answer to `question` over the API.
+async fn ask_acme(model: &FakeModel, idle: Duration, question: &str) -> (TestApp, String, Value) {
+    let app = app_with_model(model, idle).await;
     let body = app.research_to_end("acme-corp").await;
-    body["chatSessionId"].as_str().unwrap().to_string()
+    let sid = body["chatSessionId"].as_str().unwrap().to_string();
+    let answer = app.answer(&sid, "acme-corp", question).await;
+    (app, sid, answer)
 }
 
 #[tokio::test]
@@ -174,11 +188,12 @@ async fn the_model_streams_into_the_bubble_and_uncited_sentences_are_dropped() {
         pause: Duration::from_millis(120),
     })
     .await;
-    let app = app_with_model(&model, Duration::from_secs(5)).await;
-    let sid = acme_session(&app).await;
-    let answer = app
-        .answer(&sid, "acme-corp", "Tell me more about the funding")
-        .await;
+    let (app, sid, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "Tell me more about the funding",
+    )
+    .await;
     let content = answer["content"].as_str().unwrap();
     assert_eq!(
         content,
@@ -191,6 +206,7 @@ async fn the_model_streams_into_the_bubble_and_uncited_sentences_are_dropped() {
     let req = requests.last().unwrap();
     assert_eq!(req["stream"], true);
     assert_eq!(req["model"], "test-model");
+    assert_eq!(req["authorization"], "Bearer sk-test");
     assert!(
         req["messages"][1]["content"]
             .as_str()
@@ -213,11 +229,12 @@ async fn the_model_streams_into_the_bubble_and_uncited_sentences_are_dropped() {
 #[tokio::test]
 async fn a_failing_model_falls_back_to_the_facts_and_says_so() {
     let model = fake_model(|_| Reply::Status(500)).await;
-    let app = app_with_model(&model, Duration::from_secs(5)).await;
-    let sid = acme_session(&app).await;
-    let answer = app
-        .answer(&sid, "acme-corp", "What's their technology stack?")
-        .await;
+    let (_, _, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "What's their technology stack?",
+    )
+    .await;
     let content = answer["content"].as_str().unwrap();
     assert!(
         content.starts_with("🛠 Acme Corp technology stack"),
@@ -238,9 +255,7 @@ async fn a_stalled_stream_falls_back() {
         pause: Duration::from_secs(3),
     })
     .await;
-    let app = app_with_model(&model, Duration::from_millis(400)).await;
-    let sid = acme_session(&app).await;
-    let answer = app.answer(&sid, "acme-corp", "Who are they hiring?").await;
+    let (_, _, answer) = ask_acme(&model, Duration::from_millis(400), "Who are they hiring?").await;
     let content = answer["content"].as_str().unwrap();
     assert!(content.starts_with("💼 Hiring at Acme Corp"), "{content}");
     assert!(content.contains("stopped sending"), "{content}");
@@ -257,11 +272,12 @@ async fn a_model_that_only_invents_citations_is_not_believed() {
         pause: Duration::from_millis(10),
     })
     .await;
-    let app = app_with_model(&model, Duration::from_secs(5)).await;
-    let sid = acme_session(&app).await;
-    let answer = app
-        .answer(&sid, "acme-corp", "What's their technology stack?")
-        .await;
+    let (_, _, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "What's their technology stack?",
+    )
+    .await;
     let content = answer["content"].as_str().unwrap();
     assert!(
         !content.contains("Okta [") && !content.contains("Buy now"),
@@ -283,15 +299,12 @@ async fn the_classifier_places_what_the_rules_cannot() {
         }
     })
     .await;
-    let app = app_with_model(&model, Duration::from_secs(5)).await;
-    let sid = acme_session(&app).await;
-    let answer = app
-        .answer(
-            &sid,
-            "acme-corp",
-            "is this deal likely to close this quarter",
-        )
-        .await;
+    let (_, _, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "is this deal likely to close this quarter",
+    )
+    .await;
     assert_eq!(answer["intent"], "assess_risks");
     assert!(
         answer["content"]
@@ -304,11 +317,12 @@ async fn the_classifier_places_what_the_rules_cannot() {
 #[tokio::test]
 async fn a_stream_without_line_breaks_is_cut_off() {
     let model = fake_model(|_| Reply::Endless).await;
-    let app = app_with_model(&model, Duration::from_secs(5)).await;
-    let sid = acme_session(&app).await;
-    let answer = app
-        .answer(&sid, "acme-corp", "What's their technology stack?")
-        .await;
+    let (_, _, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "What's their technology stack?",
+    )
+    .await;
     let content = answer["content"].as_str().unwrap();
     assert!(
         content.starts_with("🛠 Acme Corp technology stack"),

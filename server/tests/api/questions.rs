@@ -57,22 +57,7 @@ async fn loopback_app(cache: bool) -> (wiremock::MockServer, TestApp) {
     let app = spawn_app_with(|s| {
         s.cache.enabled = cache;
         s.cache.profile = Duration::ZERO;
-        s.sources.demo = false;
-        s.sources.network = true;
-        s.sources.website_allow_private = true;
-        for p in [
-            &mut s.sources.greenhouse,
-            &mut s.sources.lever,
-            &mut s.sources.ashby,
-            &mut s.sources.gnews_rss,
-            &mut s.sources.wikidata,
-            &mut s.sources.wikipedia,
-            &mut s.sources.website,
-        ] {
-            p.base_url = base.clone();
-            p.retries = 0;
-            p.timeout = Duration::from_secs(2);
-        }
+        keyless_sources_at(s, &base);
     })
     .await;
     (mock, app)

@@ -188,12 +188,20 @@ async fn exploration_buttons_answer_from_the_run_and_never_guess() {
         .as_str()
         .unwrap()
         .to_string();
+    // The overview's buttons: "Who should I talk to?", "What's new with them?".
     let explore = |topic: &'static str| {
         let (app, sid) = (&app, sid.clone());
+        let label = match topic {
+            "contacts" => "Who should I talk to?",
+            _ => "What's new with them?",
+        };
         async move {
             last_reply(
-                app.server_fn("explore", &[("session_id", &sid), ("topic", topic)])
-                    .await,
+                app.post_json(
+                    "/api/chat/ask",
+                    serde_json::json!({"session_id": sid, "label": label, "intent": topic}),
+                )
+                .await,
             )
             .await
         }
