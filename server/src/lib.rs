@@ -6,7 +6,7 @@ pub mod chat;
 pub mod config;
 pub mod conversation;
 pub mod demo;
-pub mod feeds;
+pub mod findings;
 pub mod http;
 pub mod live;
 pub mod orchestrator;

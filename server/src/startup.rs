@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::conversation::llm::LlmAnalyst;
 use crate::conversation::{Analyst, TemplateAnalyst};
 use crate::demo::demo_accounts;
-use crate::feeds::FeedHub;
+use crate::live::FeedHub;
 use crate::orchestrator::Orchestrator;
 use crate::orchestrator::OrchestratorParts;
 use crate::sources::Registry;

@@ -14,7 +14,7 @@ pub use research::ResearchStart;
 
 use crate::conversation::Analyst;
 use crate::conversation::llm::LlmAnalyst;
-use crate::feeds::FeedHub;
+use crate::live::FeedHub;
 use crate::orchestrator::Orchestrator;
 use crate::store::sessions::SessionRow;
 use crate::store::{Store, StoreError};

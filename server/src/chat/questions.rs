@@ -5,7 +5,7 @@
 
 use super::{Chat, crm_source, message_id};
 use crate::conversation::{Analyst, Answer, Evidence, StepData, template};
-use crate::research::Findings;
+use crate::findings::Findings;
 use crate::store::conversation::WaitingQuestion;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;

@@ -3,7 +3,8 @@
 
 use super::{Chat, crm_source, message_id};
 use crate::cache::CachePolicy;
-use crate::research::{Collected, analysis, report};
+use crate::findings::Collected;
+use crate::research::{analysis, report};
 use crate::store::cache::CacheEntry;
 use crate::store::sessions::SessionRow;
 use app::domain::run::duration_words;

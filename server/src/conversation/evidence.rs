@@ -1,8 +1,8 @@
 //! What an answer may draw on: for each research step it needs, the findings (from the
 //! cache, the research run, or a live query), why there are none, or that they are pending.
 
-use crate::research::facts::{Contact, Job, NewsItem, Tech, VendorProfile};
-use crate::research::{Collected, Findings};
+use crate::findings::{Contact, Job, NewsItem, Tech, VendorProfile};
+use crate::findings::{Collected, Findings};
 use app::domain::actions::{Signals, short_title};
 use app::domain::{AccountSummary, Persona, SourceRef, StepKey};
 
@@ -119,7 +119,7 @@ impl Evidence {
         )
     }
 
-    pub fn company(&self) -> Vec<Cited<'_, crate::research::facts::CompanyFacts>> {
+    pub fn company(&self) -> Vec<Cited<'_, crate::findings::CompanyFacts>> {
         self.cited(
             StepKey::Company,
             |c| match c {

@@ -8,7 +8,7 @@ use super::{Answer, Question};
 use crate::research::report::{merged_company, tech_label};
 use app::domain::{Intent, RepRole, StepKey};
 
-use crate::research::facts::is_security;
+use crate::findings::is_security;
 
 /// Text from a source, with anything that looks like one of our `[n]` citation markers
 /// turned into `(n)`, so scraped text can never pose as a link to a source.
@@ -377,8 +377,8 @@ fn contacts(ev: &Evidence, focus: Option<&str>) -> Answer {
 fn incumbents<'a>(
     ev: &'a Evidence,
 ) -> Vec<(
-    &'a crate::research::facts::Competitor,
-    super::evidence::Cited<'a, crate::research::facts::Tech>,
+    &'a crate::findings::Competitor,
+    super::evidence::Cited<'a, crate::findings::Tech>,
 )> {
     let Some((vendor, _)) = ev.vendor() else {
         return Vec::new();
@@ -439,7 +439,7 @@ fn competitive_angle(d: &mut Draft, ev: &Evidence) {
 fn matched_products(
     ev: &Evidence,
 ) -> Vec<(
-    &crate::research::facts::Product,
+    &crate::findings::Product,
     Vec<(String, app::domain::SourceRef)>,
 )> {
     let Some((vendor, _)) = ev.vendor() else {
@@ -492,7 +492,7 @@ fn matched_products(
         .filter(|(_, hits)| !hits.is_empty())
         .collect();
     // Best first: the product with the most of its fit words seen, then the most signals.
-    let breadth = |p: &crate::research::facts::Product| {
+    let breadth = |p: &crate::findings::Product| {
         p.fits
             .iter()
             .filter(|w| {

@@ -3,7 +3,7 @@
 //! every other account gets plausible generated ones. Some accounts' sources fail.
 
 use super::accounts::{INITECH, VANDELAY, mix};
-use crate::research::facts::{Contact, Job, NewsItem, Tech};
+use crate::findings::{Contact, Job, NewsItem, Tech};
 use app::domain::{AccountSummary, StepKey};
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! The built-in demo vendor: the rep's own (fictional) company, an identity platform,
 //! used when no vendor file is configured.
 
-use crate::research::facts::{Competitor, Product, ProofPoint, VendorProfile};
+use crate::findings::{Competitor, Product, ProofPoint, VendorProfile};
 
 pub fn demo_vendor() -> VendorProfile {
     let product = |name: &str, description: &str, fits: &[&str]| Product {

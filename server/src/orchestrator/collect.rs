@@ -2,7 +2,7 @@
 //! step in parallel (all settled; each source's raw answer cached on its own), merged.
 
 use super::Orchestrator;
-use crate::research::Findings;
+use crate::findings::Findings;
 use crate::sources::{Source, SourceError};
 use app::domain::{AccountSummary, StepKey};
 use std::sync::Arc;

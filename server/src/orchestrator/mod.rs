@@ -12,7 +12,8 @@ mod lease;
 pub use collect::CacheUse;
 
 use crate::cache::CachePolicy;
-use crate::research::{Collected, Findings, analysis, report};
+use crate::findings::{Collected, Findings};
+use crate::research::{analysis, report};
 use crate::sources::Registry;
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};

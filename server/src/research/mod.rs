@@ -1,8 +1,6 @@
-//! Research: what was found ([`facts`]) and how it is told to the rep ([`report`],
-//! [`analysis`]). Where facts come from lives in [`crate::sources`].
+//! How research is told to the rep: the progress lines and step messages ([`report`]) and
+//! the run's summary ([`analysis`]). What was found lives in [`crate::findings`]; where it
+//! comes from, in [`crate::sources`].
 
 pub mod analysis;
-pub mod facts;
 pub mod report;
-
-pub use facts::{Collected, Findings};

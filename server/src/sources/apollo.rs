@@ -4,7 +4,7 @@
 use super::http::{Http, Request};
 use super::text::{clean, clean_opt, clean_url};
 use super::{ErrorKind, Source, SourceError, source_ref, today_iso};
-use crate::research::facts::{Collected, Contact, Findings};
+use crate::findings::{Collected, Contact, Findings};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 

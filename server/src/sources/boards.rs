@@ -4,7 +4,7 @@
 use super::http::Http;
 use super::text::{board_tokens, newest_or_today};
 use super::{ErrorKind, SourceError, source_ref};
-use crate::research::facts::{Collected, Findings, Job};
+use crate::findings::{Collected, Findings, Job};
 use app::domain::AccountSummary;
 use std::future::Future;
 

@@ -4,7 +4,7 @@
 use super::{ErrorKind, Source, SourceError};
 use crate::config::DelayRange;
 use crate::demo::intel_for;
-use crate::research::facts::{Collected, CompanyFacts, Findings};
+use crate::findings::{Collected, CompanyFacts, Findings};
 use app::domain::{AccountSummary, SourceRef, StepKey};
 use rand::Rng;
 

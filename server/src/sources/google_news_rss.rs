@@ -5,7 +5,7 @@ use super::text::{
     clean, clean_opt, clean_url, is_funding_headline, newest_or_today, path_segment, rfc2822_to_iso,
 };
 use super::{ErrorKind, Source, SourceError, source_ref};
-use crate::research::facts::{Collected, Findings, NewsItem};
+use crate::findings::{Collected, Findings, NewsItem};
 use app::domain::{AccountSummary, StepKey};
 use quick_xml::events::Event;
 

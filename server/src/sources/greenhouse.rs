@@ -4,7 +4,7 @@ use super::boards::{Board, collect_board};
 use super::http::{Http, Request};
 use super::text::{clean, clean_opt, clean_url, iso_date_prefix, path_segment};
 use super::{ErrorKind, Source, SourceError};
-use crate::research::facts::{Findings, Job};
+use crate::findings::{Findings, Job};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 

@@ -28,7 +28,7 @@ pub use config::{ProviderConfig, SourcesConfig};
 pub use registry::Registry;
 pub use text::{iso_date_from_ms, today_iso};
 
-use crate::research::facts::Findings;
+use crate::findings::Findings;
 use app::domain::{AccountSummary, SourceRef, StepKey};
 
 /// Why a source gave nothing. Its `Display` is shown to the rep as the step's reason,

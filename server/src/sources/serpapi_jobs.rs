@@ -4,7 +4,7 @@ use super::http::{Http, Request};
 use super::serpapi_news::{is_empty_results_error, serpapi_error};
 use super::text::{clean, clean_opt, clean_url};
 use super::{Source, SourceError, source_ref, today_iso};
-use crate::research::facts::{Collected, Findings, Job};
+use crate::findings::{Collected, Findings, Job};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 

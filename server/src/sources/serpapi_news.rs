@@ -6,7 +6,7 @@ use super::text::{
     us_date_to_iso,
 };
 use super::{ErrorKind, Source, SourceError, source_ref};
-use crate::research::facts::{Collected, Findings, NewsItem};
+use crate::findings::{Collected, Findings, NewsItem};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 

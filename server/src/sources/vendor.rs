@@ -2,7 +2,7 @@
 //! from a TOML file (`DOSSIER_VENDOR_FILE`), or the built-in demo vendor.
 
 use super::{ErrorKind, Source, SourceError};
-use crate::research::facts::{Collected, Findings, VendorProfile};
+use crate::findings::{Collected, Findings, VendorProfile};
 use app::domain::{AccountSummary, StepKey};
 
 /// The most a vendor file may hold.

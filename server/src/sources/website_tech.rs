@@ -9,7 +9,7 @@
 use super::safe_fetch::{self, FetchError, FetchPolicy, Page};
 use super::tech_rules::{self, Signals};
 use super::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
-use crate::research::facts::{Collected, Findings, Tech};
+use crate::findings::{Collected, Findings, Tech};
 use app::domain::{AccountSummary, StepKey};
 use rand::Rng;
 use std::time::Duration;

@@ -9,7 +9,7 @@ use super::text::{
     clean_opt, clean_text, clean_url, iso_date_prefix, newest_or_today, path_segment, same_site,
 };
 use super::{ErrorKind, Source, SourceError, source_ref};
-use crate::research::facts::{Collected, CompanyFacts, Findings};
+use crate::findings::{Collected, CompanyFacts, Findings};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 use serde_json::Value;

@@ -4,7 +4,7 @@
 use crate::*;
 use app::domain::StepKey;
 use serde_json::{Value, json};
-use server::research::facts::Findings;
+use server::findings::Findings;
 use server::sources::ErrorKind;
 use server::sources::http::Request as HttpRequest;
 use std::sync::Arc;

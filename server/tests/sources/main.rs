@@ -12,7 +12,7 @@ mod serpapi_news;
 mod wikidata;
 
 use app::domain::{AccountSummary, StepKey};
-use server::research::facts::{Collected, CompanyFacts, Contact, Findings, Job, NewsItem};
+use server::findings::{Collected, CompanyFacts, Contact, Findings, Job, NewsItem};
 use server::sources::http::Http;
 use server::sources::{ProviderConfig, Source, SourceError, today_iso};
 use std::time::Duration;

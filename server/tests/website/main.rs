@@ -2,7 +2,7 @@
 //! see for a real page, redirects, refusals, retries, timeouts and hostile pages.
 
 use app::domain::{AccountSummary, StepKey};
-use server::research::facts::{Collected, Findings, Tech};
+use server::findings::{Collected, Findings, Tech};
 use server::sources::website_tech::WebsiteTechSource;
 use server::sources::{ErrorKind, Source, SourceError, SourcesConfig};
 use std::collections::BTreeSet;

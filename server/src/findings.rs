@@ -1,5 +1,6 @@
-//! The facts research collects, each pointing at the source record it came from
-//! (`src`: an index into [`Findings::sources`]), so every claim can cite its source.
+//! The shared vocabulary of research: the facts a step collects ([`Collected`]) and the
+//! [`Findings`] that carry them with their sources. Each fact points at the source record it
+//! came from (`src`: an index into [`Findings::sources`]), so every claim can cite its source.
 
 use app::domain::{SourceRef, StepKey};
 use serde::{Deserialize, Serialize};

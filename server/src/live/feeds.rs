@@ -1,5 +1,5 @@
 //! Per-session live signals (leptos_ws), created when the session's owner opens the chat
-//! and moved forward by [`crate::live`] as events commit.
+//! and moved forward by [`super::follow`] as events commit.
 //!
 //! Updates are sent as JSON patches computed here and awaited one after another from the
 //! single live task, so every browser sees them in commit order (leptos_ws's own `update()`

@@ -2,7 +2,7 @@
 //! If the stream ends (a remote database restarted), it subscribes again and then publishes
 //! whatever each open session missed meanwhile, read from the database.
 
-use crate::feeds::FeedHub;
+use super::feeds::FeedHub;
 use crate::store::{Store, StoreError};
 use app::domain::SessionEvent;
 use futures::StreamExt;
