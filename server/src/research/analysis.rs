@@ -4,7 +4,7 @@
 use super::{Collected, report::tech_label};
 use app::domain::{AccountSummary, MeetingPurpose, Persona, RepRole, StepKey};
 
-use super::facts::is_security;
+use crate::findings::is_security;
 
 /// The final summary message, or why there is none.
 pub fn summarise(

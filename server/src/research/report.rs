@@ -1,7 +1,7 @@
 //! How findings read in the chat: the quick overview and one message per collection step.
 //! Pure functions of the data, so every sentence can be checked against its source.
 
-use super::facts::{Collected, CompanyFacts, Tech};
+use crate::findings::{Collected, CompanyFacts, Tech};
 use app::domain::{AccountSummary, Action, ActionKind, Topic};
 
 /// The quick overview from stored account data, shown the moment an account is picked.
