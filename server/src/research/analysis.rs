@@ -1,7 +1,8 @@
 //! The analysis step: key signals and talking points composed from what was collected.
 //! It never invents: every line comes from a collected fact, and what is missing is said.
 
-use super::{Collected, report::tech_label};
+use super::report::tech_label;
+use crate::findings::Collected;
 use app::domain::{AccountSummary, MeetingPurpose, Persona, RepRole, StepKey};
 
 use crate::findings::is_security;
