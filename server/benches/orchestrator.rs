@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 struct Bench {
     base: String,
     client: reqwest::Client,
-    app: std::sync::Arc<server::chat::Chat>,
+    store: server::store::Store,
 }
 
 async fn spawn(tweak: impl FnOnce(&mut Settings)) -> Bench {
@@ -24,7 +24,7 @@ async fn spawn(tweak: impl FnOnce(&mut Settings)) -> Bench {
     tweak(&mut settings);
     let app = Application::build(settings).await.unwrap();
     let base = format!("http://{}", app.address());
-    let chat = app.state.chat.clone();
+    let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert(
@@ -41,7 +41,7 @@ async fn spawn(tweak: impl FnOnce(&mut Settings)) -> Bench {
     Bench {
         base,
         client,
-        app: chat,
+        store,
     }
 }
 
@@ -59,13 +59,12 @@ impl Bench {
     }
 
     async fn running(&self) -> usize {
-        self.app.store.orphaned_runs(None).await.unwrap().len()
+        self.store.orphaned_runs(None).await.unwrap().len()
     }
 
     /// How many runs ended in each status, e.g. `completed 612, partial 388`.
     async fn outcomes(&self) -> String {
         let mut res = self
-            .app
             .store
             .db()
             .query("SELECT status, count() AS n FROM run GROUP BY status")

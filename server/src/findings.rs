@@ -291,6 +291,60 @@ impl Findings {
     }
 }
 
+/// Where a step's findings came from, as `GET /api/runs/{id}` reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CacheUse {
+    /// The step's cache layer was fresh.
+    Hit,
+    /// Collected now (some sources may have answered from their raw layer).
+    Miss,
+}
+
+/// What a research step came to, read back from its stored row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepOutcome {
+    /// Not started yet.
+    Pending,
+    /// Started and not settled.
+    Running,
+    Found(Findings),
+    /// Failed, with the reason the rep is told.
+    Failed(String),
+}
+
+impl StepOutcome {
+    /// A settled step's findings or why there are none; `None` while it is unsettled.
+    pub fn settled(self) -> Option<Result<Findings, String>> {
+        match self {
+            StepOutcome::Found(f) => Some(Ok(f)),
+            StepOutcome::Failed(reason) => Some(Err(reason)),
+            StepOutcome::Pending | StepOutcome::Running => None,
+        }
+    }
+}
+
+/// A step that was missing from a finished run, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MissingStep {
+    pub step: StepKey,
+    pub reason: String,
+}
+
+/// The full-profile cache layer: a finished run's neutral summary and what it was made of.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    #[serde(default)]
+    pub collected: Vec<Collected>,
+    #[serde(default)]
+    pub missing: Vec<MissingStep>,
+    #[serde(default)]
+    pub run_id: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

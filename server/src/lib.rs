@@ -1,7 +1,6 @@
 //! Dossier's server: HTTP (pages, server functions, JSON API, websocket), the SurrealDB
 //! store, the research orchestrator and the live feed.
 
-pub mod cache;
 pub mod chat;
 pub mod config;
 pub mod conversation;

@@ -1,51 +1,31 @@
 //! Building the application: store, demo data, live feed, orchestrator, router.
 //! Tests call [`Application::build`] with port 0 and `mem://`.
 
-use crate::chat::Chat;
+use crate::chat::{Chat, ChatParts};
 use crate::config::Settings;
 use crate::conversation::llm::LlmAnalyst;
 use crate::conversation::{Analyst, TemplateAnalyst};
 use crate::demo::demo_accounts;
-use crate::live::FeedHub;
-use crate::orchestrator::Orchestrator;
-use crate::orchestrator::OrchestratorParts;
+use crate::http::{AppState, build_router};
+use crate::live::{self, FeedHub};
+use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolicy};
 use crate::sources::Registry;
 use crate::sources::vendor::VendorSource;
 use crate::store::Store;
-use crate::{http, live, visitor};
 use app::domain::search::AccountIndex;
-use app::ports::SharedChatService;
-use app::{App, shell};
 use axum::Router;
-use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
 use leptos_ws::WsSignals;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-
-/// Shared by every handler.
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos_options: LeptosOptions,
-    pub chat: Arc<Chat>,
-    pub signals: WsSignals,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos_options.clone()
-    }
-}
 
 /// A built, bound, not yet serving application.
 pub struct Application {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
-    pub state: AppState,
+    store: Store,
 }
 
 impl Application {
@@ -71,13 +51,18 @@ impl Application {
         } else {
             4_000
         };
+        let collector = Arc::new(Collector::new(
+            store.clone(),
+            registry,
+            settings.cache.clone(),
+        ));
         let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {
             store: store.clone(),
-            registry,
+            collector: collector.clone(),
             accounts: accounts.clone(),
-            cache: settings.cache.clone(),
             lease: settings.lease,
             typical_step_ms,
+            retry: RetryPolicy::default(),
         }));
         // An embedded database is ours alone: every run still marked running is an orphan.
         let embedded = !settings.db_url.starts_with("ws");
@@ -90,16 +75,17 @@ impl Application {
             }
             None => (Arc::new(TemplateAnalyst), None),
         };
-        let chat = Arc::new(Chat {
+        let chat = Arc::new(Chat::new(ChatParts {
             store: store.clone(),
             accounts,
             feeds,
             orchestrator,
+            collector,
             analyst,
             classifier,
-        });
+        }));
         chat.spawn_waiter();
-        spawn_sweeper(store);
+        spawn_sweeper(store.clone());
 
         let listener = TcpListener::bind(settings.site_addr).await?;
         let addr = listener.local_addr()?;
@@ -114,17 +100,22 @@ impl Application {
             chat,
             signals,
         };
-        let router = build_router(state.clone());
+        let router = build_router(state);
         Ok(Self {
             listener,
             router,
             addr,
-            state,
+            store,
         })
     }
 
     pub fn address(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The application's store (benches read it).
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
@@ -133,35 +124,6 @@ impl Application {
             .await?;
         Ok(())
     }
-}
-
-/// Every route: JSON API, server functions (and the leptos_ws websocket), pages, files.
-pub fn build_router(state: AppState) -> Router {
-    let chat: SharedChatService = state.chat.clone();
-    let signals = state.signals.clone();
-    let context = move || {
-        provide_context(chat.clone());
-        provide_context(signals.clone());
-    };
-    let routes = generate_route_list(App);
-    let options = state.leptos_options.clone();
-    // leptos_routes_with_context also registers every server function (and the leptos_ws
-    // websocket) with the same context.
-    Router::new()
-        .merge(http::api::routes())
-        .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
-        .layer(axum::middleware::map_response(
-            http::server_fns::status_from_error_body,
-        ))
-        .layer(axum::middleware::from_fn(visitor::ensure_visitor))
-        .layer(tower_http::compression::CompressionLayer::new())
-        .with_state(state)
 }
 
 /// Delete expired cache rows every ten minutes.

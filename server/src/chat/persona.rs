@@ -4,9 +4,7 @@
 use super::{Chat, message_id};
 use crate::store::sessions::SessionRow;
 use app::domain::actions::{next_actions, persona_actions};
-use app::domain::{
-    Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole, RunStatus,
-};
+use app::domain::{Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole};
 use app::error::AppError;
 use app::ports::PersonaChange;
 
@@ -152,9 +150,7 @@ impl Chat {
         let lookup = self
             .lookup_for(&account, *persona, Intent::MainInsights, run.as_ref())
             .await?;
-        let run_live = run
-            .filter(|r| r.status == RunStatus::Running.as_str())
-            .map(|r| r.rid);
+        let run_live = run.filter(|r| r.is_running()).map(|r| r.rid);
         let mut actions: Vec<Action> =
             next_actions(persona, &lookup.signals(), None, run_live.as_deref())
                 .into_iter()
@@ -162,6 +158,16 @@ impl Chat {
                 .collect();
         actions.push(change_button());
         Ok(actions)
+    }
+}
+
+/// What the rep "said" by pressing a persona button.
+pub(super) fn said(change: PersonaChange) -> String {
+    match change {
+        PersonaChange::Role { role } => format!("I'm the {}", role.label()),
+        PersonaChange::Purpose { purpose } => purpose.label().to_string(),
+        PersonaChange::Skip => "Skip".into(),
+        PersonaChange::Change => "Change role or purpose".into(),
     }
 }
 

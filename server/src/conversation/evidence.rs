@@ -1,8 +1,8 @@
 //! What an answer may draw on: for each research step it needs, the findings (from the
 //! cache, the research run, or a live query), why there are none, or that they are pending.
 
-use crate::findings::{Contact, Job, NewsItem, Tech, VendorProfile};
 use crate::findings::{Collected, Findings};
+use crate::findings::{Contact, Job, NewsItem, Tech, VendorProfile};
 use app::domain::actions::{Signals, short_title};
 use app::domain::{AccountSummary, Persona, SourceRef, StepKey};
 

@@ -1,5 +1,10 @@
-//! HTTP surfaces besides the Leptos pages: the JSON API and the server-function adapter.
+//! HTTP: the router and the state its handlers share, the JSON API (its bodies in [`dto`]),
+//! and the server-function adapter.
 
 pub mod api;
 pub mod api_error;
+pub mod dto;
+mod router;
 pub mod server_fns;
+
+pub use router::{AppState, build_router};

@@ -6,6 +6,7 @@
 //! fresh number.
 
 use super::{Store, StoreError, decode};
+use crate::findings::CacheUse;
 use crate::now_ms;
 use app::domain::{Change, SessionEvent, StepKey, StepStatus};
 use serde_json::{Value, json};
@@ -44,8 +45,8 @@ pub struct StepResult {
     pub run_id: String,
     pub step: StepKey,
     pub result: Value,
-    /// Where it came from: `hit` (its cache layer) or `miss` (collected now).
-    pub cache: &'static str,
+    /// Where it came from: its cache layer, or collected now.
+    pub cache: CacheUse,
 }
 
 /// The marker a guard in the transaction throws when a transition was already made.

@@ -1,6 +1,8 @@
 //! Reading runs and their steps back, for the JSON API and for the chat.
 
 use super::{Store, StoreError, decode};
+use crate::findings::{CacheUse, Findings, StepOutcome};
+use app::domain::{RunStatus, StepKey, StepStatus};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -15,7 +17,7 @@ pub struct RunRow {
     pub sid: String,
     pub account_id: String,
     pub account_name: String,
-    pub status: String,
+    pub status: RunStatus,
     pub estimated_ms: u64,
     pub started_at: i64,
     #[serde(default)]
@@ -26,16 +28,46 @@ pub struct RunRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StepRow {
     pub idx: usize,
-    pub key: String,
-    pub status: String,
+    pub key: StepKey,
+    pub status: StepStatus,
     #[serde(default)]
     pub detail: Option<String>,
     #[serde(default)]
     pub result: Option<Value>,
-    /// `hit` or `miss`: whether the result came from the step's cache layer.
+    /// Whether the result came from the step's cache layer.
     #[serde(default)]
-    pub cache: Option<String>,
+    pub cache: Option<CacheUse>,
     pub updated_at: i64,
+}
+
+impl RunRow {
+    pub fn is_running(&self) -> bool {
+        self.status == RunStatus::Running
+    }
+}
+
+impl StepRow {
+    /// What this step came to. A done step whose stored result no longer reads, or a
+    /// failed one without a reason, still says something the rep can read.
+    pub fn outcome(&self) -> StepOutcome {
+        match self.status {
+            StepStatus::Pending => StepOutcome::Pending,
+            StepStatus::Running => StepOutcome::Running,
+            StepStatus::Done => self
+                .result
+                .clone()
+                .and_then(|v| serde_json::from_value::<Findings>(v).ok())
+                .map(StepOutcome::Found)
+                .unwrap_or_else(|| {
+                    StepOutcome::Failed("the stored result could not be read".into())
+                }),
+            StepStatus::Failed => StepOutcome::Failed(
+                self.detail
+                    .clone()
+                    .unwrap_or_else(|| "the source failed".into()),
+            ),
+        }
+    }
 }
 
 impl Store {

@@ -162,6 +162,15 @@ impl Question {
             focus: None,
         }
     }
+
+    /// This question as a button may send it: its focus (a job title) trimmed, lower-case,
+    /// and dropped unless it is 1–40 letters, digits and spaces.
+    pub fn sanitized(self) -> Self {
+        let focus = self.focus.map(|f| f.trim().to_lowercase()).filter(|f| {
+            !f.is_empty() && f.len() <= 40 && f.chars().all(|c| c.is_alphanumeric() || c == ' ')
+        });
+        Self { focus, ..self }
+    }
 }
 
 /// The most words of a message the rules read.

@@ -336,3 +336,21 @@ fn action_names_round_trip() {
         assert_eq!(Intent::from_action_name(intent.action_name()), Some(intent));
     }
 }
+
+#[test]
+fn a_button_focus_is_trimmed_lowered_and_checked() {
+    let with = |focus: &str| {
+        Question {
+            intent: Contacts,
+            focus: Some(focus.into()),
+        }
+        .sanitized()
+        .focus
+    };
+    assert_eq!(with("  CISO "), Some("ciso".into()));
+    assert_eq!(with("vp engineering"), Some("vp engineering".into()));
+    assert_eq!(with(""), None);
+    assert_eq!(with("<script>"), None);
+    assert_eq!(with(&"a".repeat(41)), None);
+    assert_eq!(Question::new(Overview).sanitized(), Question::new(Overview));
+}

@@ -1,12 +1,42 @@
-//! Replies to a message that names a company: the account matches, or "which company?".
+//! Finding accounts by name: the matches the chat offers for a company a message names
+//! (or "which company?"), and the account search of the JSON API.
 
 use super::{CHAT_MATCHES, Chat, crm_source, message_id};
-use app::domain::query::{CompanyQuery, extract_company};
-use app::domain::{Action, ActionKind, ChatMessage};
+use app::domain::query::{CompanyQuery, MAX_SEARCH_CHARS, clean_text, extract_company};
+use app::domain::{AccountSummary, Action, ActionKind, ChatMessage};
+use app::error::AppError;
+
+/// The most matches one API search returns.
+pub const MAX_LIMIT: usize = 25;
 
 impl Chat {
+    /// Accounts matching `query` (a name, a domain, or a sentence naming one), best first.
+    pub fn search_accounts(
+        &self,
+        query: &str,
+        limit: Option<usize>,
+    ) -> Result<Vec<AccountSummary>, AppError> {
+        let query = clean_text(query, MAX_SEARCH_CHARS)?;
+        let limit = limit.unwrap_or(5);
+        if !(1..=MAX_LIMIT).contains(&limit) {
+            return Err(AppError::BadInput(format!(
+                "limit must be between 1 and {MAX_LIMIT}"
+            )));
+        }
+        let term = match extract_company(&query) {
+            CompanyQuery::Name(n) | CompanyQuery::Domain(n) => n,
+            CompanyQuery::Missing => query,
+        };
+        Ok(self
+            .accounts
+            .search(&term, limit)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
     /// The reply to a message that should name a company.
-    pub(super) fn reply_to(&self, text: &str) -> ChatMessage {
+    pub(super) fn matches_reply(&self, text: &str) -> ChatMessage {
         let now = crate::now_ms();
         let (shown, term) = match extract_company(text) {
             CompanyQuery::Name(n) => (n.clone(), n),

@@ -1,20 +1,21 @@
 //! Answering questions, cache-first: for each step the question needs, the step's cache
 //! layer, then the research run's stored result, then a targeted live query of only that
 //! step's sources ("🔍 Analyzing their technology stack…"). A question about data the
-//! running research is still collecting is answered when it lands.
+//! running research is still collecting is answered when it lands ([`super::waiting`]).
 
-use super::{Chat, crm_source, message_id};
+use super::{Chat, crm_source, message_id, wording};
 use crate::conversation::{Analyst, Answer, Evidence, StepData, template};
-use crate::findings::Findings;
-use crate::store::conversation::WaitingQuestion;
+use crate::findings::StepOutcome;
+use crate::store::conversation::SessionContext;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::next_actions;
+use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{
-    AccountSummary, Change, ChatMessage, Intent, Persona, Question, RunStatus, SessionEvent,
-    StepKey, StepStatus,
+    AccountSummary, Action, Change, ChatMessage, Intent, Persona, Question, SessionEvent, StepKey,
 };
 use app::error::AppError;
+use app::ports::Visitor;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinHandle;
@@ -43,13 +44,52 @@ impl AnswerReady {
     }
 }
 
+/// A question asked through the JSON API, answered.
+pub struct QuestionAnswered {
+    pub session_id: String,
+    pub question: Question,
+    pub answer: ChatMessage,
+}
+
 /// What the evidence lookup found: the evidence, and the steps to query live.
-struct Lookup {
-    evidence: Evidence,
-    live: Vec<StepKey>,
+pub(super) struct Lookup {
+    pub evidence: Evidence,
+    pub live: Vec<StepKey>,
 }
 
 impl Chat {
+    /// `POST /api/chat/question`: `text` about `customer_id` (now the session's account), in
+    /// the visitor's chat `session_id`; waits for the answer (a live query included).
+    pub async fn answer_question(
+        &self,
+        visitor: &Visitor,
+        text: &str,
+        customer_id: &str,
+        session_id: &str,
+    ) -> Result<QuestionAnswered, AppError> {
+        let text = clean_text(text, MAX_CHAT_CHARS)?;
+        let session = self.own_session(visitor, session_id.trim()).await?;
+        let account = self.account(customer_id)?;
+        let mut context = self.store.session_context(&session.sid).await?;
+        if context.account_id.as_deref() != Some(account.id.as_str()) {
+            self.set_current_account(&session.sid, &account.id).await?;
+            context.account_id = Some(account.id);
+        }
+        let question = self
+            .understand(&text, context.last_intent)
+            .await
+            .unwrap_or_else(|| Question::new(Intent::Help));
+        let asked = self
+            .ask_with(&session, &context, text, question.clone())
+            .await?;
+        let answer = asked.answer.wait().await.ok_or(AppError::Unavailable)?;
+        Ok(QuestionAnswered {
+            session_id: session.sid,
+            question,
+            answer,
+        })
+    }
+
     /// Answer `q`, said as `said` by the rep, in `session`.
     pub async fn ask_in(
         &self,
@@ -58,6 +98,17 @@ impl Chat {
         q: Question,
     ) -> Result<Asked, AppError> {
         let context = self.store.session_context(&session.sid).await?;
+        self.ask_with(session, &context, said, q).await
+    }
+
+    /// Answer `q` in `session`, whose context (account, last question) is `context`.
+    async fn ask_with(
+        &self,
+        session: &SessionRow,
+        context: &SessionContext,
+        said: String,
+        q: Question,
+    ) -> Result<Asked, AppError> {
         self.store
             .set_context_intent(&session.sid, q.intent)
             .await?;
@@ -82,19 +133,11 @@ impl Chat {
             .await?;
         let run_live = run
             .as_ref()
-            .filter(|r| r.status == RunStatus::Running.as_str())
+            .filter(|r| r.is_running())
             .map(|r| r.rid.clone());
         let pending = lookup.evidence.pending();
         if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
-            let answer = say(format!(
-                "⏳ Still collecting {} for {} — I'll answer here as soon as it lands.",
-                pending
-                    .iter()
-                    .map(|k| k.noun())
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                account.name
-            ));
+            let answer = say(wording::still_collecting(&pending, &account));
             let asked = self.commit_now(session, said, answer).await?;
             self.wait_for_data(session, rid, &q).await?;
             return Ok(asked);
@@ -113,11 +156,8 @@ impl Chat {
         }
         // Live query or a streaming analyst: show that we're on it, answer in the background.
         let placeholder_id = message_id();
-        let placeholder = ChatMessage::assistant(
-            &placeholder_id,
-            format!("🔍 Analyzing {}…", q.intent.area()),
-            now,
-        );
+        let placeholder =
+            ChatMessage::assistant(&placeholder_id, wording::analyzing(q.intent), now);
         let events = self.exchange(session, said, placeholder).await?;
         let handle = self.answer_later(session.sid.clone(), placeholder_id, q, lookup, run_live);
         Ok(Asked {
@@ -134,29 +174,6 @@ impl Chat {
                      “Help me prepare for my meeting with Acme”."
                 .into(),
         }
-    }
-
-    /// Promise an answer when run `rid` has the data `q` needs. Called after the "still
-    /// collecting" reply is committed; checks once in case the data landed in between (only
-    /// one delivery can take a waiting question).
-    async fn wait_for_data(
-        &self,
-        session: &SessionRow,
-        rid: &str,
-        q: &Question,
-    ) -> Result<(), AppError> {
-        self.store
-            .add_waiting(&WaitingQuestion {
-                wid: format!("w-{}", crate::random_id(8)),
-                sid: session.sid.clone(),
-                rid: rid.to_string(),
-                intent: q.intent,
-                focus: q.focus.clone(),
-                needs: q.intent.needs().to_vec(),
-                created_at: crate::now_ms(),
-            })
-            .await?;
-        self.deliver_waiting(rid).await
     }
 
     async fn commit_now(
@@ -184,7 +201,7 @@ impl Chat {
     }
 
     /// For each step the intent needs: cache, then the run, else marked for a live query.
-    async fn lookup(
+    pub(super) async fn lookup(
         &self,
         account: &AccountSummary,
         persona: Persona,
@@ -195,7 +212,7 @@ impl Chat {
             Some(r) => self.store.steps(&r.rid).await?,
             None => Vec::new(),
         };
-        let running = run.is_some_and(|r| r.status == RunStatus::Running.as_str());
+        let running = run.is_some_and(RunRow::is_running);
         let mut steps = Vec::new();
         let mut live = Vec::new();
         // The steps the intent needs, then the rest as context (for the buttons: funding
@@ -209,7 +226,7 @@ impl Chat {
         let cached = futures::future::join_all(
             order
                 .iter()
-                .map(|&step| self.orchestrator.cached_step(step, account)),
+                .map(|&step| self.collector.cached_step(step, account)),
         )
         .await;
         for (step, cached) in order.into_iter().zip(cached) {
@@ -221,17 +238,13 @@ impl Chat {
                 steps.push((step, StepData::Found(found)));
                 continue;
             }
-            let row = rows.iter().find(|r| r.key == step.as_str());
-            let data = match row.map(|r| r.status.as_str()) {
-                Some(s) if s == StepStatus::Done.as_str() => row
-                    .and_then(|r| r.result.clone())
-                    .and_then(|v| serde_json::from_value::<Findings>(v).ok())
-                    .map(StepData::Found),
-                Some(s) if s == StepStatus::Failed.as_str() => Some(StepData::Failed(
-                    row.and_then(|r| r.detail.clone())
-                        .unwrap_or_else(|| "the source failed".into()),
-                )),
-                Some(_) if running => Some(StepData::Pending),
+            let outcome = rows.iter().find(|r| r.key == step).map(|r| r.outcome());
+            let data = match outcome {
+                Some(StepOutcome::Found(f)) => Some(StepData::Found(f)),
+                Some(StepOutcome::Failed(reason)) => Some(StepData::Failed(reason)),
+                Some(StepOutcome::Pending | StepOutcome::Running) if running => {
+                    Some(StepData::Pending)
+                }
                 _ => None,
             };
             match data {
@@ -263,7 +276,7 @@ impl Chat {
         lookup: Lookup,
         run_live: Option<String>,
     ) -> JoinHandle<Option<ChatMessage>> {
-        let orchestrator = Arc::clone(&self.orchestrator);
+        let collector = Arc::clone(&self.collector);
         let store = self.store.clone();
         let analyst = Arc::clone(&self.analyst);
         tokio::spawn(async move {
@@ -273,10 +286,10 @@ impl Chat {
             }
             let results = futures::future::join_all(
                 live.iter()
-                    .map(|&step| orchestrator.collect_now(step, &evidence.account)),
+                    .map(|&step| collector.collect(step, &evidence.account)),
             )
             .await;
-            for (step, result) in live.into_iter().zip(results) {
+            for (step, (result, _)) in live.into_iter().zip(results) {
                 let data = match result {
                     Ok(f) => StepData::Found(f),
                     Err(reason) => StepData::Failed(reason),
@@ -326,143 +339,16 @@ impl Chat {
             }
         })
     }
-
-    /// Answer the questions waiting on run `rid` whose data has now settled. Each is taken
-    /// (deleted) only when its answer is ready to post, so a failure leaves it waiting.
-    pub async fn deliver_waiting(&self, rid: &str) -> Result<(), AppError> {
-        let waiting = self.store.waiting(Some(rid)).await?;
-        if waiting.is_empty() {
-            return Ok(());
-        }
-        let Some(run) = self.store.run(rid).await? else {
-            return Ok(());
-        };
-        let rows = self.store.steps(rid).await?;
-        let finished = run.status != RunStatus::Running.as_str();
-        let settled = |k: &StepKey| {
-            finished
-                || rows.iter().any(|r| {
-                    r.key == k.as_str()
-                        && (r.status == StepStatus::Done.as_str()
-                            || r.status == StepStatus::Failed.as_str())
-                })
-        };
-        for w in waiting.into_iter().filter(|w| w.needs.iter().all(settled)) {
-            if let Err(e) = self.deliver(&run, finished, &w).await {
-                tracing::warn!(wid = w.wid, error = %e, "could not answer a waiting question; it stays waiting");
-            }
-        }
-        Ok(())
-    }
-
-    async fn deliver(
-        &self,
-        run: &RunRow,
-        finished: bool,
-        w: &WaitingQuestion,
-    ) -> Result<(), AppError> {
-        let account = self.account(&run.account_id)?;
-        let persona = match self.store.session(&w.sid).await? {
-            Some(session) => self.store.persona(&session.owner).await?,
-            None => Persona::default(),
-        };
-        let q = Question {
-            intent: w.intent,
-            focus: w.focus.clone(),
-        };
-        let mut lookup = self.lookup(&account, persona, w.intent, Some(run)).await?;
-        for step in std::mem::take(&mut lookup.live) {
-            lookup.evidence.steps.push((
-                step,
-                StepData::Failed("the research run ended without it".into()),
-            ));
-        }
-        let run_live = (!finished).then_some(run.rid.as_str());
-        let (answer, actions) =
-            finish_with(&*self.analyst, &q, &lookup.evidence, run_live, None).await;
-        let mut message = answer_message(message_id(), (answer, actions), crate::now_ms());
-        message.text = format!(
-            "✅ Now that it's in — {}:\n{}",
-            q.intent.area(),
-            message.text
-        );
-        if self.store.take_waiting(&w.wid).await? {
-            self.store
-                .append(&w.sid, vec![Change::MessageAdded { message }], None)
-                .await?;
-        }
-        Ok(())
-    }
-
-    /// Follow the event stream and answer waiting questions as their data lands; at start,
-    /// answer those whose data landed while no process was listening.
-    pub fn spawn_waiter(self: &Arc<Self>) {
-        let this = Arc::clone(self);
-        let mut events = this.feeds.subscribe_all();
-        tokio::spawn(async move {
-            if let Ok(all) = this.store.waiting(None).await {
-                let mut rids: Vec<String> = all.into_iter().map(|w| w.rid).collect();
-                rids.sort();
-                rids.dedup();
-                for rid in rids {
-                    this.spawn_delivery(rid);
-                }
-            }
-            loop {
-                match events.recv().await {
-                    Ok(item) => {
-                        let rid = match &item.1.change {
-                            Change::StepChanged { run_id, status, .. } if status.is_settled() => {
-                                run_id
-                            }
-                            Change::RunFinished { run_id, .. } => run_id,
-                            _ => continue,
-                        };
-                        this.spawn_delivery(rid.clone());
-                    }
-                    Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
-                        tracing::warn!(n, "waiter lagged; checking every waiting question");
-                        if let Ok(all) = this.store.waiting(None).await {
-                            let mut rids: Vec<String> = all.into_iter().map(|w| w.rid).collect();
-                            rids.sort();
-                            rids.dedup();
-                            for rid in rids {
-                                this.spawn_delivery(rid);
-                            }
-                        }
-                    }
-                    Err(_) => return,
-                }
-            }
-        });
-    }
-
-    /// Deliver run `rid`'s waiting answers in the background (an analyst may take its time;
-    /// other sessions' answers don't wait behind it).
-    fn spawn_delivery(self: &Arc<Self>, rid: String) {
-        let this = Arc::clone(self);
-        tokio::spawn(async move {
-            if let Err(e) = this.deliver_waiting(&rid).await {
-                tracing::warn!(rid, error = %e, "could not answer waiting questions");
-            }
-        });
-    }
-
-    /// Remember the account the session is about now.
-    pub async fn set_current_account(&self, sid: &str, account_id: &str) -> Result<(), AppError> {
-        self.store.set_context_account(sid, account_id).await?;
-        Ok(())
-    }
 }
 
 /// Write the answer with `analyst` (templates if it fails), and pick its buttons.
-async fn finish_with(
+pub(super) async fn finish_with(
     analyst: &dyn Analyst,
     q: &Question,
     ev: &Evidence,
     run_live: Option<&str>,
     partial: Option<tokio::sync::mpsc::UnboundedSender<String>>,
-) -> (Answer, Vec<app::domain::Action>) {
+) -> (Answer, Vec<Action>) {
     let answer = match analyst.answer(q, ev, partial).await {
         Ok(a) => a,
         Err(e) => {
@@ -484,9 +370,9 @@ async fn finish_with(
     (answer, actions)
 }
 
-fn answer_message(
+pub(super) fn answer_message(
     id: String,
-    (answer, actions): (Answer, Vec<app::domain::Action>),
+    (answer, actions): (Answer, Vec<Action>),
     now: i64,
 ) -> ChatMessage {
     ChatMessage::assistant(id, answer.text, now)
@@ -495,6 +381,6 @@ fn answer_message(
 }
 
 /// The buttons, each asking about `account_id` (they stay right after a switch).
-fn about(actions: Vec<app::domain::Action>, account_id: &str) -> Vec<app::domain::Action> {
+fn about(actions: Vec<Action>, account_id: &str) -> Vec<Action> {
     actions.into_iter().map(|a| a.about(account_id)).collect()
 }

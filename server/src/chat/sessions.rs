@@ -1,0 +1,105 @@
+//! Whose chat it is: a session belongs to the visitor who made it; new sessions, the
+//! snapshot a page renders from, and committing an exchange of two messages.
+
+use super::{Chat, message_id};
+use crate::store::sessions::SessionRow;
+use app::domain::{Change, ChatMessage, ChatView, SessionEvent};
+use app::error::AppError;
+use app::ports::{ChatSnapshot, Visitor};
+
+/// Session ids are short and plain; anything else cannot be one of ours.
+fn plausible_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Chat {
+    /// The session if `visitor` owns it; otherwise "not found" (never "forbidden": ids of
+    /// other people's sessions are not confirmed to exist).
+    pub async fn own_session(&self, visitor: &Visitor, sid: &str) -> Result<SessionRow, AppError> {
+        let not_found = || AppError::NotFound("No chat session with that id.".into());
+        if !plausible_id(sid) {
+            return Err(not_found());
+        }
+        match self.store.session(sid).await? {
+            Some(s) if s.owner == visitor.0 => Ok(s),
+            _ => Err(not_found()),
+        }
+    }
+
+    /// The visitor's session `sid`, or a new one when none is named.
+    pub async fn session_or_new(
+        &self,
+        visitor: &Visitor,
+        sid: Option<&str>,
+    ) -> Result<SessionRow, AppError> {
+        match sid {
+            Some(sid) => self.own_session(visitor, sid).await,
+            None => self.create_session(visitor).await,
+        }
+    }
+
+    /// A new session owned by `visitor`.
+    pub async fn create_session(&self, visitor: &Visitor) -> Result<SessionRow, AppError> {
+        let row = SessionRow {
+            sid: format!("s-{}", crate::random_id(12)),
+            owner: visitor.0.clone(),
+            feed: crate::random_id(24),
+            created_at: crate::now_ms(),
+        };
+        self.store.create_session(&row).await?;
+        Ok(row)
+    }
+
+    pub(super) async fn snapshot(&self, session: &SessionRow) -> Result<ChatSnapshot, AppError> {
+        // Feed first, snapshot second: nothing can fall between them.
+        let feed = self.feeds.ensure(&session.sid, &session.feed);
+        let mut view = ChatView::new(session.sid.clone());
+        loop {
+            let before = view.seq;
+            let batch = self.store.events_since(&session.sid, view.seq).await?;
+            view.apply_all(&batch);
+            if view.seq == before {
+                break; // done (or a gap in the log: show what is consistent)
+            }
+        }
+        Ok(ChatSnapshot { view, feed })
+    }
+
+    /// Commit what the rep said and Dossier's answer, as two messages.
+    pub(super) async fn exchange(
+        &self,
+        session: &SessionRow,
+        said: String,
+        answer: ChatMessage,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let changes = vec![
+            Change::MessageAdded {
+                message: ChatMessage::user(message_id(), said, crate::now_ms()),
+            },
+            Change::MessageAdded { message: answer },
+        ];
+        Ok(self.store.append(&session.sid, changes, None).await?)
+    }
+
+    /// Remember the account the session is about now.
+    pub async fn set_current_account(&self, sid: &str, account_id: &str) -> Result<(), AppError> {
+        self.store.set_context_account(sid, account_id).await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_plain_short_ids_can_be_sessions() {
+        assert!(super::plausible_id("s-0123abcd"));
+        assert!(!super::plausible_id(""));
+        assert!(!super::plausible_id(&"a".repeat(65)));
+        assert!(!super::plausible_id("s-1'; DROP"));
+        assert!(!super::plausible_id("s/../x"));
+    }
+}

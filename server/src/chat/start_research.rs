@@ -1,0 +1,193 @@
+//! An account picked: answer at once from a fresh profile, or commit the opening messages
+//! and the run (showing a stale profile "as of …" meanwhile), then launch it in the
+//! background.
+
+use super::{Chat, crm_source, message_id, wording};
+use crate::findings::Profile;
+use crate::orchestrator::Cached;
+use crate::research::{analysis, report};
+use crate::store::sessions::SessionRow;
+use app::domain::{AccountSummary, Change, ChatMessage, Persona, RunView, SessionEvent};
+use app::error::AppError;
+use app::ports::Visitor;
+
+/// What starting research on an account did.
+pub enum ResearchStart {
+    /// A run was started in the background.
+    Started {
+        run_id: String,
+        estimated_ms: u64,
+        events: Vec<SessionEvent>,
+    },
+    /// A fresh profile answered at once; no run.
+    Cached {
+        profile: Cached<Profile>,
+        events: Vec<SessionEvent>,
+    },
+}
+
+impl ResearchStart {
+    /// The events committed to the chat.
+    pub fn events(self) -> Vec<SessionEvent> {
+        match self {
+            ResearchStart::Started { events, .. } | ResearchStart::Cached { events, .. } => events,
+        }
+    }
+}
+
+/// Research requested through the API: in which chat, about which account, and how.
+pub struct Intelligence {
+    pub session_id: String,
+    pub account_id: String,
+    pub start: ResearchStart,
+}
+
+impl Chat {
+    /// `POST /api/intelligence/customer`: research `customer_id` in the visitor's chat
+    /// `session_id`, or in a new chat.
+    pub async fn request_intelligence(
+        &self,
+        visitor: &Visitor,
+        customer_id: &str,
+        session_id: Option<&str>,
+    ) -> Result<Intelligence, AppError> {
+        let account = self.account(customer_id)?;
+        let session = self.session_or_new(visitor, session_id).await?;
+        let start = self.start_research(&session, &account, false).await?;
+        Ok(Intelligence {
+            session_id: session.sid,
+            account_id: account.id,
+            start,
+        })
+    }
+
+    /// Answer from a fresh profile, or start a research run. `echo` adds the rep's choice
+    /// as their own message (the UI path).
+    pub async fn start_research(
+        &self,
+        session: &SessionRow,
+        account: &AccountSummary,
+        echo: bool,
+    ) -> Result<ResearchStart, AppError> {
+        let now = crate::now_ms();
+        // Switching account keeps the thread: later questions are about this account.
+        self.set_current_account(&session.sid, &account.id).await?;
+        let persona = self.store.persona(&session.owner).await?;
+        let mut changes = Vec::new();
+        if echo {
+            changes.push(Change::MessageAdded {
+                message: ChatMessage::user(message_id(), account.choice_label(), now),
+            });
+        }
+        let profile = self.collector.profile(account, now).await;
+        match profile {
+            Some(profile) if profile.is_fresh(now) => {
+                tracing::info!(account = %account.id, "profile cache hit");
+                changes.extend(self.from_profile(account, &profile, &persona, now));
+                let events = self.store.append(&session.sid, changes, None).await?;
+                Ok(ResearchStart::Cached { profile, events })
+            }
+            stale => {
+                match &stale {
+                    Some(_) => {
+                        tracing::info!(account = %account.id, "stale profile: showing it and refreshing")
+                    }
+                    None => {
+                        tracing::info!(account = %account.id, "profile cache miss: starting a run")
+                    }
+                }
+                let run_id = format!("run-{}", crate::random_id(8));
+                let estimated_ms = self.orchestrator.estimated_ms();
+                changes.extend(self.opening(
+                    account,
+                    &run_id,
+                    estimated_ms,
+                    stale.as_ref(),
+                    &persona,
+                    now,
+                ));
+                let events = self.store.append(&session.sid, changes, None).await?;
+                self.orchestrator.launch(run_id.clone());
+                Ok(ResearchStart::Started {
+                    run_id,
+                    estimated_ms,
+                    events,
+                })
+            }
+        }
+    }
+
+    /// The answer from a fresh profile: what is known, the overview, the summary (with this
+    /// rep's angle added: the cached summary is neutral), the persona prompt.
+    fn from_profile(
+        &self,
+        account: &AccountSummary,
+        profile: &Cached<Profile>,
+        persona: &Persona,
+        now: i64,
+    ) -> Vec<Change> {
+        let mut summary = profile.value.summary.clone();
+        if let Some(angle) = analysis::angle(&profile.value.collected, persona) {
+            summary.push_str("\n\n");
+            summary.push_str(&angle);
+        }
+        let say = |text: String| ChatMessage::assistant(message_id(), text, now);
+        [
+            say(wording::already_known(account, now - profile.created_at)),
+            overview(account, None),
+            say(summary).with_sources(profile.value.sources.clone()),
+            self.persona_prompt(persona, now),
+        ]
+        .into_iter()
+        .map(|message| Change::MessageAdded { message })
+        .collect()
+    }
+
+    /// The messages that open a run: researching, the overview, a stale profile if there is
+    /// one, the run itself, "deep research started", the persona prompt.
+    fn opening(
+        &self,
+        account: &AccountSummary,
+        run_id: &str,
+        estimated_ms: u64,
+        stale: Option<&Cached<Profile>>,
+        persona: &Persona,
+        now: i64,
+    ) -> Vec<Change> {
+        let say = |text: String| ChatMessage::assistant(message_id(), text, now);
+        let added = |message| Change::MessageAdded { message };
+        let mut changes = vec![
+            added(say(wording::researching(account))),
+            added(overview(account, Some(run_id))),
+        ];
+        if let Some(p) = stale {
+            let text = wording::as_of(p.created_at, now - p.created_at, &p.value.summary);
+            changes.push(added(say(text).with_sources(p.value.sources.clone())));
+        }
+        changes.push(Change::RunStarted {
+            run: RunView::new(run_id, &account.id, &account.name, estimated_ms),
+        });
+        changes.push(added(
+            say(wording::deep_research_started(estimated_ms)).with_run(run_id),
+        ));
+        changes.push(added(self.persona_prompt(persona, now)));
+        changes
+    }
+}
+
+/// The quick overview from the CRM record, with its exploration buttons (waiting on
+/// `run_id`'s data when a run is gathering it).
+fn overview(account: &AccountSummary, run_id: Option<&str>) -> ChatMessage {
+    ChatMessage::assistant(
+        message_id(),
+        report::overview(account, run_id.is_some()),
+        crate::now_ms(),
+    )
+    .with_actions(
+        report::exploration_actions(run_id)
+            .into_iter()
+            .map(|a| a.about(&account.id))
+            .collect(),
+    )
+    .with_sources(vec![crm_source(Some(account))])
+}

@@ -1,0 +1,232 @@
+//! The JSON API's request and response bodies (documented in README.md), and how the chat
+//! service's results map to them.
+
+use crate::chat::{Intelligence, QuestionAnswered, ResearchStart, RunReport};
+use crate::findings::CacheUse;
+use crate::store::runs::StepRow;
+use app::domain::run::duration_words;
+use app::domain::{AccountSummary, Action, RunStatus, SourceRef, StepKey, StepStatus};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    pub query: String,
+    #[serde(default)]
+    pub limit: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct AccountMatch {
+    id: String,
+    name: String,
+    domain: String,
+    industry: String,
+    employees: u32,
+    location: String,
+    label: String,
+}
+
+impl From<AccountSummary> for AccountMatch {
+    fn from(a: AccountSummary) -> Self {
+        Self {
+            label: a.choice_label(),
+            id: a.id,
+            name: a.name,
+            domain: a.domain,
+            industry: a.industry,
+            employees: a.employees,
+            location: a.location,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct IntelligenceRequest {
+    pub customer_id: String,
+    #[serde(default)]
+    pub chat_session_id: Option<String>,
+}
+
+/// `202` with a run started, or `200` with a fresh profile.
+#[derive(Serialize)]
+#[serde(untagged, rename_all_fields = "camelCase")]
+pub enum IntelligenceResponse {
+    Started {
+        execution_id: String,
+        estimated_duration: String,
+        estimated_ms: u64,
+        chat_session_id: String,
+    },
+    Cached {
+        cached: bool,
+        chat_session_id: String,
+        customer_id: String,
+        as_of: i64,
+        expires_at: i64,
+        profile: Value,
+    },
+}
+
+impl From<Intelligence> for IntelligenceResponse {
+    fn from(i: Intelligence) -> Self {
+        match i.start {
+            ResearchStart::Started {
+                run_id,
+                estimated_ms,
+                ..
+            } => Self::Started {
+                execution_id: run_id,
+                estimated_duration: duration_words(estimated_ms),
+                estimated_ms,
+                chat_session_id: i.session_id,
+            },
+            ResearchStart::Cached { profile, .. } => Self::Cached {
+                cached: true,
+                chat_session_id: i.session_id,
+                customer_id: i.account_id,
+                as_of: profile.created_at,
+                expires_at: profile.fresh_until,
+                profile: serde_json::to_value(&profile.value).unwrap_or_default(),
+            },
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuestionRequest {
+    pub question: String,
+    pub customer_id: String,
+    pub chat_session_id: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionResponse {
+    content: String,
+    actions: Vec<ActionDto>,
+    sources: Vec<SourceDto>,
+    intent: &'static str,
+    chat_session_id: String,
+}
+
+#[derive(Serialize)]
+struct ActionDto {
+    id: String,
+    label: String,
+    action: &'static str,
+}
+
+impl From<&Action> for ActionDto {
+    fn from(a: &Action) -> Self {
+        Self {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            action: a.action.name(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SourceDto {
+    name: String,
+    confidence: f32,
+    last_updated: String,
+    url: Option<String>,
+}
+
+impl From<&SourceRef> for SourceDto {
+    fn from(s: &SourceRef) -> Self {
+        Self {
+            name: s.name.clone(),
+            confidence: s.confidence,
+            last_updated: s.last_updated.clone(),
+            url: s.url.clone(),
+        }
+    }
+}
+
+impl From<QuestionAnswered> for QuestionResponse {
+    fn from(q: QuestionAnswered) -> Self {
+        Self {
+            actions: q.answer.actions.iter().map(ActionDto::from).collect(),
+            sources: q.answer.sources.iter().map(SourceDto::from).collect(),
+            content: q.answer.text,
+            intent: q.question.intent.action_name(),
+            chat_session_id: q.session_id,
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunResponse {
+    id: String,
+    chat_session_id: String,
+    customer_id: String,
+    customer_name: String,
+    status: RunStatus,
+    estimated_ms: u64,
+    started_at: i64,
+    finished_at: Option<i64>,
+    cache: CacheCounts,
+    steps: Vec<StepDto>,
+}
+
+#[derive(Serialize)]
+struct CacheCounts {
+    hits: usize,
+    misses: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepDto {
+    key: StepKey,
+    label: &'static str,
+    status: StepStatus,
+    detail: Option<String>,
+    cache: Option<CacheUse>,
+    updated_at: i64,
+    result: Option<Value>,
+}
+
+impl From<StepRow> for StepDto {
+    fn from(s: StepRow) -> Self {
+        Self {
+            label: s.key.label(),
+            key: s.key,
+            status: s.status,
+            detail: s.detail,
+            cache: s.cache,
+            updated_at: s.updated_at,
+            result: s.result,
+        }
+    }
+}
+
+impl From<RunReport> for RunResponse {
+    fn from(report: RunReport) -> Self {
+        let cache = CacheCounts {
+            hits: report.count(CacheUse::Hit),
+            misses: report.count(CacheUse::Miss),
+        };
+        let run = report.run;
+        Self {
+            id: run.rid,
+            chat_session_id: run.sid,
+            customer_id: run.account_id,
+            customer_name: run.account_name,
+            status: run.status,
+            estimated_ms: run.estimated_ms,
+            started_at: run.started_at,
+            finished_at: run.finished_at,
+            cache,
+            steps: report.steps.into_iter().map(StepDto::from).collect(),
+        }
+    }
+}

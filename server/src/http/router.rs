@@ -1,0 +1,58 @@
+//! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
+//! the state its handlers share.
+
+use super::{api, server_fns};
+use crate::chat::Chat;
+use crate::visitor;
+use app::ports::SharedChatService;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_ws::WsSignals;
+use std::sync::Arc;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub chat: Arc<Chat>,
+    pub signals: WsSignals,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// Every route, with the chat service and the signals in every server function's context.
+pub fn build_router(state: AppState) -> Router {
+    let chat: SharedChatService = state.chat.clone();
+    let signals = state.signals.clone();
+    let context = move || {
+        provide_context(chat.clone());
+        provide_context(signals.clone());
+    };
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    // leptos_routes_with_context also registers every server function (and the leptos_ws
+    // websocket) with the same context.
+    Router::new()
+        .merge(api::routes())
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(axum::middleware::map_response(
+            server_fns::status_from_error_body,
+        ))
+        .layer(axum::middleware::from_fn(visitor::ensure_visitor))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state)
+}

@@ -1,0 +1,228 @@
+//! The read-through cache in front of the research sources, for runs *and* questions: a
+//! step's cache layer, then each of its sources' raw layer, then the sources themselves (in
+//! parallel, all settled, merged). Also the full-profile layer a finished run leaves.
+
+use super::CachePolicy;
+use crate::findings::{CacheUse, Findings, Profile};
+use crate::sources::{Registry, Source, SourceError};
+use crate::store::Store;
+use app::domain::{AccountSummary, SourceRef, StepKey};
+use serde::Serialize;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A cached value with its age.
+#[derive(Clone, Debug)]
+pub struct Cached<T> {
+    pub value: T,
+    pub created_at: i64,
+    /// Fresh before this instant (ms).
+    pub fresh_until: i64,
+}
+
+impl<T> Cached<T> {
+    pub fn is_fresh(&self, now_ms: i64) -> bool {
+        now_ms < self.fresh_until
+    }
+}
+
+/// The chat-summary layer: a run's neutral summary and its sources.
+#[derive(Serialize)]
+struct SummaryLayer<'a> {
+    summary: &'a str,
+    sources: &'a [SourceRef],
+}
+
+/// Collects research steps through the cache layers.
+pub struct Collector {
+    store: Store,
+    registry: Registry,
+    policy: CachePolicy,
+}
+
+impl Collector {
+    pub fn new(store: Store, registry: Registry, policy: CachePolicy) -> Self {
+        Self {
+            store,
+            registry,
+            policy,
+        }
+    }
+
+    pub fn policy(&self) -> &CachePolicy {
+        &self.policy
+    }
+
+    /// A step's findings from its cache layer, if fresh (None when the cache is off).
+    pub async fn cached_step(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
+        let sources = self.registry.for_step(step);
+        let (key, _) = self
+            .policy
+            .step_layer(step, &sources.first()?.cache_scope(account))?;
+        self.cached::<Findings>(&key).await
+    }
+
+    /// One step's findings, or why there are none (shown to the rep), and whether they came
+    /// from the step's layer. Questions use it as a targeted live query of one step.
+    pub async fn collect(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> (Result<Findings, String>, CacheUse) {
+        let sources = self.registry.for_step(step);
+        let Some(first) = sources.first() else {
+            return (
+                Err(format!("no source is configured for {}", step.noun())),
+                CacheUse::Miss,
+            );
+        };
+        let layer = self.policy.step_layer(step, &first.cache_scope(account));
+        if let Some((key, _)) = &layer
+            && let Some(found) = self.cached::<Findings>(key).await
+        {
+            return (Ok(found), CacheUse::Hit);
+        }
+        let answers =
+            futures::future::join_all(sources.iter().map(|source| self.ask(source, step, account)))
+                .await;
+        let (found, failures): (Vec<_>, Vec<_>) = answers.into_iter().partition(Result::is_ok);
+        let found: Vec<Findings> = found.into_iter().filter_map(Result::ok).collect();
+        let failures: Vec<SourceError> = failures.into_iter().filter_map(Result::err).collect();
+        if found.is_empty() {
+            let reasons: Vec<String> = failures.iter().map(ToString::to_string).collect();
+            return (Err(reasons.join("; ")), CacheUse::Miss);
+        }
+        let Some(merged) = Findings::merge(step, found) else {
+            return (Err("nothing to collect".into()), CacheUse::Miss);
+        };
+        // A provider that may answer next time (429, 5xx, timeout) keeps the merged result
+        // out of the step's layer, so the next run asks it again; the providers that did
+        // answer are served from their own raw layer meanwhile.
+        let transient = failures.iter().any(|e| e.kind.is_retriable());
+        if let Some((key, ttl)) = layer
+            && !transient
+        {
+            self.remember(&key, &merged, ttl).await;
+        }
+        (Ok(merged), CacheUse::Miss)
+    }
+
+    /// One source's answer for a step: its raw layer, or a live call.
+    async fn ask(
+        &self,
+        source: &Arc<dyn Source>,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> Result<Findings, SourceError> {
+        let (key, ttl) =
+            self.policy
+                .source_layer(source.name(), step, &source.cache_scope(account));
+        if let Some(found) = self.cached::<Findings>(&key).await {
+            return Ok(found);
+        }
+        match source.collect(step, account).await {
+            Ok(found) => {
+                self.remember(&key, &found, ttl).await;
+                Ok(found)
+            }
+            Err(e) => {
+                tracing::warn!(source = source.name(), step = step.as_str(), account = %account.id,
+                    error = %e, "source failed");
+                Err(e)
+            }
+        }
+    }
+
+    /// The account's full profile, fresh or stale (None when the cache is off or there is
+    /// none, or it no longer reads).
+    pub async fn profile(&self, account: &AccountSummary, now: i64) -> Option<Cached<Profile>> {
+        if !self.policy.enabled {
+            return None;
+        }
+        let key = CachePolicy::profile_key(&account.domain);
+        let entry = match self.store.cache_get(&key, now).await {
+            Ok(entry) => entry?,
+            Err(e) => {
+                tracing::warn!(key, error = %e, "profile read failed; treated as a miss");
+                return None;
+            }
+        };
+        match serde_json::from_value(entry.value) {
+            Ok(value) => Some(Cached {
+                value,
+                created_at: entry.created_at,
+                fresh_until: entry.fresh_until,
+            }),
+            Err(e) => {
+                tracing::warn!(key, error = %e, "profile unreadable; treated as a miss");
+                None
+            }
+        }
+    }
+
+    /// Keep a finished run's profile, and its summary in the chat-summary layer.
+    pub async fn remember_profile(&self, account: &AccountSummary, profile: &Profile) {
+        let domain = &account.domain;
+        self.remember(
+            &CachePolicy::profile_key(domain),
+            profile,
+            self.policy.profile,
+        )
+        .await;
+        if let Some((key, ttl)) = self.policy.step_layer(StepKey::Analysis, domain) {
+            let layer = SummaryLayer {
+                summary: &profile.summary,
+                sources: &profile.sources,
+            };
+            self.remember(&key, &layer, ttl).await;
+        }
+    }
+
+    /// A fresh cached value under `key` (a miss when the cache is off, stale or unreadable).
+    async fn cached<T: serde::de::DeserializeOwned>(&self, key: &str) -> Option<T> {
+        if !self.policy.enabled {
+            return None;
+        }
+        let now = crate::now_ms();
+        match self.store.cache_get(key, now).await {
+            Ok(Some(entry)) if entry.is_fresh(now) => match serde_json::from_value(entry.value) {
+                Ok(v) => {
+                    tracing::info!(key, "cache hit");
+                    Some(v)
+                }
+                Err(e) => {
+                    tracing::warn!(key, error = %e, "cache entry unreadable; treated as a miss");
+                    None
+                }
+            },
+            Ok(_) => {
+                tracing::info!(key, "cache miss");
+                None
+            }
+            Err(e) => {
+                tracing::warn!(key, error = %e, "cache read failed; treated as a miss");
+                None
+            }
+        }
+    }
+
+    /// Cache `value` under `key` for `ttl` (best effort: a failed write is logged).
+    async fn remember<T: Serialize>(&self, key: &str, value: &T, ttl: Duration) {
+        let value = match serde_json::to_value(value) {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::warn!(key, error = %e, "cache value did not encode");
+                return;
+            }
+        };
+        let fresh = ttl.as_millis() as i64;
+        let keep = self.policy.keep.as_millis() as i64;
+        if let Err(e) = self
+            .store
+            .cache_put(key, &value, crate::now_ms(), fresh, keep)
+            .await
+        {
+            tracing::warn!(key, error = %e, "cache write failed");
+        }
+    }
+}

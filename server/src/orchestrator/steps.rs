@@ -1,0 +1,178 @@
+//! The workflow's steps as pure values: what a stored step row means for a run being
+//! driven (reuse its outcome, start it, or go on with it), and the changes each transition
+//! commits. No IO: the runner commits what these return.
+
+use super::wording as say;
+use crate::findings::{CacheUse, Collected, Findings, MissingStep, StepOutcome};
+use crate::store::events::StepResult;
+use crate::store::runs::{RunRow, StepRow};
+use app::domain::{AccountSummary, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus};
+
+/// What to do with one step of a run that is being driven.
+#[derive(Debug, PartialEq)]
+pub enum Plan {
+    /// Settled before (a resumed run): keep its stored outcome.
+    Reuse(Result<Findings, String>),
+    /// Pending: mark it running, then collect.
+    Start,
+    /// Already running (its previous driver stopped): collect again.
+    Resume,
+}
+
+/// The plan for a step from its stored row (no row: pending).
+pub fn plan(row: Option<&StepRow>) -> Plan {
+    match row.map(StepRow::outcome).unwrap_or(StepOutcome::Pending) {
+        StepOutcome::Pending => Plan::Start,
+        StepOutcome::Running => Plan::Resume,
+        StepOutcome::Found(f) => Plan::Reuse(Ok(f)),
+        StepOutcome::Failed(reason) => Plan::Reuse(Err(reason)),
+    }
+}
+
+/// Whether stored rows are this version's steps, in order (a run started by a version with
+/// other steps cannot be resumed safely).
+pub fn same_steps(rows: &[StepRow]) -> bool {
+    rows.len() == StepKey::ALL.len() && rows.iter().all(|r| StepKey::ALL.get(r.idx) == Some(&r.key))
+}
+
+/// The step's row among `rows`.
+pub fn row(rows: &[StepRow], key: StepKey) -> Option<&StepRow> {
+    rows.iter().find(|r| r.key == key)
+}
+
+/// pending → running.
+pub fn started(rid: &str, step: StepKey) -> Vec<Change> {
+    vec![Change::StepChanged {
+        run_id: rid.into(),
+        step,
+        status: StepStatus::Running,
+        detail: None,
+    }]
+}
+
+/// running → done: the progress line, the step's message (none for the vendor's own
+/// context: it is for the analysis, not news for the rep) and the stored result.
+pub fn done(
+    run: &RunRow,
+    account: &AccountSummary,
+    step: StepKey,
+    findings: &Findings,
+    cache: CacheUse,
+    now: i64,
+) -> Result<(Vec<Change>, StepResult), serde_json::Error> {
+    let (line, text) = say::step_message(account, &findings.data);
+    let mut changes = vec![Change::StepChanged {
+        run_id: run.rid.clone(),
+        step,
+        status: StepStatus::Done,
+        detail: Some(say::progress_line(line, step, cache)),
+    }];
+    if step != StepKey::Vendor {
+        let message =
+            ChatMessage::assistant(format!("msg-{}-{}", run.rid, step.as_str()), text, now)
+                .with_sources(findings.sources.clone());
+        changes.push(Change::MessageAdded { message });
+    }
+    let result = StepResult {
+        run_id: run.rid.clone(),
+        step,
+        result: serde_json::to_value(findings)?,
+        cache,
+    };
+    Ok((changes, result))
+}
+
+/// running → failed, with the reason shown on the progress card.
+pub fn failed(rid: &str, step: StepKey, reason: &str) -> Vec<Change> {
+    vec![Change::StepChanged {
+        run_id: rid.into(),
+        step,
+        status: StepStatus::Failed,
+        detail: Some(reason.to_string()),
+    }]
+}
+
+/// The collection steps' outcomes, split into what was found and what is missing.
+pub fn split(
+    outcomes: Vec<(StepKey, Result<Findings, String>)>,
+) -> (Vec<Findings>, Vec<MissingStep>) {
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for (step, outcome) in outcomes {
+        match outcome {
+            Ok(f) => found.push(f),
+            Err(reason) => missing.push(MissingStep { step, reason }),
+        }
+    }
+    (found, missing)
+}
+
+/// How a run with these missing steps ended, given whether its analysis could be written.
+pub fn run_status(analysed: bool, missing: &[MissingStep]) -> RunStatus {
+    match (analysed, missing.is_empty()) {
+        (false, _) => RunStatus::Failed,
+        (true, true) => RunStatus::Completed,
+        (true, false) => RunStatus::Partial,
+    }
+}
+
+/// The facts the analysis reads, and the sources its summary cites (the vendor's own
+/// records are context, not the customer's sources).
+pub fn analysis_inputs(found: &[Findings]) -> (Vec<Collected>, Vec<SourceRef>) {
+    let collected = found.iter().map(|f| f.data.clone()).collect();
+    let sources = found
+        .iter()
+        .filter(|f| !matches!(f.data, Collected::Vendor { .. }))
+        .flat_map(|f| f.sources.clone())
+        .collect();
+    (collected, sources)
+}
+
+/// The analysis settles and the run finishes, in one commit: the step, the summary, the end.
+pub fn analysed(
+    rid: &str,
+    summary: Result<String, String>,
+    sources: Vec<SourceRef>,
+    missing: &[MissingStep],
+    account: &AccountSummary,
+    now: i64,
+) -> Vec<Change> {
+    let analysed = summary.is_ok();
+    let (status, detail, text) = match summary {
+        Ok(text) => (StepStatus::Done, "summary ready".to_string(), text),
+        Err(reason) => (StepStatus::Failed, reason, say::nothing_to_analyse(account)),
+    };
+    vec![
+        Change::StepChanged {
+            run_id: rid.into(),
+            step: StepKey::Analysis,
+            status,
+            detail: Some(detail),
+        },
+        Change::MessageAdded {
+            message: ChatMessage::assistant(format!("msg-{rid}-summary"), text, now)
+                .with_sources(sources),
+        },
+        Change::RunFinished {
+            run_id: rid.into(),
+            status: run_status(analysed, missing),
+        },
+    ]
+}
+
+/// The run ends early, with a message saying why (`id_suffix` keeps the message's id
+/// distinct per reason).
+pub fn ended(run: &RunRow, id_suffix: &str, text: String, now: i64) -> Vec<Change> {
+    vec![
+        Change::MessageAdded {
+            message: ChatMessage::assistant(format!("msg-{}-{id_suffix}", run.rid), text, now),
+        },
+        Change::RunFinished {
+            run_id: run.rid.clone(),
+            status: RunStatus::Failed,
+        },
+    ]
+}
+
+#[cfg(test)]
+mod tests;
