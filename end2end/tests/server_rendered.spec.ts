@@ -3,9 +3,10 @@ import {
   NOJS, loadChat, input, progressCard, researchThroughApi, startResearch, runOf, runEnded, message,
 } from './helpers';
 
-// What the server-rendered page shows: every test here runs hydrated (desktop, phone) and
-// with JavaScript disabled (desktop-nojs, phone-nojs). Without JavaScript nothing can be sent
-// from the page, so the chats are built through the JSON API with the page's own cookie.
+// What the server-rendered page shows: these tests run hydrated (desktop, phone) and with
+// JavaScript disabled (desktop-nojs, phone-nojs) — all but the last, a snapshot of a running
+// run, which only a page without JavaScript holds still. Without JavaScript nothing can be
+// sent from the page, so the chats are built through the JSON API with the page's own cookie.
 
 test('the first load shows the chat shell', { tag: NOJS }, async ({ page, javaScriptEnabled }) => {
   await loadChat(page, javaScriptEnabled);
