@@ -26,8 +26,21 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    // Hydrated: every test.
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: chromium } },
+    // JavaScript disabled: the server-rendered page alone (no WASM), for the tests tagged
+    // `@nojs` (see NOJS in tests/helpers.ts) — what a rep must see before or without hydration.
+    {
+      name: 'desktop-nojs',
+      grep: /@nojs/,
+      use: { ...devices['Desktop Chrome'], launchOptions: chromium, javaScriptEnabled: false },
+    },
+    {
+      name: 'phone-nojs',
+      grep: /@nojs/,
+      use: { ...devices['Pixel 7'], launchOptions: chromium, javaScriptEnabled: false },
+    },
   ],
   webServer: {
     command: '../target/debug/server',

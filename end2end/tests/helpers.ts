@@ -26,3 +26,56 @@ export async function expectRunSettled(page: Page) {
   await expect(progressCard(page).locator('li[data-status="pending"], li[data-status="running"]'))
     .toHaveCount(0, { timeout: 30_000 });
 }
+
+/** Tests tagged with this also run in the `*-nojs` projects (JavaScript disabled): what the
+ *  server-rendered page alone must show. */
+export const NOJS = '@nojs';
+
+/**
+ * Open the chat in the project's mode. Hydrated: wait for the WASM, as [`openChat`] does.
+ * Without JavaScript: the page is the server's HTML alone — nothing hydrated it and it opened
+ * no live connection (both happen within moments of a hydrated load).
+ */
+export async function loadChat(page: Page, javaScriptEnabled: boolean | undefined) {
+  if (javaScriptEnabled !== false) return openChat(page);
+  const sockets: string[] = [];
+  const onSocket = (ws: { url(): string }) => sockets.push(ws.url());
+  page.on('websocket', onSocket);
+  await page.goto('/');
+  await page.waitForLoadState('networkidle');
+  page.off('websocket', onSocket);
+  await expect(page.locator('body')).not.toHaveAttribute('data-hydrated');
+  expect(sockets, 'a page without JavaScript opens no live connection').toEqual([]);
+}
+
+/** Start researching `customerId` through the JSON API, in a new chat of this page's visitor
+ *  (the request shares the context's `dossier_visitor` cookie). Returns the run's id. */
+export async function startResearch(page: Page, customerId: string): Promise<string> {
+  const started = await page.request.post('/api/intelligence/customer', { data: { customerId } });
+  expect(started.status(), await started.text()).toBe(202);
+  return (await started.json()).executionId;
+}
+
+/** A run as `GET /api/runs/{id}` reports it. */
+export async function runOf(page: Page, runId: string) {
+  const res = await page.request.get(`/api/runs/${runId}`);
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+/** Wait until the run has ended; returns it. */
+export async function runEnded(page: Page, runId: string) {
+  await expect.poll(async () => (await runOf(page, runId)).status, { timeout: 30_000 }).not.toBe('running');
+  return runOf(page, runId);
+}
+
+/** Research `customerId` through the JSON API (see [`startResearch`]) and wait until the
+ *  run ends. Returns the run. */
+export async function researchThroughApi(page: Page, customerId: string) {
+  return runEnded(page, await startResearch(page, customerId));
+}
+
+/** The chat message (a bubble, with its card, buttons and sources) that contains `text`. */
+export function message(page: Page, text: string | RegExp) {
+  return page.locator('li.message', { hasText: text });
+}

@@ -1,7 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { openChat, say, input, progressCard, expectRunSettled } from './helpers';
+import { openChat, say, input, progressCard, expectRunSettled, NOJS } from './helpers';
 
-test('the first response is server-rendered HTML with the chat', async ({ request }) => {
+// No browser here (the same in every project); tagged so the -nojs projects hold the whole
+// server-rendered contract.
+test('the first response is server-rendered HTML with the chat', { tag: NOJS }, async ({ request }) => {
   const res = await request.get('/');
   expect(res.status()).toBe(200);
   const html = await res.text();
@@ -112,14 +114,4 @@ test('"New chat" starts an empty chat and keeps the old one out of view', async 
   ]);
   await expect(page.getByText('Who are you meeting?')).toBeVisible();
   await expect(page.getByText('Found 3 customers matching "acme":')).toHaveCount(0);
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('the chat still renders from the server', async ({ page }) => {
-    await page.goto('/');
-    await expect(page.getByRole('textbox', { name: 'Message' })).toHaveAttribute(
-      'placeholder', 'Ask about your customer...');
-    await expect(page.getByRole('heading', { name: 'Who are you meeting?' })).toBeVisible();
-  });
 });
