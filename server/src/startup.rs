@@ -30,51 +30,13 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let store = Store::connect(&settings).await?;
-        let added = store.seed_accounts(&demo_accounts()).await?;
-        if added > 0 {
-            tracing::info!(added, "loaded the demo accounts");
-        }
+        let store = open_store(&settings).await?;
         let accounts = Arc::new(AccountIndex::new(store.all_accounts().await?));
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
         live::follow_events(store.clone(), feeds.clone()).await?;
-        let vendor = match &settings.vendor_file {
-            Some(path) => VendorSource::from_file(path)?,
-            None => VendorSource::demo(),
-        };
-        let registry = Registry::from_config(&settings.sources, settings.demo_delay)
-            .with_vendor(Arc::new(vendor));
-        tracing::info!(sources = ?registry.names(), "research sources");
-        let typical_step_ms = if settings.sources.demo {
-            settings.demo_delay.max_ms
-        } else {
-            4_000
-        };
-        let collector = Arc::new(Collector::new(
-            store.clone(),
-            registry,
-            settings.cache.clone(),
-        ));
-        let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {
-            store: store.clone(),
-            collector: collector.clone(),
-            accounts: accounts.clone(),
-            lease: settings.lease,
-            typical_step_ms,
-            retry: RetryPolicy::default(),
-        }));
-        // An embedded database is ours alone: every run still marked running is an orphan.
-        let embedded = !settings.db_url.starts_with("ws");
-        orchestrator.start_leases(embedded);
-        let (analyst, classifier): (Arc<dyn Analyst>, _) = match &settings.llm {
-            Some(config) => {
-                tracing::info!(model = %config.model, url = %config.base_url, "answers by a language model");
-                let llm = Arc::new(LlmAnalyst::new(config.clone()));
-                (llm.clone(), Some(llm))
-            }
-            None => (Arc::new(TemplateAnalyst), None),
-        };
+        let (collector, orchestrator) = research(&settings, &store, &accounts)?;
+        let (analyst, classifier) = analysts(&settings);
         let chat = Arc::new(Chat::new(ChatParts {
             store: store.clone(),
             accounts,
@@ -100,10 +62,9 @@ impl Application {
             chat,
             signals,
         };
-        let router = build_router(state);
         Ok(Self {
             listener,
-            router,
+            router: build_router(state),
             addr,
             store,
         })
@@ -123,6 +84,67 @@ impl Application {
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())
+    }
+}
+
+/// The store, with the demo accounts loaded on first start.
+async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
+    let store = Store::connect(settings).await?;
+    let added = store.seed_accounts(&demo_accounts()).await?;
+    if added > 0 {
+        tracing::info!(added, "loaded the demo accounts");
+    }
+    Ok(store)
+}
+
+/// The sources behind the collector, and the orchestrator that drives runs over it (its
+/// leases started: an embedded database is ours alone, so every run still marked running
+/// is an orphan to resume).
+fn research(
+    settings: &Settings,
+    store: &Store,
+    accounts: &Arc<AccountIndex>,
+) -> anyhow::Result<(Arc<Collector>, Arc<Orchestrator>)> {
+    let vendor = match &settings.vendor_file {
+        Some(path) => VendorSource::from_file(path)?,
+        None => VendorSource::demo(),
+    };
+    let registry =
+        Registry::from_config(&settings.sources, settings.demo_delay).with_vendor(Arc::new(vendor));
+    tracing::info!(sources = ?registry.names(), "research sources");
+    let typical_step_ms = if settings.sources.demo {
+        settings.demo_delay.max_ms
+    } else {
+        4_000
+    };
+    let collector = Arc::new(Collector::new(
+        store.clone(),
+        registry,
+        settings.cache.clone(),
+    ));
+    let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {
+        store: store.clone(),
+        collector: collector.clone(),
+        accounts: accounts.clone(),
+        lease: settings.lease,
+        typical_step_ms,
+        retry: RetryPolicy::default(),
+    }));
+    let embedded = !settings.db_url.starts_with("ws");
+    orchestrator.start_leases(embedded);
+    Ok((collector, orchestrator))
+}
+
+/// Who writes answers (a language model if one is configured, else templates), and who
+/// places the questions the rules can't.
+fn analysts(settings: &Settings) -> (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>) {
+    match &settings.llm {
+        Some(config) => {
+            tracing::info!(model = %config.model, url = %config.base_url, "answers by a language model");
+            let llm = Arc::new(LlmAnalyst::new(config.clone()));
+            (llm.clone(), Some(llm))
+        }
+        None => (Arc::new(TemplateAnalyst), None),
     }
 }
 

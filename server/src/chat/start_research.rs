@@ -83,7 +83,7 @@ impl Chat {
         match profile {
             Some(profile) if profile.is_fresh(now) => {
                 tracing::info!(account = %account.id, "profile cache hit");
-                changes.extend(self.from_profile(account, &profile, &persona, now));
+                changes.extend(self.profile_answer(account, &profile, &persona, now));
                 let events = self.store.append(&session.sid, changes, None).await?;
                 Ok(ResearchStart::Cached { profile, events })
             }
@@ -119,7 +119,7 @@ impl Chat {
 
     /// The answer from a fresh profile: what is known, the overview, the summary (with this
     /// rep's angle added: the cached summary is neutral), the persona prompt.
-    fn from_profile(
+    fn profile_answer(
         &self,
         account: &AccountSummary,
         profile: &Cached<Profile>,
