@@ -1,10 +1,8 @@
-//! Small helpers every provider shares: cleaning untrusted text, reading dates, spotting
-//! funding headlines and deriving job-board tokens from an account.
+//! Small helpers every provider shares: cleaning untrusted text and URLs, reading dates,
+//! and comparing hosts.
 //!
 //! Provider text is kept as text (it is escaped when rendered): we only drop control
 //! characters, collapse whitespace and cut absurd lengths. Nothing here interprets it.
-
-use app::domain::AccountSummary;
 
 /// The longest title or name we keep, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
@@ -214,96 +212,6 @@ pub fn newest_or_today<'a>(dates: impl IntoIterator<Item = &'a str>) -> String {
         .max()
         .map(|d| d[..10].to_string())
         .unwrap_or_else(today_iso)
-}
-
-/// Does this headline announce a funding round, an acquisition or an IPO?
-pub fn is_funding_headline(title: &str) -> bool {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    const WORDS: [&str; 22] = [
-        "raise",
-        "raises",
-        "raised",
-        "raising",
-        "funding",
-        "funded",
-        "seed",
-        "acquire",
-        "acquires",
-        "acquired",
-        "acquiring",
-        "acquisition",
-        "acquisitions",
-        "ipo",
-        "ipos",
-        "investment",
-        "invests",
-        "valuation",
-        "financing",
-        "buyout",
-        "merger",
-        "spac",
-    ];
-    words.iter().enumerate().any(|(i, w)| {
-        WORDS.contains(&w.as_str())
-            || (w == "series"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_lowercase()))
-            || (w == "goes" && words.get(i + 1).is_some_and(|n| n == "public"))
-    })
-}
-
-/// The job-board tokens to try for `account`: the domain's label before the TLD
-/// (`acmecorp` from `acmecorp.com`, `acme` from `acme.co.uk`) and the name without spaces
-/// or punctuation (`acmecorp` from `Acme Corp`), de-duplicated. Only `[a-z0-9-]`.
-pub fn board_tokens(account: &AccountSummary) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let domain = account.domain.trim().to_ascii_lowercase();
-    let host = domain
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("");
-    let labels: Vec<&str> = host
-        .split('.')
-        .filter(|l| !l.is_empty() && *l != "www")
-        .collect();
-    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"];
-    let label = match labels.len() {
-        0 => None,
-        1 => Some(labels[0]),
-        n if n >= 3 && second_level.contains(&labels[n - 2]) => Some(labels[n - 3]),
-        n => Some(labels[n - 2]),
-    };
-    let slug = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect()
-    };
-    if let Some(l) = label {
-        out.push(slug(l));
-    }
-    out.push(
-        account
-            .name
-            .to_lowercase()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect(),
-    );
-    let mut seen = Vec::new();
-    out.retain(|t| {
-        !t.is_empty() && t.len() <= 100 && !seen.contains(t) && {
-            seen.push(t.clone());
-            true
-        }
-    });
-    out
 }
 
 /// The bare host of a URL or domain, lower case, without `www.`: `acmecorp.com` from

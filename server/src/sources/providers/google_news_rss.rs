@@ -2,8 +2,8 @@
 
 use crate::findings::{Findings, NewsItem};
 use crate::sources::net::http::{Http, Request};
-use crate::sources::net::text::{clean, clean_opt, clean_url, is_funding_headline, rfc2822_to_iso};
-use crate::sources::providers::google_news_findings;
+use crate::sources::net::text::{clean, clean_opt, clean_url, rfc2822_to_iso};
+use crate::sources::providers::news::{google_news_findings, is_funding_headline};
 use crate::sources::{ErrorKind, Source, SourceError};
 use app::domain::{AccountSummary, StepKey};
 use quick_xml::events::Event;

@@ -1,4 +1,4 @@
-//! Cleaning, dates, funding headlines, board tokens and hosts.
+//! Cleaning, dates and hosts.
 
 use super::*;
 
@@ -7,17 +7,6 @@ fn dates_from_milliseconds() {
     assert_eq!(iso_date_from_ms(0), "1970-01-01");
     assert_eq!(iso_date_from_ms(1_795_000_000_000), "2026-11-18");
     assert_eq!(iso_date_from_ms(951_782_400_000), "2000-02-29");
-}
-
-fn account(name: &str, domain: &str) -> AccountSummary {
-    AccountSummary {
-        id: "x".into(),
-        name: name.into(),
-        domain: domain.into(),
-        industry: String::new(),
-        employees: 1,
-        location: String::new(),
-    }
 }
 
 #[test]
@@ -82,40 +71,6 @@ fn dates_are_read_from_the_common_formats() {
         "2025-03-04"
     );
     assert_eq!(newest_or_today([]), today_iso());
-}
-
-#[test]
-fn funding_headlines_are_spotted() {
-    for t in [
-        "Acme raises $50M Series C",
-        "Globex acquires Initech",
-        "Hooli files for IPO",
-        "Seed round for Pied Piper",
-        "Vandelay closes $20M Series B funding",
-        "Umbrella goes public on Nasdaq",
-    ] {
-        assert!(is_funding_headline(t), "{t}");
-    }
-    for t in [
-        "Acme opens Berlin office",
-        "Series of outages hit Globex",
-        "Hooli praises new CEO",
-    ] {
-        assert!(!is_funding_headline(t), "{t}");
-    }
-}
-
-#[test]
-fn board_tokens_come_from_domain_and_name() {
-    assert_eq!(
-        board_tokens(&account("Acme Corp", "acmecorp.com")),
-        ["acmecorp"]
-    );
-    assert_eq!(
-        board_tokens(&account("Globex, Inc.", "www.globex.co.uk")),
-        ["globex", "globexinc"]
-    );
-    assert_eq!(board_tokens(&account("../etc", "")), ["etc"]);
 }
 
 #[test]

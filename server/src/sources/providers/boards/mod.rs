@@ -8,7 +8,7 @@ pub mod lever;
 
 use crate::findings::{Collected, Findings, Job};
 use crate::sources::net::http::Http;
-use crate::sources::net::text::{board_tokens, clean, clean_opt, newest_or_today};
+use crate::sources::net::text::{clean, clean_opt, newest_or_today};
 use crate::sources::{ErrorKind, Source, SourceError, source_ref};
 use app::domain::{AccountSummary, StepKey};
 use std::future::Future;
@@ -143,4 +143,82 @@ pub fn job(
         url,
         src: 0,
     })
+}
+
+/// The job-board tokens to try for `account`: the domain's label before the TLD
+/// (`acmecorp` from `acmecorp.com`, `acme` from `acme.co.uk`) and the name without spaces
+/// or punctuation (`acmecorp` from `Acme Corp`), de-duplicated. Only `[a-z0-9-]`.
+pub fn board_tokens(account: &AccountSummary) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let domain = account.domain.trim().to_ascii_lowercase();
+    let host = domain
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    let labels: Vec<&str> = host
+        .split('.')
+        .filter(|l| !l.is_empty() && *l != "www")
+        .collect();
+    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"];
+    let label = match labels.len() {
+        0 => None,
+        1 => Some(labels[0]),
+        n if n >= 3 && second_level.contains(&labels[n - 2]) => Some(labels[n - 3]),
+        n => Some(labels[n - 2]),
+    };
+    let slug = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect()
+    };
+    if let Some(l) = label {
+        out.push(slug(l));
+    }
+    out.push(
+        account
+            .name
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect(),
+    );
+    let mut seen = Vec::new();
+    out.retain(|t| {
+        !t.is_empty() && t.len() <= 100 && !seen.contains(t) && {
+            seen.push(t.clone());
+            true
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(name: &str, domain: &str) -> AccountSummary {
+        AccountSummary {
+            id: "x".into(),
+            name: name.into(),
+            domain: domain.into(),
+            industry: String::new(),
+            employees: 1,
+            location: String::new(),
+        }
+    }
+
+    #[test]
+    fn board_tokens_come_from_domain_and_name() {
+        assert_eq!(
+            board_tokens(&account("Acme Corp", "acmecorp.com")),
+            ["acmecorp"]
+        );
+        assert_eq!(
+            board_tokens(&account("Globex, Inc.", "www.globex.co.uk")),
+            ["globex", "globexinc"]
+        );
+        assert_eq!(board_tokens(&account("../etc", "")), ["etc"]);
+    }
 }

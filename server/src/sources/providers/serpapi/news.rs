@@ -3,10 +3,8 @@
 use super::{Engine, SerpApiSource, keyed_search};
 use crate::findings::{Findings, NewsItem};
 use crate::sources::net::http::{Http, Request};
-use crate::sources::net::text::{
-    clean, clean_opt, clean_url, is_funding_headline, iso_date_prefix, us_date_to_iso,
-};
-use crate::sources::providers::google_news_findings;
+use crate::sources::net::text::{clean, clean_opt, clean_url, iso_date_prefix, us_date_to_iso};
+use crate::sources::providers::news::{google_news_findings, is_funding_headline};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 
