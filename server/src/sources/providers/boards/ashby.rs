@@ -1,6 +1,6 @@
 //! Open roles from a company's public Ashby job board. Keyless.
 
-use super::{Board, BoardApi, JobBoard, error_instead_of_board, job};
+use super::{Board, BoardApi, JobBoard, JobsAnswer, job};
 use crate::sources::SourceError;
 use crate::sources::net::http::{Http, Request};
 use crate::sources::net::text::{clean_opt, clean_url, iso_date_prefix, path_segment};
@@ -21,13 +21,10 @@ impl BoardApi for AshbyApi {
 
     async fn board(http: &Http, token: String) -> Result<Board, SourceError> {
         let path = format!("/posting-api/job-board/{}", path_segment(&token));
-        let res: Response = http.json(Request::get(&path)).await?;
-        if res.jobs.is_empty() && res.error.is_some() {
-            return Err(error_instead_of_board(http));
-        }
+        let answer: JobsAnswer<AshbyJob> = http.json(Request::get(&path)).await?;
+        let postings = answer.postings(http)?;
         let mut dates = Vec::new();
-        let jobs = res
-            .jobs
+        let jobs = postings
             .iter()
             .filter(|j| j.is_listed != Some(false))
             .filter_map(|j| {
@@ -52,14 +49,6 @@ impl BoardApi for AshbyApi {
             url: format!("https://jobs.ashbyhq.com/{}", path_segment(&token)),
         })
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Response {
-    jobs: Vec<AshbyJob>,
-    /// An error object sent with HTTP 200.
-    error: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]

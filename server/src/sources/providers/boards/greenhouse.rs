@@ -1,6 +1,6 @@
 //! Open roles from a company's public Greenhouse job board. Keyless.
 
-use super::{Board, BoardApi, JobBoard, error_instead_of_board, job};
+use super::{Board, BoardApi, JobBoard, JobsAnswer, job};
 use crate::sources::SourceError;
 use crate::sources::net::http::{Http, Request};
 use crate::sources::net::text::{clean_opt, clean_url, iso_date_prefix, path_segment};
@@ -21,15 +21,12 @@ impl BoardApi for GreenhouseApi {
 
     async fn board(http: &Http, token: String) -> Result<Board, SourceError> {
         let path = format!("/v1/boards/{}/jobs", path_segment(&token));
-        let res: Response = http
+        let answer: JobsAnswer<GhJob> = http
             .json(Request::get(&path).query("content", "true"))
             .await?;
-        if res.jobs.is_empty() && res.error.is_some() {
-            return Err(error_instead_of_board(http));
-        }
+        let postings = answer.postings(http)?;
         let mut dates = Vec::new();
-        let jobs = res
-            .jobs
+        let jobs = postings
             .iter()
             .filter_map(|j| {
                 let updated = j.updated_at.as_deref().and_then(iso_date_prefix);
@@ -56,14 +53,6 @@ impl BoardApi for GreenhouseApi {
             url: format!("https://boards.greenhouse.io/{}", path_segment(&token)),
         })
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct Response {
-    jobs: Vec<GhJob>,
-    /// An error object sent with HTTP 200.
-    error: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize, Default)]

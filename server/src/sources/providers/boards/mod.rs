@@ -11,6 +11,7 @@ use crate::sources::net::http::Http;
 use crate::sources::net::text::{clean, clean_opt, newest_or_today};
 use crate::sources::{ErrorKind, Source, SourceError, source_ref};
 use app::domain::{AccountSummary, StepKey};
+use serde::Deserialize;
 use std::future::Future;
 use std::marker::PhantomData;
 
@@ -114,12 +115,28 @@ impl<A: BoardApi> Source for JobBoard<A> {
     }
 }
 
-/// A board that answered HTTP 200 with an error object instead of jobs.
-pub fn error_instead_of_board(http: &Http) -> SourceError {
-    http.error(
-        ErrorKind::Malformed,
-        "answered with an error instead of a job board",
-    )
+/// A board answer that may carry an error object instead of jobs, with HTTP 200
+/// (Greenhouse, Ashby).
+#[derive(Deserialize)]
+pub struct JobsAnswer<J> {
+    #[serde(default)]
+    jobs: Vec<J>,
+    /// An error object sent with HTTP 200.
+    #[serde(default)]
+    error: Option<serde_json::Value>,
+}
+
+impl<J> JobsAnswer<J> {
+    /// The board's postings; an error object and no postings fail the board.
+    pub fn postings(self, http: &Http) -> Result<Vec<J>, SourceError> {
+        if self.jobs.is_empty() && self.error.is_some() {
+            return Err(http.error(
+                ErrorKind::Malformed,
+                "answered with an error instead of a job board",
+            ));
+        }
+        Ok(self.jobs)
+    }
 }
 
 /// A job from a posting's fields, cleaned: `None` without a title; a missing department
