@@ -1,9 +1,14 @@
-//! Where facts come from: one [`Source`] per provider, one file each.
+//! Where facts come from: one [`Source`] per provider.
 //!
 //! A source serves one or more collection steps and returns [`Findings`]: facts with the
 //! source record they came from. Sources are off unless configured ([`SourcesConfig`]),
 //! except the built-in demo source (the default) and the keyless network sources when the
 //! user enables them.
+//!
+//! The rooms: [`providers`] (one file, or one family folder, per provider), [`website`]
+//! (the website technology scanner and its rules), [`net`] (the HTTP layer, the SSRF-safe
+//! fetcher and text cleaning every provider stands on); the settings ([`config`]), the
+//! sources that are on ([`registry`]) and the [`Source`] trait stay here.
 
 pub mod config;
 pub mod net;
