@@ -98,7 +98,15 @@ impl Settings {
                 DelayRange::parse(&v).map_err(|r| invalid("DOSSIER_DEMO_DELAY_MS", &v, r))?;
         }
         read_cache(&mut s.cache, &lookup)?;
-        read_runs(&mut s, &lookup)?;
+        if let Some(v) = lookup("DOSSIER_VENDOR_FILE") {
+            if v.trim().is_empty() {
+                return Err(invalid("DOSSIER_VENDOR_FILE", &v, "expected a file path"));
+            }
+            s.vendor_file = Some(v);
+        }
+        if let Some(v) = lookup("DOSSIER_LEASE_MS") {
+            s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
+        }
         s.llm = read_llm(&lookup)?;
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
@@ -188,23 +196,6 @@ fn read_cache(
             "off" | "0" | "false" => false,
             _ => return Err(invalid("DOSSIER_CACHE", &v, "expected on or off")),
         };
-    }
-    Ok(())
-}
-
-/// Who the vendor is and how long a run stays held without a heartbeat.
-fn read_runs(
-    s: &mut Settings,
-    lookup: &impl Fn(&str) -> Option<String>,
-) -> Result<(), ConfigError> {
-    if let Some(v) = lookup("DOSSIER_VENDOR_FILE") {
-        if v.trim().is_empty() {
-            return Err(invalid("DOSSIER_VENDOR_FILE", &v, "expected a file path"));
-        }
-        s.vendor_file = Some(v);
-    }
-    if let Some(v) = lookup("DOSSIER_LEASE_MS") {
-        s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
     }
     Ok(())
 }
