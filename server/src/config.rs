@@ -17,6 +17,7 @@
 
 use crate::conversation::llm::LlmConfig;
 use crate::orchestrator::CachePolicy;
+pub use crate::sources::DelayRange;
 use crate::sources::SourcesConfig;
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -24,60 +25,41 @@ use std::time::Duration;
 /// Everything the server needs to start.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// Where to listen (`LEPTOS_SITE_ADDR`).
     pub site_addr: SocketAddr,
+    /// The built browser bundle and static files (`LEPTOS_SITE_ROOT`).
     pub site_root: String,
+    /// The database (`DOSSIER_DB`).
     pub db_url: String,
+    /// Root user name for a `ws://` database.
     pub db_user: Option<String>,
+    /// Root password for a `ws://` database.
     pub db_pass: Option<String>,
+    /// How long each demo research step takes.
     pub demo_delay: DelayRange,
+    /// How long answers are cached, and whether at all.
     pub cache: CachePolicy,
+    /// Which research sources are on, and their settings.
     pub sources: SourcesConfig,
+    /// The TOML file describing the vendor; `None`: the demo vendor.
     pub vendor_file: Option<String>,
+    /// How long a run stays held by a process without a heartbeat.
     pub lease: Duration,
     /// The language model that writes answers and places questions the rules can't;
     /// None: templates only.
     pub llm: Option<LlmConfig>,
 }
 
-/// A range of step durations for the demo source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DelayRange {
-    pub min_ms: u64,
-    pub max_ms: u64,
-}
-
 /// A setting that could not be read.
 #[derive(Debug, thiserror::Error)]
 #[error("invalid setting {name}={value:?}: {reason}")]
 pub struct ConfigError {
+    /// The variable's name.
     pub name: &'static str,
+    /// The value it had.
     pub value: String,
+    /// What was expected.
     pub reason: String,
-}
-
-impl DelayRange {
-    /// `"300-1500"` or `"50"`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let num = |s: &str| {
-            s.trim()
-                .parse::<u64>()
-                .map_err(|_| format!("{s:?} is not a whole number of milliseconds"))
-        };
-        let (min_ms, max_ms) = match text.split_once('-') {
-            Some((a, b)) => (num(a)?, num(b)?),
-            None => {
-                let n = num(text)?;
-                (n, n)
-            }
-        };
-        if min_ms > max_ms {
-            return Err("the minimum is above the maximum".into());
-        }
-        if max_ms > 600_000 {
-            return Err("at most 600000 ms (10 minutes) per step".into());
-        }
-        Ok(Self { min_ms, max_ms })
-    }
 }
 
 impl Default for Settings {
@@ -110,132 +92,22 @@ impl Settings {
     /// Read settings through `lookup` (tests pass a map).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let mut s = Settings::default();
-        let err = |name: &'static str, value: &str, reason: String| ConfigError {
-            name,
-            value: value.to_string(),
-            reason,
-        };
-        if let Some(v) = lookup("LEPTOS_SITE_ADDR") {
-            s.site_addr = v.trim().parse().map_err(|_| {
-                err(
-                    "LEPTOS_SITE_ADDR",
-                    &v,
-                    "expected HOST:PORT, e.g. 127.0.0.1:3000".into(),
-                )
-            })?;
-        }
-        if let Some(v) = lookup("LEPTOS_SITE_ROOT") {
-            s.site_root = v;
-        }
-        if let Some(v) = lookup("DOSSIER_DB") {
-            let ok = ["surrealkv://", "mem://", "ws://", "wss://", "memory"]
-                .iter()
-                .any(|p| v.starts_with(p));
-            if !ok {
-                return Err(err(
-                    "DOSSIER_DB",
-                    &v,
-                    "expected surrealkv://PATH, mem:// or ws://HOST:PORT".into(),
-                ));
-            }
-            s.db_url = v;
-        }
-        s.db_user = lookup("DOSSIER_DB_USER");
-        s.db_pass = lookup("DOSSIER_DB_PASS");
+        read_server(&mut s, &lookup)?;
         if let Some(v) = lookup("DOSSIER_DEMO_DELAY_MS") {
             s.demo_delay =
-                DelayRange::parse(&v).map_err(|r| err("DOSSIER_DEMO_DELAY_MS", &v, r))?;
+                DelayRange::parse(&v).map_err(|r| invalid("DOSSIER_DEMO_DELAY_MS", &v, r))?;
         }
-        if let Some(v) = lookup("DOSSIER_PROFILE_TTL_SECS") {
-            let secs: u64 = v.trim().parse().map_err(|_| {
-                err(
-                    "DOSSIER_PROFILE_TTL_SECS",
-                    &v,
-                    "expected whole seconds".into(),
-                )
-            })?;
-            s.cache.profile = Duration::from_secs(secs);
-        }
-        if let Some(v) = lookup("DOSSIER_CACHE") {
-            s.cache.enabled = match v.trim() {
-                "on" | "1" | "true" => true,
-                "off" | "0" | "false" => false,
-                _ => return Err(err("DOSSIER_CACHE", &v, "expected on or off".into())),
-            };
-        }
+        read_cache(&mut s.cache, &lookup)?;
         if let Some(v) = lookup("DOSSIER_VENDOR_FILE") {
             if v.trim().is_empty() {
-                return Err(err(
-                    "DOSSIER_VENDOR_FILE",
-                    &v,
-                    "expected a file path".into(),
-                ));
+                return Err(invalid("DOSSIER_VENDOR_FILE", &v, "expected a file path"));
             }
             s.vendor_file = Some(v);
         }
         if let Some(v) = lookup("DOSSIER_LEASE_MS") {
-            let ms: u64 = v
-                .trim()
-                .parse()
-                .ok()
-                .filter(|ms| (300..=3_600_000).contains(ms))
-                .ok_or_else(|| {
-                    err(
-                        "DOSSIER_LEASE_MS",
-                        &v,
-                        "expected milliseconds from 300 to 3600000".into(),
-                    )
-                })?;
-            s.lease = Duration::from_millis(ms);
+            s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
         }
-        if let Some(url) = lookup("DOSSIER_LLM_URL").filter(|v| !v.trim().is_empty()) {
-            let parsed = url::Url::parse(url.trim()).map_err(|e| {
-                err(
-                    "DOSSIER_LLM_URL",
-                    &url,
-                    format!("not a URL ({e}); e.g. http://localhost:11434/v1"),
-                )
-            })?;
-            if !matches!(parsed.scheme(), "http" | "https") {
-                return Err(err(
-                    "DOSSIER_LLM_URL",
-                    &url,
-                    "expected an http:// or https:// URL".into(),
-                ));
-            }
-            let model = lookup("DOSSIER_LLM_MODEL")
-                .map(|m| m.trim().to_string())
-                .filter(|m| !m.is_empty() && m.len() <= 200)
-                .ok_or_else(|| {
-                    err(
-                        "DOSSIER_LLM_MODEL",
-                        "",
-                        "required when DOSSIER_LLM_URL is set, e.g. gpt-4o-mini".into(),
-                    )
-                })?;
-            let timeout = match lookup("DOSSIER_LLM_TIMEOUT_MS") {
-                Some(v) => v
-                    .trim()
-                    .parse::<u64>()
-                    .ok()
-                    .filter(|ms| (100..=600_000).contains(ms))
-                    .ok_or_else(|| {
-                        err(
-                            "DOSSIER_LLM_TIMEOUT_MS",
-                            &v,
-                            "expected milliseconds from 100 to 600000".into(),
-                        )
-                    })?,
-                None => 60_000,
-            };
-            s.llm = Some(LlmConfig {
-                base_url: url.trim().to_string(),
-                model,
-                key: lookup("DOSSIER_LLM_KEY").filter(|k| !k.is_empty()),
-                idle_timeout: Duration::from_millis(timeout.min(20_000)),
-                total_timeout: Duration::from_millis(timeout),
-            });
-        }
+        s.llm = read_llm(&lookup)?;
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,
@@ -244,6 +116,130 @@ impl Settings {
             })?;
         Ok(s)
     }
+}
+
+/// The setting `name` cannot be `value`, because of `reason`.
+fn invalid(name: &'static str, value: &str, reason: impl Into<String>) -> ConfigError {
+    ConfigError {
+        name,
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// `value` as whole milliseconds from `min` to `max`.
+fn millis(name: &'static str, value: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|ms| (min..=max).contains(ms))
+        .ok_or_else(|| {
+            invalid(
+                name,
+                value,
+                format!("expected milliseconds from {min} to {max}"),
+            )
+        })
+}
+
+/// Where to listen, what to serve and which database to open.
+fn read_server(
+    s: &mut Settings,
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    if let Some(v) = lookup("LEPTOS_SITE_ADDR") {
+        s.site_addr = v.trim().parse().map_err(|_| {
+            invalid(
+                "LEPTOS_SITE_ADDR",
+                &v,
+                "expected HOST:PORT, e.g. 127.0.0.1:3000",
+            )
+        })?;
+    }
+    if let Some(v) = lookup("LEPTOS_SITE_ROOT") {
+        s.site_root = v;
+    }
+    if let Some(v) = lookup("DOSSIER_DB") {
+        let ok = ["surrealkv://", "mem://", "ws://", "wss://", "memory"]
+            .iter()
+            .any(|p| v.starts_with(p));
+        if !ok {
+            return Err(invalid(
+                "DOSSIER_DB",
+                &v,
+                "expected surrealkv://PATH, mem:// or ws://HOST:PORT",
+            ));
+        }
+        s.db_url = v;
+    }
+    s.db_user = lookup("DOSSIER_DB_USER");
+    s.db_pass = lookup("DOSSIER_DB_PASS");
+    Ok(())
+}
+
+/// How long a profile answers from the cache, and whether the cache answers at all.
+fn read_cache(
+    cache: &mut CachePolicy,
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    if let Some(v) = lookup("DOSSIER_PROFILE_TTL_SECS") {
+        let secs: u64 = v
+            .trim()
+            .parse()
+            .map_err(|_| invalid("DOSSIER_PROFILE_TTL_SECS", &v, "expected whole seconds"))?;
+        cache.profile = Duration::from_secs(secs);
+    }
+    if let Some(v) = lookup("DOSSIER_CACHE") {
+        cache.enabled = match v.trim() {
+            "on" | "1" | "true" => true,
+            "off" | "0" | "false" => false,
+            _ => return Err(invalid("DOSSIER_CACHE", &v, "expected on or off")),
+        };
+    }
+    Ok(())
+}
+
+/// The language model, when `DOSSIER_LLM_URL` is set (then a model is required).
+fn read_llm(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<LlmConfig>, ConfigError> {
+    let Some(url) = lookup("DOSSIER_LLM_URL").filter(|v| !v.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let parsed = url::Url::parse(url.trim()).map_err(|e| {
+        invalid(
+            "DOSSIER_LLM_URL",
+            &url,
+            format!("not a URL ({e}); e.g. http://localhost:11434/v1"),
+        )
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") {
+        return Err(invalid(
+            "DOSSIER_LLM_URL",
+            &url,
+            "expected an http:// or https:// URL",
+        ));
+    }
+    let model = lookup("DOSSIER_LLM_MODEL")
+        .map(|m| m.trim().to_string())
+        .filter(|m| !m.is_empty() && m.len() <= 200)
+        .ok_or_else(|| {
+            invalid(
+                "DOSSIER_LLM_MODEL",
+                "",
+                "required when DOSSIER_LLM_URL is set, e.g. gpt-4o-mini",
+            )
+        })?;
+    let timeout = match lookup("DOSSIER_LLM_TIMEOUT_MS") {
+        Some(v) => millis("DOSSIER_LLM_TIMEOUT_MS", &v, 100, 600_000)?,
+        None => 60_000,
+    };
+    Ok(Some(LlmConfig {
+        base_url: url.trim().to_string(),
+        model,
+        key: lookup("DOSSIER_LLM_KEY").filter(|k| !k.is_empty()),
+        idle_timeout: Duration::from_millis(timeout.min(20_000)),
+        total_timeout: Duration::from_millis(timeout),
+    }))
 }
 
 #[cfg(test)]

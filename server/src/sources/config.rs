@@ -21,12 +21,17 @@ use std::time::Duration;
 /// One provider's connection settings. `Debug` hides the key.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ProviderConfig {
+    /// The API's base URL, without a trailing `/`.
     pub base_url: String,
+    /// The API key, for a keyed provider.
     pub key: Option<String>,
+    /// The deadline of one request.
     pub timeout: Duration,
     /// Extra attempts after the first, on retriable failures only.
     pub retries: u32,
+    /// Requests in flight to this provider at once.
     pub concurrency: usize,
+    /// Larger answers are refused.
     pub max_bytes: usize,
     /// The first backoff; doubles per attempt, with jitter. Tests shorten it.
     pub backoff: Duration,
@@ -48,6 +53,7 @@ impl std::fmt::Debug for ProviderConfig {
 }
 
 impl ProviderConfig {
+    /// The defaults for the API at `base_url`.
     pub fn new(base_url: &str) -> Self {
         Self {
             base_url: base_url.trim_end_matches('/').to_string(),
@@ -69,15 +75,25 @@ pub struct SourcesConfig {
     pub demo: bool,
     /// The keyless network providers.
     pub network: bool,
+    /// Sent to every provider.
     pub user_agent: String,
+    /// SerpAPI (keyed): Google News and Google Jobs.
     pub serpapi: ProviderConfig,
+    /// Apollo (keyed): people search.
     pub apollo: ProviderConfig,
+    /// Wikidata: company facts.
     pub wikidata: ProviderConfig,
+    /// Wikipedia: the company's description.
     pub wikipedia: ProviderConfig,
+    /// Greenhouse job boards.
     pub greenhouse: ProviderConfig,
+    /// Lever job postings.
     pub lever: ProviderConfig,
+    /// Ashby job boards.
     pub ashby: ProviderConfig,
+    /// The Google News RSS feed.
     pub gnews_rss: ProviderConfig,
+    /// The website scan (its URL replaces `https://{domain}`, for tests).
     pub website: ProviderConfig,
     /// Let the website fingerprinter reach private, loopback and link-local addresses.
     pub website_allow_private: bool,

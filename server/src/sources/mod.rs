@@ -1,32 +1,26 @@
-//! Where facts come from: one [`Source`] per provider, one file each.
+//! Where facts come from: one [`Source`] per provider.
 //!
 //! A source serves one or more collection steps and returns [`Findings`]: facts with the
 //! source record they came from. Sources are off unless configured ([`SourcesConfig`]),
 //! except the built-in demo source (the default) and the keyless network sources when the
 //! user enables them.
+//!
+//! The rooms: [`providers`] (one file, or one family folder, per provider), [`website`]
+//! (the website technology scanner and its rules), [`net`] (the HTTP layer, the SSRF-safe
+//! fetcher and text cleaning every provider stands on); the settings ([`config`]), the
+//! sources that are on ([`registry`]) and the [`Source`] trait stay here.
 
-pub mod apollo;
-pub mod ashby;
-pub mod boards;
 pub mod config;
-pub mod demo;
-pub mod google_news_rss;
-pub mod greenhouse;
-pub mod http;
-pub mod lever;
+pub mod net;
+pub mod providers;
 pub mod registry;
-pub mod safe_fetch;
-pub mod serpapi_jobs;
-pub mod serpapi_news;
-pub mod tech_rules;
-pub mod text;
-pub mod vendor;
-pub mod website_tech;
-pub mod wikidata;
+pub mod website;
 
 pub use config::{ProviderConfig, SourcesConfig};
+pub use net::text::{iso_date_from_ms, today_iso};
+pub use providers::demo::DelayRange;
+pub use providers::vendor;
 pub use registry::Registry;
-pub use text::{iso_date_from_ms, today_iso};
 
 use crate::findings::Findings;
 use app::domain::{AccountSummary, SourceRef, StepKey};
@@ -36,8 +30,11 @@ use app::domain::{AccountSummary, SourceRef, StepKey};
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{provider}: {message}")]
 pub struct SourceError {
+    /// The provider's name, e.g. `Google News`.
     pub provider: String,
+    /// What kind of failure.
     pub kind: ErrorKind,
+    /// What happened, in plain words.
     pub message: String,
 }
 
@@ -64,6 +61,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Can a retry help? Only for rate limits, outages and timeouts.
     pub fn is_retriable(self) -> bool {
         matches!(
             self,
@@ -73,6 +71,7 @@ impl ErrorKind {
 }
 
 impl SourceError {
+    /// A failure of `provider`.
     pub fn new(provider: impl Into<String>, kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
             provider: provider.into(),

@@ -1,13 +1,12 @@
 //! The sources that are on, and which of them serve each step.
 
-use super::http::Http;
-use super::{
-    Source, SourcesConfig, apollo::Apollo, ashby::Ashby, demo::DemoSource,
-    google_news_rss::GoogleNewsRss, greenhouse::Greenhouse, lever::Lever,
-    serpapi_jobs::SerpApiJobs, serpapi_news::SerpApiNews, website_tech::WebsiteTechSource,
-    wikidata::Wikidata,
-};
-use crate::config::DelayRange;
+use super::net::http::Http;
+use super::providers::boards::{ashby::Ashby, greenhouse::Greenhouse, lever::Lever};
+use super::providers::demo::{DelayRange, DemoSource};
+use super::providers::serpapi::{jobs::SerpApiJobs, news::SerpApiNews};
+use super::providers::{apollo::Apollo, google_news_rss::GoogleNewsRss, wikidata::Wikidata};
+use super::website::WebsiteTechSource;
+use super::{Source, SourcesConfig};
 use app::domain::StepKey;
 use std::sync::Arc;
 
@@ -18,6 +17,7 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// Exactly `sources`, in this order.
     pub fn new(sources: Vec<Arc<dyn Source>>) -> Self {
         Self { sources }
     }

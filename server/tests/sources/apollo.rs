@@ -2,7 +2,7 @@ use crate::*;
 use app::domain::StepKey;
 use serde_json::json;
 use server::sources::ErrorKind;
-use server::sources::apollo::{Apollo, NAME};
+use server::sources::providers::apollo::{Apollo, NAME};
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -1,7 +1,7 @@
 use crate::*;
 use app::domain::StepKey;
 use serde_json::json;
-use server::sources::ashby::{Ashby, NAME};
+use server::sources::providers::boards::ashby::{Ashby, NAME};
 use wiremock::matchers::path;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

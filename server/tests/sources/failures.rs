@@ -6,7 +6,7 @@ use app::domain::StepKey;
 use serde_json::{Value, json};
 use server::findings::Findings;
 use server::sources::ErrorKind;
-use server::sources::http::Request as HttpRequest;
+use server::sources::net::http::Request as HttpRequest;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};

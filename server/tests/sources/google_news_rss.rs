@@ -1,7 +1,7 @@
 use crate::*;
 use app::domain::StepKey;
 use server::sources::ErrorKind;
-use server::sources::google_news_rss::{GoogleNewsRss, NAME};
+use server::sources::providers::google_news_rss::{GoogleNewsRss, NAME};
 use wiremock::matchers::{path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

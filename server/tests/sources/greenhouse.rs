@@ -2,7 +2,7 @@ use crate::*;
 use app::domain::{AccountSummary, StepKey};
 use serde_json::{Value, json};
 use server::sources::ErrorKind;
-use server::sources::greenhouse::{Greenhouse, NAME};
+use server::sources::providers::boards::greenhouse::{Greenhouse, NAME};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -2,7 +2,7 @@ use crate::*;
 use app::domain::StepKey;
 use serde_json::json;
 use server::sources::ErrorKind;
-use server::sources::lever::{Lever, NAME};
+use server::sources::providers::boards::lever::{Lever, NAME};
 use wiremock::matchers::{path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

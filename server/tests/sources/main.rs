@@ -13,7 +13,7 @@ mod wikidata;
 
 use app::domain::{AccountSummary, StepKey};
 use server::findings::{Collected, CompanyFacts, Contact, Findings, Job, NewsItem};
-use server::sources::http::Http;
+use server::sources::net::http::Http;
 use server::sources::{ProviderConfig, Source, SourceError, today_iso};
 use std::time::Duration;
 use wiremock::MockServer;

@@ -1,7 +1,7 @@
 use crate::*;
 use app::domain::StepKey;
 use serde_json::json;
-use server::sources::serpapi_jobs::{NAME, SerpApiJobs};
+use server::sources::providers::serpapi::jobs::{NAME, SerpApiJobs};
 use wiremock::matchers::{path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

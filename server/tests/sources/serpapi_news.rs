@@ -1,7 +1,7 @@
 use crate::*;
 use app::domain::StepKey;
 use serde_json::{Value, json};
-use server::sources::serpapi_news::{NAME, SerpApiNews};
+use server::sources::providers::serpapi::news::{NAME, SerpApiNews};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -2,7 +2,7 @@ use crate::*;
 use app::domain::StepKey;
 use serde_json::{Value, json};
 use server::sources::ErrorKind;
-use server::sources::wikidata::{NAME, Wikidata};
+use server::sources::providers::wikidata::{NAME, Wikidata};
 use wiremock::matchers::{path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -3,7 +3,7 @@
 
 use app::domain::{AccountSummary, StepKey};
 use server::findings::{Collected, Findings, Tech};
-use server::sources::website_tech::WebsiteTechSource;
+use server::sources::website::WebsiteTechSource;
 use server::sources::{ErrorKind, Source, SourceError, SourcesConfig};
 use std::collections::BTreeSet;
 use std::time::Duration;

@@ -1,22 +1,25 @@
 //! People worth meeting from Apollo's people search (`POST /mixed_people/api_search`).
 //! Keyed (a master API key, sent as `x-api-key`). Uses no credits; returns no emails.
 
-use super::http::{Http, Request};
-use super::text::{clean, clean_opt, clean_url};
-use super::{ErrorKind, Source, SourceError, source_ref, today_iso};
 use crate::findings::{Collected, Contact, Findings};
+use crate::sources::net::http::{Http, Request};
+use crate::sources::net::text::{clean, clean_opt, clean_url};
+use crate::sources::{ErrorKind, Source, SourceError, source_ref, today_iso};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 
+/// The source's name, as on a source badge.
 pub const NAME: &str = "Apollo";
 const SENIORITIES: [&str; 4] = ["c_suite", "vp", "head", "director"];
 const PER_PAGE: usize = 25;
 
+/// People worth meeting, from Apollo's people search.
 pub struct Apollo {
     http: Http,
 }
 
 impl Apollo {
+    /// The source over `http` (with Apollo's key), renamed to [`NAME`].
     pub fn new(http: &Http) -> Self {
         Self {
             http: http.named(NAME),
@@ -42,6 +45,7 @@ struct Person {
     linkedin_url: Option<String>,
 }
 
+// The `Source` shape every provider shares (name, steps, collect); only `collect` differs.
 #[async_trait::async_trait]
 impl Source for Apollo {
     fn name(&self) -> &str {

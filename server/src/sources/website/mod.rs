@@ -1,23 +1,29 @@
 //! "Website scan": the technologies a company's own home page shows (its headers, cookies
-//! and markup), fingerprinted with our own rules ([`super::tech_rules`]) over a fetch that
-//! cannot reach private addresses ([`super::safe_fetch`]).
+//! and markup), fingerprinted with our own rules ([`rules`], applied by [`detect`]) over a
+//! fetch that cannot reach private addresses ([`crate::sources::net::safe_fetch`]).
 //!
 //! The page is `https://{domain}/` (or the configured base URL, for tests). Only its first
 //! `max_bytes` are read; when the page is longer, technologies seen in the markup say so in
 //! their note (one further down the page may be missed).
 
-use super::safe_fetch::{self, FetchError, FetchPolicy, Page};
-use super::tech_rules::{self, Signals};
-use super::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
+pub mod detect;
+pub mod markup;
+pub mod rules;
+
 use crate::findings::{Collected, Findings, Tech};
+use crate::sources::net::safe_fetch::{self, FetchError, FetchPolicy, Page};
+use crate::sources::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
 use app::domain::{AccountSummary, StepKey};
+use detect::Signals;
 use rand::Rng;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
+/// The source's name, as on a source badge.
 pub const NAME: &str = "Website scan";
 const CONFIDENCE: f32 = 0.7;
 
+/// The technologies the company's home page shows, as a source.
 pub struct WebsiteTechSource {
     config: ProviderConfig,
     policy: FetchPolicy,
@@ -25,6 +31,7 @@ pub struct WebsiteTechSource {
 }
 
 impl WebsiteTechSource {
+    /// The scan with the website settings in `sources`.
     pub fn new(sources: &SourcesConfig) -> Self {
         let config = sources.website.clone();
         Self {
@@ -142,7 +149,7 @@ fn check_page(page: Page) -> Result<Page, SourceError> {
 /// The technologies on `page`, as facts pointing at source 0.
 pub fn technologies(page: &Page, max_bytes: usize) -> Vec<Tech> {
     let body = page.body.as_deref().unwrap_or("");
-    let found = tech_rules::detect(&Signals {
+    let found = detect::detect(&Signals {
         headers: &page.headers,
         cookies: &page.cookies,
         body,
@@ -177,6 +184,7 @@ fn size(bytes: usize) -> String {
     }
 }
 
+// The `Source` shape every provider shares (name, steps, collect); only `collect` differs.
 #[async_trait::async_trait]
 impl Source for WebsiteTechSource {
     fn name(&self) -> &str {
@@ -202,10 +210,10 @@ impl Source for WebsiteTechSource {
         let tech = technologies(&page, self.config.max_bytes);
         Ok(Findings::from_source(
             Collected::Tech { tech },
-            super::source_ref(
+            crate::sources::source_ref(
                 NAME,
                 CONFIDENCE,
-                super::today_iso(),
+                crate::sources::today_iso(),
                 Some(page.url.to_string()),
             ),
         ))

@@ -1,13 +1,14 @@
 //! The vendor-context source: the rep's own company (products, proof points, competitors)
 //! from a TOML file (`DOSSIER_VENDOR_FILE`), or the built-in demo vendor.
 
-use super::{ErrorKind, Source, SourceError};
 use crate::findings::{Collected, Findings, VendorProfile};
+use crate::sources::{ErrorKind, Source, SourceError};
 use app::domain::{AccountSummary, StepKey};
 
 /// The most a vendor file may hold.
 pub const MAX_VENDOR_FILE_BYTES: usize = 256 * 1024;
 
+/// The vendor context (who we are and what we sell) as a source.
 pub struct VendorSource {
     profile: VendorProfile,
     /// Where it came from: a file path, or `built-in demo vendor`.
@@ -20,11 +21,14 @@ pub struct VendorSource {
 #[derive(Debug, thiserror::Error)]
 #[error("vendor file {path}: {reason}")]
 pub struct VendorFileError {
+    /// The file as configured.
     pub path: String,
+    /// What is wrong with it, in plain words.
     pub reason: String,
 }
 
 impl VendorSource {
+    /// The vendor `profile`, read from `origin` (a file name, or the demo).
     pub fn new(profile: VendorProfile, origin: impl Into<String>) -> Self {
         use std::hash::{Hash, Hasher};
         let mut h = std::hash::DefaultHasher::new();
@@ -44,10 +48,12 @@ impl VendorSource {
         }
     }
 
+    /// The built-in demo vendor.
     pub fn demo() -> Self {
         Self::new(crate::demo::vendor::demo_vendor(), "built-in demo vendor")
     }
 
+    /// The vendor as configured.
     pub fn profile(&self) -> &VendorProfile {
         &self.profile
     }
@@ -112,10 +118,10 @@ impl Source for VendorSource {
             Collected::Vendor {
                 vendor: self.profile.clone(),
             },
-            super::source_ref(
+            crate::sources::source_ref(
                 &format!("{} ({})", self.profile.name, self.origin),
                 1.0,
-                super::today_iso(),
+                crate::sources::today_iso(),
                 None,
             ),
         ))
@@ -196,7 +202,7 @@ angle = "one platform"
 
     #[test]
     fn the_example_vendor_file_is_valid() {
-        let v = parse_vendor(include_bytes!("../../../vendor.example.toml")).unwrap();
+        let v = parse_vendor(include_bytes!("../../../../vendor.example.toml")).unwrap();
         assert_eq!(v.products.len(), 2);
         assert_eq!(v.competitors[0].detect, ["azure ad", "entra"]);
     }

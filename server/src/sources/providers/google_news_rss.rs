@@ -1,22 +1,24 @@
 //! News from the Google News RSS search feed (free, unofficial). Keyless.
 
-use super::http::{Http, Request};
-use super::text::{
-    clean, clean_opt, clean_url, is_funding_headline, newest_or_today, path_segment, rfc2822_to_iso,
-};
-use super::{ErrorKind, Source, SourceError, source_ref};
-use crate::findings::{Collected, Findings, NewsItem};
+use crate::findings::{Findings, NewsItem};
+use crate::sources::net::http::{Http, Request};
+use crate::sources::net::text::{clean, clean_opt, clean_url, rfc2822_to_iso};
+use crate::sources::providers::news::{google_news_findings, is_funding_headline};
+use crate::sources::{ErrorKind, Source, SourceError};
 use app::domain::{AccountSummary, StepKey};
 use quick_xml::events::Event;
 
+/// The source's name, as on a source badge.
 pub const NAME: &str = "Google News RSS";
 const MAX_ITEMS: usize = 20;
 
+/// News from the Google News RSS search feed.
 pub struct GoogleNewsRss {
     http: Http,
 }
 
 impl GoogleNewsRss {
+    /// The source over `http`, renamed to [`NAME`].
     pub fn new(http: &Http) -> Self {
         Self {
             http: http.named(NAME),
@@ -53,79 +55,95 @@ fn parse_feed(xml: &str) -> Result<Vec<RawItem>, FeedProblem> {
         return Err(FeedProblem::WebPage);
     }
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut items = Vec::new();
-    let mut item: Option<RawItem> = None;
-    let mut field: Option<&'static str> = None;
-    let mut seen_rss = false;
-    let mut text = String::new();
+    let mut feed = Feed::default();
     loop {
         let event = reader.read_event().map_err(|_| FeedProblem::BadXml)?;
         match event {
-            Event::Start(e) => {
-                let name = e.local_name();
-                match name.as_ref() {
-                    b"rss" | b"feed" | b"rdf:RDF" | b"RDF" => seen_rss = true,
-                    b"html" if !seen_rss => return Err(FeedProblem::WebPage),
-                    b"item" => item = Some(RawItem::default()),
-                    b"title" | b"link" | b"pubDate" | b"source" if item.is_some() => {
-                        field = Some(match name.as_ref() {
-                            b"title" => "title",
-                            b"link" => "link",
-                            b"pubDate" => "pubDate",
-                            _ => "source",
-                        });
-                        text.clear();
-                    }
-                    _ => {}
-                }
+            Event::Start(e) => feed.start(e.local_name().as_ref())?,
+            Event::Empty(e) if e.local_name().as_ref() == b"rss" => feed.seen_rss = true,
+            Event::Text(t) if feed.field.is_some() => {
+                feed.text
+                    .push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
             }
-            Event::Empty(e) if e.local_name().as_ref() == b"rss" => seen_rss = true,
-            Event::Text(t) if field.is_some() => {
-                text.push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
+            Event::CData(t) if feed.field.is_some() => {
+                feed.text
+                    .push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
             }
-            Event::CData(t) if field.is_some() => {
-                text.push_str(&t.xml_content().map_err(|_| FeedProblem::BadXml)?);
-            }
-            Event::GeneralRef(r) if field.is_some() => {
+            Event::GeneralRef(r) if feed.field.is_some() => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
-                    text.push(c);
+                    feed.text.push(c);
                 } else if let Ok(name) = r.decode()
                     && let Some(s) = quick_xml::escape::resolve_predefined_entity(&name)
                 {
-                    text.push_str(s);
+                    feed.text.push_str(s);
                 }
             }
-            Event::End(e) => {
-                let name = e.local_name();
-                match (name.as_ref(), field, item.as_mut()) {
-                    (b"item", _, Some(_)) => {
-                        items.push(item.take().unwrap_or_default());
-                        field = None;
-                    }
-                    (n, Some(f), Some(it)) if n == f.as_bytes() => {
-                        let value = std::mem::take(&mut text);
-                        match f {
-                            "title" => it.title = value,
-                            "link" => it.link = value,
-                            "pubDate" => it.pub_date = value,
-                            _ => it.source = value,
-                        }
-                        field = None;
-                    }
-                    _ => {}
-                }
-            }
+            Event::End(e) => feed.end(e.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
-        if items.len() >= MAX_ITEMS * 5 {
+        if feed.items.len() >= MAX_ITEMS * 5 {
             break;
         }
     }
-    if !seen_rss {
+    if !feed.seen_rss {
         return Err(FeedProblem::NotRss);
     }
-    Ok(items)
+    Ok(feed.items)
+}
+
+/// A feed being read: the items so far, and where in an item the reader is.
+#[derive(Default)]
+struct Feed {
+    items: Vec<RawItem>,
+    item: Option<RawItem>,
+    /// The item field whose text is being read.
+    field: Option<&'static str>,
+    seen_rss: bool,
+    text: String,
+}
+
+impl Feed {
+    /// An opening tag named `name`.
+    fn start(&mut self, name: &[u8]) -> Result<(), FeedProblem> {
+        match name {
+            b"rss" | b"feed" | b"rdf:RDF" | b"RDF" => self.seen_rss = true,
+            b"html" if !self.seen_rss => return Err(FeedProblem::WebPage),
+            b"item" => self.item = Some(RawItem::default()),
+            b"title" | b"link" | b"pubDate" | b"source" if self.item.is_some() => {
+                self.field = Some(match name {
+                    b"title" => "title",
+                    b"link" => "link",
+                    b"pubDate" => "pubDate",
+                    _ => "source",
+                });
+                self.text.clear();
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A closing tag named `name`: ends an item, or the field being read.
+    fn end(&mut self, name: &[u8]) {
+        match (name, self.field, self.item.as_mut()) {
+            (b"item", _, Some(_)) => {
+                self.items.push(self.item.take().unwrap_or_default());
+                self.field = None;
+            }
+            (n, Some(f), Some(it)) if n == f.as_bytes() => {
+                let value = std::mem::take(&mut self.text);
+                match f {
+                    "title" => it.title = value,
+                    "link" => it.link = value,
+                    "pubDate" => it.pub_date = value,
+                    _ => it.source = value,
+                }
+                self.field = None;
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `Acme raises $50M - TechCrunch` → `Acme raises $50M` when the publisher is TechCrunch.
@@ -143,6 +161,7 @@ fn strip_publisher(title: &str, publisher: &str) -> String {
     title.to_string()
 }
 
+// The `Source` shape every provider shares (name, steps, collect); only `collect` differs.
 #[async_trait::async_trait]
 impl Source for GoogleNewsRss {
     fn name(&self) -> &str {
@@ -212,15 +231,7 @@ impl Source for GoogleNewsRss {
                 break;
             }
         }
-        let last_updated = newest_or_today(items.iter().map(|i| i.date.as_str()));
-        let url = Some(format!(
-            "https://news.google.com/search?q={}",
-            path_segment(&query)
-        ));
-        Ok(Findings::from_source(
-            Collected::News { items },
-            source_ref(NAME, 0.75, last_updated, url),
-        ))
+        Ok(google_news_findings(NAME, 0.75, &query, items))
     }
 }
 

@@ -4,29 +4,32 @@
 //! The entity must be the account's company: among the search hits we take the one whose
 //! official website (P856) is the account's domain, and give NotFound rather than guess.
 
-use super::http::{Http, Request};
-use super::text::{
-    clean_opt, clean_text, clean_url, iso_date_prefix, newest_or_today, path_segment, same_site,
-};
-use super::{ErrorKind, Source, SourceError, source_ref};
 use crate::findings::{Collected, CompanyFacts, Findings};
+use crate::sources::net::http::{Http, Request};
+use crate::sources::net::text::{
+    clean_opt, clean_url, iso_date_prefix, newest_or_today, one_line, path_segment, same_site,
+};
+use crate::sources::{ErrorKind, Source, SourceError, source_ref};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// The source's name, as on a source badge.
 pub const NAME: &str = "Wikidata + Wikipedia";
 /// How many search hits we check for the account's website.
 const SEARCH_LIMIT: usize = 7;
 /// The longest description we keep.
 const MAX_DESCRIPTION_CHARS: usize = 1_200;
 
+/// Company facts from Wikidata, described by the Wikipedia article.
 pub struct Wikidata {
     wikidata: Http,
     wikipedia: Http,
 }
 
 impl Wikidata {
+    /// The source over a Wikidata and a Wikipedia client.
     pub fn new(wikidata: &Http, wikipedia: &Http) -> Self {
         Self {
             wikidata: wikidata.named(NAME),
@@ -265,6 +268,7 @@ impl Wikidata {
     }
 }
 
+// The `Source` shape every provider shares (name, steps, collect); only `collect` differs.
 #[async_trait::async_trait]
 impl Source for Wikidata {
     fn name(&self) -> &str {
@@ -280,6 +284,57 @@ impl Source for Wikidata {
         _step: StepKey,
         account: &AccountSummary,
     ) -> Result<Findings, SourceError> {
+        let ids = self.search(account).await?;
+        let found = self
+            .entities(&ids, "info|descriptions|claims|sitelinks")
+            .await?;
+        // Search order is relevance order: the first hit whose website is the account's.
+        let Some(entity) = ids
+            .iter()
+            .filter_map(|id| found.entities.get(id))
+            .find(|e| websites(e).iter().any(|w| same_site(w, &account.domain)))
+        else {
+            return Err(self.wikidata.error(
+                ErrorKind::NotFound,
+                format!(
+                    "no Wikidata entry for {} has the website {}",
+                    one_line(&account.name, 80),
+                    one_line(&account.domain, 80)
+                ),
+            ));
+        };
+        let industry_id = first_item(entity, "P452");
+        let hq_id = first_item(entity, "P159");
+        let labels = self.labels(&industry_id, &hq_id).await?;
+        let label = |id: &Option<String>| {
+            let e = labels.get(id.as_ref()?)?;
+            clean_opt(e.labels.get("en").map(|t| t.value.as_str()))
+        };
+        let summary = match entity.sitelinks.get("enwiki") {
+            Some(link) if !link.title.trim().is_empty() => self.summary(&link.title).await,
+            _ => None,
+        };
+        let facts = CompanyFacts {
+            description: description(entity, summary.as_ref()),
+            founded: statements(entity, "P571")
+                .into_iter()
+                .find_map(|s| year_of(s.mainsnak.value()?)),
+            employees: employees(entity),
+            headquarters: label(&hq_id),
+            industry: label(&industry_id),
+            website: websites(entity)
+                .into_iter()
+                .find(|w| same_site(w, &account.domain))
+                .and_then(|w| clean_url(&w)),
+            src: 0,
+        };
+        Ok(findings(entity, summary.as_ref(), facts))
+    }
+}
+
+impl Wikidata {
+    /// The Wikidata items a search for the account's name finds, most relevant first.
+    async fn search(&self, account: &AccountSummary) -> Result<Vec<String>, SourceError> {
         let search: SearchResponse = self
             .wikidata
             .json(
@@ -306,89 +361,61 @@ impl Source for Wikidata {
         if ids.is_empty() {
             return Err(self.wikidata.error(
                 ErrorKind::NotFound,
-                format!("no Wikidata entry named {}", clean_text(&account.name, 80)),
+                format!("no Wikidata entry named {}", one_line(&account.name, 80)),
             ));
         }
-        let found = self
-            .entities(&ids, "info|descriptions|claims|sitelinks")
-            .await?;
-        // Search order is relevance order: the first hit whose website is the account's.
-        let Some(entity) = ids
-            .iter()
-            .filter_map(|id| found.entities.get(id))
-            .find(|e| websites(e).iter().any(|w| same_site(w, &account.domain)))
-        else {
-            return Err(self.wikidata.error(
-                ErrorKind::NotFound,
-                format!(
-                    "no Wikidata entry for {} has the website {}",
-                    clean_text(&account.name, 80),
-                    clean_text(&account.domain, 80)
-                ),
-            ));
-        };
-        let industry_id = first_item(entity, "P452");
-        let hq_id = first_item(entity, "P159");
-        let label_ids: Vec<String> = industry_id.iter().chain(hq_id.iter()).cloned().collect();
-        let labels = if label_ids.is_empty() {
-            HashMap::new()
-        } else {
-            match self.entities(&label_ids, "labels").await {
-                Ok(r) => r.entities,
-                Err(e) if e.kind == ErrorKind::NotFound => HashMap::new(),
-                Err(e) => return Err(e),
-            }
-        };
-        let label = |id: &Option<String>| {
-            let e = labels.get(id.as_ref()?)?;
-            clean_opt(e.labels.get("en").map(|t| t.value.as_str()))
-        };
-        let summary = match entity.sitelinks.get("enwiki") {
-            Some(link) if !link.title.trim().is_empty() => self.summary(&link.title).await,
-            _ => None,
-        };
-        let description = summary
-            .as_ref()
-            .and_then(|s| s.extract.as_deref())
-            .map(|t| clean_text(t, MAX_DESCRIPTION_CHARS))
-            .filter(|t| !t.is_empty())
-            .or_else(|| clean_opt(entity.descriptions.get("en").map(|t| t.value.as_str())));
-        let website = websites(entity)
-            .into_iter()
-            .find(|w| same_site(w, &account.domain))
-            .and_then(|w| clean_url(&w));
-        let facts = CompanyFacts {
-            description,
-            founded: statements(entity, "P571")
-                .into_iter()
-                .find_map(|s| year_of(s.mainsnak.value()?)),
-            employees: employees(entity),
-            headquarters: label(&hq_id),
-            industry: label(&industry_id),
-            website,
-            src: 0,
-        };
-        let last_updated = newest_or_today(
-            [
-                entity.modified.as_deref(),
-                summary.as_ref().and_then(|s| s.timestamp.as_deref()),
-            ]
-            .into_iter()
-            .flatten()
-            .filter_map(|d| iso_date_prefix(d).map(|_| d)),
-        );
-        let url = summary
-            .as_ref()
-            .and_then(|s| s.content_urls.as_ref()?.desktop.as_ref()?.page.as_deref())
-            .and_then(clean_url)
-            .or_else(|| Some(format!("https://www.wikidata.org/wiki/{}", entity.id)));
-        Ok(Findings::from_source(
-            Collected::Company {
-                company: vec![facts],
-            },
-            source_ref(NAME, 0.85, last_updated, url),
-        ))
+        Ok(ids)
     }
+
+    /// The items named by the industry and headquarters statements, for their labels.
+    async fn labels(
+        &self,
+        industry_id: &Option<String>,
+        hq_id: &Option<String>,
+    ) -> Result<HashMap<String, Entity>, SourceError> {
+        let label_ids: Vec<String> = industry_id.iter().chain(hq_id.iter()).cloned().collect();
+        if label_ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        match self.entities(&label_ids, "labels").await {
+            Ok(r) => Ok(r.entities),
+            Err(e) if e.kind == ErrorKind::NotFound => Ok(HashMap::new()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The Wikipedia summary's first paragraph, else the item's short description.
+fn description(entity: &Entity, summary: Option<&Summary>) -> Option<String> {
+    summary
+        .and_then(|s| s.extract.as_deref())
+        .map(|t| one_line(t, MAX_DESCRIPTION_CHARS))
+        .filter(|t| !t.is_empty())
+        .or_else(|| clean_opt(entity.descriptions.get("en").map(|t| t.value.as_str())))
+}
+
+/// The company's facts as findings, dated by the newest edit, linked to the Wikipedia
+/// article (else the Wikidata item).
+fn findings(entity: &Entity, summary: Option<&Summary>, facts: CompanyFacts) -> Findings {
+    let last_updated = newest_or_today(
+        [
+            entity.modified.as_deref(),
+            summary.and_then(|s| s.timestamp.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|d| iso_date_prefix(d).map(|_| d)),
+    );
+    let url = summary
+        .and_then(|s| s.content_urls.as_ref()?.desktop.as_ref()?.page.as_deref())
+        .and_then(clean_url)
+        .or_else(|| Some(format!("https://www.wikidata.org/wiki/{}", entity.id)));
+    Findings::from_source(
+        Collected::Company {
+            company: vec![facts],
+        },
+        source_ref(NAME, 0.85, last_updated, url),
+    )
 }
 
 #[cfg(test)]

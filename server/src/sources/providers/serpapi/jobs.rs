@@ -1,32 +1,29 @@
 //! Open roles from Google Jobs through SerpAPI (`engine=google_jobs`). Keyed.
 
-use super::http::{Http, Request};
-use super::serpapi_news::{is_empty_results_error, serpapi_error};
-use super::text::{clean, clean_opt, clean_url};
-use super::{Source, SourceError, source_ref, today_iso};
+use super::{Engine, SerpApiSource, keyed_search};
 use crate::findings::{Collected, Findings, Job};
+use crate::sources::net::http::{Http, Request};
+use crate::sources::net::text::{clean_opt, clean_url};
+use crate::sources::providers::boards::job;
+use crate::sources::{source_ref, today_iso};
 use app::domain::{AccountSummary, StepKey};
 use serde::Deserialize;
 
+// Per-engine declarations (name, source type, engine); the shared path is `SerpApiSource`.
+/// The source's name, as on a source badge.
 pub const NAME: &str = "Google Jobs (SerpAPI)";
 const MAX_JOBS: usize = 30;
 
-pub struct SerpApiJobs {
-    http: Http,
-}
+/// Google Jobs through SerpAPI as a source.
+pub type SerpApiJobs = SerpApiSource<GoogleJobs>;
 
-impl SerpApiJobs {
-    /// `http` is the SerpAPI client (shared with the news source); it must have a key.
-    pub fn new(http: &Http) -> Self {
-        Self {
-            http: http.named(NAME),
-        }
-    }
-}
+/// SerpAPI's `google_jobs` engine.
+pub struct GoogleJobs;
 
+/// What the `google_jobs` engine answers.
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct Response {
+pub struct Response {
     error: Option<String>,
     jobs_results: Vec<JobResult>,
 }
@@ -121,38 +118,20 @@ pub fn department_from_title(title: &str) -> &'static str {
     }
 }
 
-#[async_trait::async_trait]
-impl Source for SerpApiJobs {
-    fn name(&self) -> &str {
-        NAME
+impl Engine for GoogleJobs {
+    const NAME: &'static str = NAME;
+    const STEPS: &'static [StepKey] = &[StepKey::Hiring];
+    type Answer = Response;
+
+    fn search(http: &Http, account: &AccountSummary) -> Request<'static> {
+        keyed_search(http, "google_jobs", account.name.clone(), &[])
     }
 
-    fn steps(&self) -> &[StepKey] {
-        &[StepKey::Hiring]
+    fn outcome(answer: &Response) -> (Option<&str>, bool) {
+        (answer.error.as_deref(), !answer.jobs_results.is_empty())
     }
 
-    async fn collect(
-        &self,
-        _step: StepKey,
-        account: &AccountSummary,
-    ) -> Result<Findings, SourceError> {
-        let key = self.http.config().key.clone().unwrap_or_default();
-        let res: Response = self
-            .http
-            .json(
-                Request::get("/search.json")
-                    .query("engine", "google_jobs")
-                    .query("q", account.name.clone())
-                    .query("hl", "en")
-                    .query("api_key", key),
-            )
-            .await?;
-        if let Some(e) = &res.error
-            && res.jobs_results.is_empty()
-            && !is_empty_results_error(e)
-        {
-            return Err(serpapi_error(&self.http, e));
-        }
+    fn findings(res: Response, account: &AccountSummary) -> Findings {
         let jobs: Vec<Job> = res
             .jobs_results
             .iter()
@@ -162,32 +141,29 @@ impl Source for SerpApiJobs {
                     .is_some_and(|c| company_matches(c, &account.name))
             })
             .filter_map(|j| {
-                let title = clean(j.title.as_deref()?);
-                if title.is_empty() {
-                    return None;
-                }
                 let url = j
                     .apply_options
                     .iter()
                     .find_map(|o| o.link.as_deref().and_then(clean_url))
                     .or_else(|| j.share_link.as_deref().and_then(clean_url));
-                Some(Job {
-                    department: department_from_title(&title).to_string(),
-                    title,
-                    location: clean_opt(j.location.as_deref()).unwrap_or_else(|| "—".into()),
-                    posted: clean_opt(j.detected_extensions.posted_at.as_deref())
-                        .unwrap_or_default(),
+                let posted = clean_opt(j.detected_extensions.posted_at.as_deref());
+                let mut job = job(
+                    j.title.as_deref(),
+                    None,
+                    j.location.as_deref(),
+                    posted.unwrap_or_default(),
                     url,
-                    src: 0,
-                })
+                )?;
+                job.department = department_from_title(&job.title).to_string();
+                Some(job)
             })
             .take(MAX_JOBS)
             .collect();
         // Google Jobs gives relative dates ("3 days ago") for postings live now.
-        Ok(Findings::from_source(
+        Findings::from_source(
             Collected::Hiring { jobs },
             source_ref(NAME, 0.8, today_iso(), None),
-        ))
+        )
     }
 }
 

@@ -1,17 +1,15 @@
-//! Small helpers every provider shares: cleaning untrusted text, reading dates, spotting
-//! funding headlines and deriving job-board tokens from an account.
+//! Small helpers every provider shares: cleaning untrusted text and URLs, reading dates,
+//! and comparing hosts.
 //!
 //! Provider text is kept as text (it is escaped when rendered): we only drop control
 //! characters, collapse whitespace and cut absurd lengths. Nothing here interprets it.
 
-use app::domain::AccountSummary;
-
 /// The longest title or name we keep, in characters.
 pub const MAX_TEXT_CHARS: usize = 300;
 
-/// `s` without control characters (line breaks and tabs become spaces), with runs of
+/// `s` as one line: without control characters (line breaks and tabs become spaces), with runs of
 /// whitespace collapsed, trimmed, and cut to `max` characters (ending in `…` when cut).
-pub fn clean_text(s: &str, max: usize) -> String {
+pub fn one_line(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0;
     let mut pending_space = false;
@@ -54,9 +52,9 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
 }
 
-/// A title or name: [`clean_text`] at [`MAX_TEXT_CHARS`].
+/// A title or name: [`one_line`] at [`MAX_TEXT_CHARS`].
 pub fn clean(s: &str) -> String {
-    clean_text(s, MAX_TEXT_CHARS)
+    one_line(s, MAX_TEXT_CHARS)
 }
 
 /// An optional field, cleaned; `None` when nothing is left.
@@ -216,99 +214,9 @@ pub fn newest_or_today<'a>(dates: impl IntoIterator<Item = &'a str>) -> String {
         .unwrap_or_else(today_iso)
 }
 
-/// Does this headline announce a funding round, an acquisition or an IPO?
-pub fn is_funding_headline(title: &str) -> bool {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    const WORDS: [&str; 22] = [
-        "raise",
-        "raises",
-        "raised",
-        "raising",
-        "funding",
-        "funded",
-        "seed",
-        "acquire",
-        "acquires",
-        "acquired",
-        "acquiring",
-        "acquisition",
-        "acquisitions",
-        "ipo",
-        "ipos",
-        "investment",
-        "invests",
-        "valuation",
-        "financing",
-        "buyout",
-        "merger",
-        "spac",
-    ];
-    words.iter().enumerate().any(|(i, w)| {
-        WORDS.contains(&w.as_str())
-            || (w == "series"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_lowercase()))
-            || (w == "goes" && words.get(i + 1).is_some_and(|n| n == "public"))
-    })
-}
-
-/// The job-board tokens to try for `account`: the domain's label before the TLD
-/// (`acmecorp` from `acmecorp.com`, `acme` from `acme.co.uk`) and the name without spaces
-/// or punctuation (`acmecorp` from `Acme Corp`), de-duplicated. Only `[a-z0-9-]`.
-pub fn board_tokens(account: &AccountSummary) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let domain = account.domain.trim().to_ascii_lowercase();
-    let host = domain
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("");
-    let labels: Vec<&str> = host
-        .split('.')
-        .filter(|l| !l.is_empty() && *l != "www")
-        .collect();
-    let second_level = ["co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc"];
-    let label = match labels.len() {
-        0 => None,
-        1 => Some(labels[0]),
-        n if n >= 3 && second_level.contains(&labels[n - 2]) => Some(labels[n - 3]),
-        n => Some(labels[n - 2]),
-    };
-    let slug = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect()
-    };
-    if let Some(l) = label {
-        out.push(slug(l));
-    }
-    out.push(
-        account
-            .name
-            .to_lowercase()
-            .chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect(),
-    );
-    let mut seen = Vec::new();
-    out.retain(|t| {
-        !t.is_empty() && t.len() <= 100 && !seen.contains(t) && {
-            seen.push(t.clone());
-            true
-        }
-    });
-    out
-}
-
 /// The bare host of a URL or domain, lower case, without `www.`: `acmecorp.com` from
 /// `https://www.AcmeCorp.com/en/`.
-pub fn host_of(url: &str) -> String {
+pub fn bare_host(url: &str) -> String {
     let s = url.trim().to_ascii_lowercase();
     let s = s.split_once("://").map(|(_, r)| r).unwrap_or(&s);
     let host = s.split(['/', '?', '#']).next().unwrap_or("");
@@ -321,8 +229,8 @@ pub fn host_of(url: &str) -> String {
 
 /// Is `url`'s host the account's `domain` or a subdomain of it?
 pub fn same_site(url: &str, domain: &str) -> bool {
-    let host = host_of(url);
-    let domain = host_of(domain);
+    let host = bare_host(url);
+    let domain = bare_host(domain);
     !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
 }
 
@@ -340,134 +248,4 @@ pub fn path_segment(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_from_milliseconds() {
-        assert_eq!(iso_date_from_ms(0), "1970-01-01");
-        assert_eq!(iso_date_from_ms(1_795_000_000_000), "2026-11-18");
-        assert_eq!(iso_date_from_ms(951_782_400_000), "2000-02-29");
-    }
-
-    fn account(name: &str, domain: &str) -> AccountSummary {
-        AccountSummary {
-            id: "x".into(),
-            name: name.into(),
-            domain: domain.into(),
-            industry: String::new(),
-            employees: 1,
-            location: String::new(),
-        }
-    }
-
-    #[test]
-    fn text_is_cleaned_not_interpreted() {
-        assert_eq!(clean("  a\u{0}b\tc\n\nd  "), "ab c d");
-        assert_eq!(
-            clean("<script>alert(1)</script>"),
-            "<script>alert(1)</script>"
-        );
-        assert_eq!(clean("evil\u{202E}txt"), "eviltxt");
-        let long = "x".repeat(1_000);
-        let c = clean(&long);
-        assert_eq!(c.chars().count(), MAX_TEXT_CHARS);
-        assert!(c.ends_with('…'));
-        assert_eq!(clean(&"y".repeat(300)), "y".repeat(300));
-        assert_eq!(clean_opt(Some(" \u{7} ")), None);
-    }
-
-    #[test]
-    fn only_web_urls_are_kept() {
-        assert_eq!(
-            clean_url(" https://a.example/x "),
-            Some("https://a.example/x".into())
-        );
-        assert_eq!(clean_url("javascript:alert(1)"), None);
-        assert_eq!(clean_url("https://a.example/x y"), None);
-        assert_eq!(
-            clean_url("HTTP://A.EXAMPLE"),
-            Some("HTTP://A.EXAMPLE".into())
-        );
-    }
-
-    #[test]
-    fn dates_are_read_from_the_common_formats() {
-        assert_eq!(
-            iso_date_prefix("2025-06-12T14:00:00Z").as_deref(),
-            Some("2025-06-12")
-        );
-        assert_eq!(iso_date_prefix("2025-02-30"), None);
-        assert_eq!(iso_date_prefix("yesterday"), None);
-        assert_eq!(
-            rfc2822_to_iso("Thu, 12 Jun 2025 14:00:00 GMT").as_deref(),
-            Some("2025-06-12")
-        );
-        assert_eq!(
-            rfc2822_to_iso("Thu, 12 Jun 2025 23:30:00 -0500").as_deref(),
-            Some("2025-06-13"),
-            "converted to UTC"
-        );
-        assert_eq!(
-            rfc2822_to_iso("Sun, 01 Jun 2025 00:30:00 +0200").as_deref(),
-            Some("2025-05-31")
-        );
-        assert_eq!(rfc2822_to_iso("not a date"), None);
-        assert_eq!(
-            us_date_to_iso("06/12/2025, 02:00 PM, +0000 UTC").as_deref(),
-            Some("2025-06-12")
-        );
-        assert_eq!(us_date_to_iso("13/45/2025, 02:00 PM"), None);
-        assert_eq!(
-            newest_or_today(["2025-01-02", "2025-03-04T00:00:00Z", "junk"]),
-            "2025-03-04"
-        );
-        assert_eq!(newest_or_today([]), today_iso());
-    }
-
-    #[test]
-    fn funding_headlines_are_spotted() {
-        for t in [
-            "Acme raises $50M Series C",
-            "Globex acquires Initech",
-            "Hooli files for IPO",
-            "Seed round for Pied Piper",
-            "Vandelay closes $20M Series B funding",
-            "Umbrella goes public on Nasdaq",
-        ] {
-            assert!(is_funding_headline(t), "{t}");
-        }
-        for t in [
-            "Acme opens Berlin office",
-            "Series of outages hit Globex",
-            "Hooli praises new CEO",
-        ] {
-            assert!(!is_funding_headline(t), "{t}");
-        }
-    }
-
-    #[test]
-    fn board_tokens_come_from_domain_and_name() {
-        assert_eq!(
-            board_tokens(&account("Acme Corp", "acmecorp.com")),
-            ["acmecorp"]
-        );
-        assert_eq!(
-            board_tokens(&account("Globex, Inc.", "www.globex.co.uk")),
-            ["globex", "globexinc"]
-        );
-        assert_eq!(board_tokens(&account("../etc", "")), ["etc"]);
-    }
-
-    #[test]
-    fn sites_match_by_host() {
-        assert!(same_site("https://www.AcmeCorp.com/en/", "acmecorp.com"));
-        assert!(same_site("http://investors.acmecorp.com", "acmecorp.com"));
-        assert!(!same_site("https://notacmecorp.com", "acmecorp.com"));
-        assert!(!same_site(
-            "https://acmecorp.com.evil.example",
-            "acmecorp.com"
-        ));
-        assert_eq!(path_segment("Acme Corp/../x"), "Acme%20Corp%2F..%2Fx");
-    }
-}
+mod tests;
