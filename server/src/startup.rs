@@ -1,7 +1,7 @@
 //! Building the application: store, demo data, live feed, orchestrator, router.
 //! Tests call [`Application::build`] with port 0 and `mem://`.
 
-use crate::chat::{Chat, ChatParts};
+use crate::chat::Chat;
 use crate::config::Settings;
 use crate::conversation::llm::LlmAnalyst;
 use crate::conversation::{Analyst, TemplateAnalyst};
@@ -35,17 +35,14 @@ impl Application {
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
         live::follow_events(store.clone(), feeds.clone()).await?;
-        let (collector, orchestrator) = research(&settings, &store, &accounts)?;
-        let (analyst, classifier) = analysts(&settings);
-        let chat = Arc::new(Chat::new(ChatParts {
-            store: store.clone(),
+        let research = research(&settings, &store, &accounts)?;
+        let chat = Arc::new(Chat::new(
+            store.clone(),
             accounts,
             feeds,
-            orchestrator,
-            collector,
-            analyst,
-            classifier,
-        }));
+            research,
+            analysts(&settings),
+        ));
         chat.spawn_waiter();
         spawn_sweeper(store.clone());
 

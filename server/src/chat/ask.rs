@@ -123,11 +123,7 @@ impl Chat {
             let answer = say(Self::without_account(&q));
             return self.commit_now(session, said, answer).await;
         };
-        let run = self
-            .store
-            .latest_run(&session.sid)
-            .await?
-            .filter(|r| r.account_id == account.id);
+        let run = self.latest_run_about(session, &account).await?;
         let lookup = self
             .lookup(&account, persona, q.intent, run.as_ref())
             .await?;

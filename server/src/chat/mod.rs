@@ -47,41 +47,27 @@ impl From<StoreError> for AppError {
     }
 }
 
-/// What the chat service is built from.
-pub struct ChatParts {
-    pub store: Store,
-    pub accounts: Arc<AccountIndex>,
-    pub feeds: FeedHub,
-    pub orchestrator: Arc<Orchestrator>,
-    pub collector: Arc<Collector>,
-    /// Writes the answers to questions.
-    pub analyst: Arc<dyn Analyst>,
-    /// Places questions the rules can't (a language model), if one is configured.
-    pub classifier: Option<Arc<LlmAnalyst>>,
-}
-
-/// The chat, over the store, the account index, the feeds and the orchestrator.
+/// The chat, over the store, the account index, the feeds, research and the analysts.
 pub struct Chat {
     store: Store,
     accounts: Arc<AccountIndex>,
     feeds: FeedHub,
     orchestrator: Arc<Orchestrator>,
     collector: Arc<Collector>,
+    /// Writes the answers to questions.
     analyst: Arc<dyn Analyst>,
+    /// Places questions the rules can't (a language model), if one is configured.
     classifier: Option<Arc<LlmAnalyst>>,
 }
 
 impl Chat {
-    pub fn new(parts: ChatParts) -> Self {
-        let ChatParts {
-            store,
-            accounts,
-            feeds,
-            orchestrator,
-            collector,
-            analyst,
-            classifier,
-        } = parts;
+    pub fn new(
+        store: Store,
+        accounts: Arc<AccountIndex>,
+        feeds: FeedHub,
+        (collector, orchestrator): (Arc<Collector>, Arc<Orchestrator>),
+        (analyst, classifier): (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>),
+    ) -> Self {
         Self {
             store,
             accounts,

@@ -142,11 +142,7 @@ impl Chat {
         else {
             return Ok(vec![]);
         };
-        let run = self
-            .store
-            .latest_run(&session.sid)
-            .await?
-            .filter(|r| r.account_id == account.id);
+        let run = self.latest_run_about(session, &account).await?;
         let lookup = self
             .lookup_for(&account, *persona, Intent::MainInsights, run.as_ref())
             .await?;

@@ -2,8 +2,9 @@
 //! snapshot a page renders from, and committing an exchange of two messages.
 
 use super::{Chat, message_id};
+use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
-use app::domain::{Change, ChatMessage, ChatView, SessionEvent};
+use app::domain::{AccountSummary, Change, ChatMessage, ChatView, SessionEvent};
 use app::error::AppError;
 use app::ports::{ChatSnapshot, Visitor};
 
@@ -83,6 +84,16 @@ impl Chat {
             Change::MessageAdded { message: answer },
         ];
         Ok(self.store.append(&session.sid, changes, None).await?)
+    }
+
+    /// The session's newest run, if it is about `account`.
+    pub(super) async fn latest_run_about(
+        &self,
+        session: &SessionRow,
+        account: &AccountSummary,
+    ) -> Result<Option<RunRow>, AppError> {
+        let run = self.store.latest_run(&session.sid).await?;
+        Ok(run.filter(|r| r.account_id == account.id))
     }
 
     /// Remember the account the session is about now.

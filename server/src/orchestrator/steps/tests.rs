@@ -6,15 +6,9 @@ use crate::orchestrator::{Halt, RetryPolicy};
 use crate::store::StoreError;
 use std::time::Duration;
 
+/// Acme Corp, from the demo data set.
 fn account() -> AccountSummary {
-    AccountSummary {
-        id: "acme-corp".into(),
-        name: "Acme Corp".into(),
-        domain: "acmecorp.com".into(),
-        industry: "FinTech".into(),
-        employees: 500,
-        location: "New York, USA".into(),
-    }
+    crate::demo::demo_accounts().remove(0)
 }
 
 fn run() -> RunRow {
