@@ -15,8 +15,8 @@
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
 
+use crate::analysts::llm::LlmConfig;
 use crate::cache::CachePolicy;
-use crate::conversation::llm::LlmConfig;
 use crate::sources::SourcesConfig;
 use std::net::SocketAddr;
 use std::time::Duration;

@@ -12,8 +12,8 @@ mod research;
 pub use questions::{AnswerReady, Asked};
 pub use research::ResearchStart;
 
-use crate::conversation::Analyst;
-use crate::conversation::llm::LlmAnalyst;
+use crate::analysts::Analyst;
+use crate::analysts::llm::LlmAnalyst;
 use crate::live::FeedHub;
 use crate::orchestrator::Orchestrator;
 use crate::store::sessions::SessionRow;

@@ -4,7 +4,8 @@
 //! running research is still collecting is answered when it lands.
 
 use super::{Chat, crm_source, message_id};
-use crate::conversation::{Analyst, Answer, Evidence, StepData, template};
+use crate::analysts::{Analyst, Answer, Evidence, StepData};
+use crate::answers;
 use crate::findings::Findings;
 use crate::store::conversation::WaitingQuestion;
 use crate::store::runs::RunRow;
@@ -128,7 +129,7 @@ impl Chat {
 
     /// The answer to a question when no account is in focus.
     fn without_account(q: &Question) -> String {
-        match template::general(q.intent) {
+        match answers::general(q.intent) {
             Some(answer) => answer.text,
             None => "Pick an account first: tell me who you're meeting, for example \
                      “Help me prepare for my meeting with Acme”."
@@ -467,7 +468,7 @@ async fn finish_with(
         Ok(a) => a,
         Err(e) => {
             tracing::warn!(analyst = analyst.name(), error = %e, "analyst failed; answering from templates");
-            let mut a = template::compose(q, ev);
+            let mut a = answers::compose(q, ev);
             a.text = format!(
                 "{}\n(The {} didn't answer — {e}. This answer is composed from the collected facts.)",
                 a.text,

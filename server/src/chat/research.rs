@@ -2,9 +2,9 @@
 //! messages and the run, then launch it in the background.
 
 use super::{Chat, crm_source, message_id};
+use crate::answers::run;
 use crate::cache::CachePolicy;
 use crate::findings::Collected;
-use crate::research::{analysis, report};
 use crate::store::cache::CacheEntry;
 use crate::store::sessions::SessionRow;
 use app::domain::run::duration_words;
@@ -68,7 +68,7 @@ impl Chat {
             // The cached summary is neutral; this rep's angle is added from its facts.
             let collected: Vec<Collected> =
                 serde_json::from_value(profile.value["collected"].clone()).unwrap_or_default();
-            if let Some(angle) = analysis::angle(&collected, &persona) {
+            if let Some(angle) = run::angle(&collected, &persona) {
                 summary.push_str("\n\n");
                 summary.push_str(&angle);
             }
@@ -84,18 +84,14 @@ impl Chat {
                 ),
             });
             changes.push(Change::MessageAdded {
-                message: ChatMessage::assistant(
-                    message_id(),
-                    report::overview(account, false),
-                    now,
-                )
-                .with_actions(
-                    report::exploration_actions(None)
-                        .into_iter()
-                        .map(|a| a.about(&account.id))
-                        .collect(),
-                )
-                .with_sources(vec![crm_source(Some(account))]),
+                message: ChatMessage::assistant(message_id(), run::overview(account, false), now)
+                    .with_actions(
+                        run::exploration_actions(None)
+                            .into_iter()
+                            .map(|a| a.about(&account.id))
+                            .collect(),
+                    )
+                    .with_sources(vec![crm_source(Some(account))]),
             });
             changes.push(Change::MessageAdded {
                 message: ChatMessage::assistant(message_id(), summary, now).with_sources(sources),
@@ -137,9 +133,9 @@ impl Chat {
             ),
         });
         changes.push(Change::MessageAdded {
-            message: ChatMessage::assistant(message_id(), report::overview(account, true), now)
+            message: ChatMessage::assistant(message_id(), run::overview(account, true), now)
                 .with_actions(
-                    report::exploration_actions(Some(&run_id))
+                    run::exploration_actions(Some(&run_id))
                         .into_iter()
                         .map(|a| a.about(&account.id))
                         .collect(),

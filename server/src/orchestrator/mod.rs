@@ -11,9 +11,9 @@ mod lease;
 
 pub use collect::CacheUse;
 
+use crate::answers::run;
 use crate::cache::CachePolicy;
 use crate::findings::{Collected, Findings};
-use crate::research::{analysis, report};
 use crate::sources::Registry;
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
@@ -253,7 +253,7 @@ impl Orchestrator {
         let (outcome, cache) = self.gather(step, account).await;
         match outcome {
             Ok(findings) => {
-                let (line, text) = report::step_message(account, &findings.data);
+                let (line, text) = run::step_message(account, &findings.data);
                 let line = match (step, cache) {
                     (_, CacheUse::Hit) => format!("{line} — from cache"),
                     (StepKey::Vendor, CacheUse::Miss) => format!("{line} — loaded"),
@@ -333,7 +333,7 @@ impl Orchestrator {
             Some(session) => self.store.persona(&session.owner).await?,
             None => Persona::default(),
         };
-        let (status, detail, text, run_status) = match analysis::summarise(
+        let (status, detail, text, run_status) = match run::summarise(
             account, &collected, missing, &persona,
         ) {
             Ok(text) => {
@@ -371,8 +371,8 @@ impl Orchestrator {
         self.store.append(sid, changes, None).await?;
         if run_status != RunStatus::Failed {
             // The cache is shared by every rep: it keeps the summary without the persona's angle.
-            let text = analysis::summarise(account, &collected, missing, &Persona::default())
-                .unwrap_or(text);
+            let text =
+                run::summarise(account, &collected, missing, &Persona::default()).unwrap_or(text);
             let profile = json!({ "summary": text, "sources": sources, "collected": collected,
                 "missing": missing.iter().map(|(k, r)| json!({"step": k.as_str(), "reason": r})).collect::<Vec<_>>(),
                 "run_id": rid });

@@ -1,13 +1,18 @@
-//! The collected facts as a numbered list (`F1`, `F2`, …), each with its source: what a
-//! language model is given, and all it may cite.
+//! What a language model is given: the collected facts as a numbered list (`F1`, `F2`, …),
+//! each with its source — all it may cite — and the request around them.
 
-use super::evidence::Evidence;
-use crate::research::report::{merged_company, tech_label};
+use crate::analysts::{Evidence, Question};
+use crate::answers::phrases::tech_label;
+use crate::findings::merged_company;
 use app::domain::SourceRef;
+use serde_json::json;
 
+/// One fact the model may cite, with the record it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
+    /// The fact in one sentence.
     pub text: String,
+    /// Where it came from; `[Fn]` in the model's text becomes this source's marker.
     pub source: SourceRef,
 }
 
@@ -108,4 +113,37 @@ pub fn numbered(ev: &Evidence) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// The Chat Completions request for `q` (its `model` still to be set): the rules, the rep,
+/// the account, what is missing, and the numbered `facts`.
+pub fn prompt(q: &Question, ev: &Evidence, facts: &[Fact]) -> serde_json::Value {
+    let persona = ev.persona.describe().unwrap_or_else(|| "not given".into());
+    let mut listed = String::new();
+    for (i, f) in facts.iter().enumerate() {
+        listed.push_str(&format!("[F{}] {}\n", i + 1, f.text));
+    }
+    let missing: Vec<String> = ev.missing().iter().map(|k| k.noun().to_string()).collect();
+    let focus = q
+        .focus
+        .as_deref()
+        .map(|f| format!(" (about the {f})"))
+        .unwrap_or_default();
+    json!({
+        "model": "",
+        "stream": true,
+        "temperature": 0.2,
+        "messages": [
+            {"role": "system", "content":
+                "You are Dossier, a meeting-prep assistant for a sales rep. Use ONLY the numbered \
+                 facts you are given. End every sentence with the ids of the facts it relies on, \
+                 in square brackets before the full stop, like [F2] or [F1][F3]. Never state \
+                 anything the facts don't support and never invent ids. Be brief: at most eight \
+                 short sentences or bullets. Tailor the advice to the rep's role and meeting."},
+            {"role": "user", "content": format!(
+                "Rep: {persona}.\nAccount: {} ({}).\nQuestion: {}{focus}.\nNot available: {}.\n\nFacts:\n{listed}",
+                ev.account.name, ev.account.domain, q.intent.area(),
+                if missing.is_empty() { "nothing".to_string() } else { missing.join(", ") })},
+        ],
+    })
 }

@@ -1,10 +1,11 @@
-//! The analysis step: key signals and talking points composed from what was collected.
-//! It never invents: every line comes from a collected fact, and what is missing is said.
+//! The analysis step's message: the key signals composed from what was collected, the rep's
+//! angle, and what is missing. It never invents: every line comes from a collected fact, and
+//! what is missing is said.
 
-use super::{Collected, report::tech_label};
-use app::domain::{AccountSummary, MeetingPurpose, Persona, RepRole, StepKey};
-
-use super::facts::is_security;
+use super::angle::angle;
+use crate::answers::phrases::tech_label;
+use crate::findings::{Collected, is_security, merged_company};
+use app::domain::{AccountSummary, Persona, StepKey};
 
 /// The final summary message, or why there is none.
 pub fn summarise(
@@ -52,7 +53,7 @@ pub fn summarise(
             }
             Collected::Tech { .. } => signals.push("🛠 Stack: nothing detected".into()),
             Collected::Company { company } => {
-                let c = super::report::merged_company(company);
+                let c = merged_company(company);
                 if let (Some(n), Some(hq)) = (c.employees, &c.headquarters) {
                     signals.push(format!("🏢 Company: ~{n} employees, {hq}"));
                 }
@@ -95,99 +96,11 @@ pub fn summarise(
     Ok(text)
 }
 
-/// Where this rep should start, given their role and the meeting's purpose — built only
-/// from what was collected.
-pub fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
-    let head = persona.describe()?;
-    let funding = collected.iter().find_map(|c| match c {
-        Collected::News { items } => items.iter().find(|n| n.funding),
-        _ => None,
-    });
-    let security_jobs = collected
-        .iter()
-        .map(|c| match c {
-            Collected::Hiring { jobs } => jobs.iter().filter(|j| is_security(&j.title)).count(),
-            _ => 0,
-        })
-        .sum::<usize>();
-    let new_leader = collected.iter().find_map(|c| match c {
-        Collected::Contacts { people } => people.iter().find(|p| p.is_new()),
-        _ => None,
-    });
-    let stack: Vec<String> = collected
-        .iter()
-        .flat_map(|c| match c {
-            Collected::Tech { tech } => tech.iter().take(4).map(tech_label).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let mut lines = Vec::new();
-    match persona.role {
-        Some(RepRole::AccountExecutive) => {
-            if let Some(f) = funding {
-                lines.push(format!(
-                    "Lead with the funding — budget is there: {}",
-                    f.title
-                ));
-            }
-            if security_jobs > 0 {
-                lines.push(format!(
-                    "{security_jobs} identity & security roles open: product fit is the story"
-                ));
-            }
-        }
-        Some(RepRole::CustomerSuccess) => {
-            if let Some(p) = new_leader {
-                lines.push(format!(
-                    "New leader {} ({}) may review vendors: confirm your sponsor",
-                    p.name, p.title
-                ));
-            }
-            if security_jobs > 0 {
-                lines.push(format!(
-                    "{security_jobs} identity & security roles open: an expansion opening"
-                ));
-            }
-        }
-        Some(RepRole::SalesEngineer) if !stack.is_empty() => {
-            lines.push(format!(
-                "Map integration points across {}",
-                stack.join(", ")
-            ));
-        }
-        Some(RepRole::SalesEngineer) => {}
-        None => {}
-    }
-    match persona.purpose {
-        Some(MeetingPurpose::Renewal) => {
-            lines.push("Renewal: bring adoption numbers and ask about changes in leadership".into())
-        }
-        Some(MeetingPurpose::Expansion) if funding.is_some() => {
-            lines.push("Expansion: tie new products to the growth the round pays for".into())
-        }
-        Some(MeetingPurpose::TechnicalDiscovery) => {
-            lines.push("Discovery: confirm the stack above and who owns identity".into())
-        }
-        Some(MeetingPurpose::ExecutiveAlignment) => {
-            if let Some(p) = new_leader {
-                lines.push(format!(
-                    "Executive alignment: start with {}'s priorities",
-                    p.name
-                ));
-            }
-        }
-        _ => {}
-    }
-    if lines.is_empty() {
-        return None;
-    }
-    Some(format!("🎯 Your angle ({head}):\n• {}", lines.join("\n• ")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::demo::{demo_accounts, intel_for};
+    use app::domain::{MeetingPurpose, RepRole};
 
     #[test]
     fn acme_summary_has_the_seed_signals() {

@@ -1,59 +1,9 @@
-//! How findings read in the chat: the quick overview and one message per collection step.
-//! Pure functions of the data, so every sentence can be checked against its source.
+//! One message per collection step: the one-line result on the progress card, and the
+//! partial-result message in the chat.
 
-use super::facts::{Collected, CompanyFacts, Tech};
-use app::domain::{AccountSummary, Action, ActionKind, Topic};
-
-/// The quick overview from stored account data, shown the moment an account is picked.
-/// `researching` adds what the background run is gathering.
-pub fn overview(account: &AccountSummary, researching: bool) -> String {
-    let mut text = format!(
-        "📊 {name} — quick overview\n\
-         • Industry: {industry}\n\
-         • Size: {size} employees\n\
-         • Location: {location}\n\
-         • Website: {website}",
-        name = account.name,
-        industry = account.industry,
-        size = account.size_label(),
-        location = account.location,
-        website = account.website(),
-    );
-    if researching {
-        text.push_str(
-            "\n\n🔄 Gathering deeper intelligence…\n\
-             • News & market signals\n\
-             • Recent hiring patterns\n\
-             • Technology stack analysis\n\
-             • Decision maker profiles",
-        );
-    }
-    text
-}
-
-/// The exploration buttons under the overview; with `run_id` they wait for their data.
-pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
-    [
-        ("explore_basics", Topic::Business),
-        ("show_contacts", Topic::Contacts),
-        ("tech_stack", Topic::Technology),
-        ("news", Topic::News),
-    ]
-    .into_iter()
-    .map(|(id, topic)| {
-        Action::new(
-            id,
-            topic.question(),
-            ActionKind::Ask {
-                intent: topic.intent(),
-                focus: None,
-                account_id: None,
-            },
-        )
-        .waiting_on(run_id)
-    })
-    .collect()
-}
+use crate::answers::phrases::{plural, tech_label};
+use crate::findings::{Collected, merged_company};
+use app::domain::AccountSummary;
 
 /// A one-line result for the progress card, and the partial-result message.
 pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, String) {
@@ -159,33 +109,6 @@ pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, Stri
     }
 }
 
-/// One view of the company from several sources: for each field, the first source that
-/// knows it.
-pub fn merged_company(parts: &[CompanyFacts]) -> CompanyFacts {
-    let mut c = CompanyFacts::default();
-    for p in parts {
-        c.description = c.description.take().or_else(|| p.description.clone());
-        c.founded = c.founded.or(p.founded);
-        c.employees = c.employees.or(p.employees);
-        c.headquarters = c.headquarters.take().or_else(|| p.headquarters.clone());
-        c.industry = c.industry.take().or_else(|| p.industry.clone());
-        c.website = c.website.take().or_else(|| p.website.clone());
-    }
-    c
-}
-
-/// `Azure AD (partial rollout)`.
-pub fn tech_label(t: &Tech) -> String {
-    match &t.note {
-        Some(note) => format!("{} ({note})", t.name),
-        None => t.name.clone(),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,17 +119,6 @@ mod tests {
             .into_iter()
             .find(|a| a.id == "acme-corp")
             .unwrap()
-    }
-
-    #[test]
-    fn overview_lists_the_basics() {
-        let text = overview(&acme(), true);
-        assert!(text.contains("Gathering deeper intelligence"));
-        assert!(!overview(&acme(), false).contains("Gathering"));
-        assert!(text.contains("Industry: FinTech"));
-        assert!(text.contains("Size: ~500 employees"));
-        assert!(text.contains("Location: New York, USA"));
-        assert!(text.contains("Website: https://acmecorp.com"));
     }
 
     #[test]

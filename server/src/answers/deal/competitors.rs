@@ -1,0 +1,67 @@
+//! Competitors: the vendor's competitors found in the account's stack, and how to win.
+
+use crate::analysts::evidence::Cited;
+use crate::analysts::{Answer, Evidence, StepData};
+use crate::answers::draft::Draft;
+use crate::answers::phrases::tech_label;
+use crate::findings::{Competitor, Tech};
+use app::domain::StepKey;
+
+/// The competitors of the vendor found in the customer's stack: (competitor, tech).
+pub fn incumbents<'a>(ev: &'a Evidence) -> Vec<(&'a Competitor, Cited<'a, Tech>)> {
+    let Some((vendor, _)) = ev.vendor() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in ev.tech() {
+        let name = t.fact.name.to_lowercase();
+        if let Some(c) = vendor
+            .competitors
+            .iter()
+            .find(|c| c.detect.iter().any(|w| name.contains(&w.to_lowercase())))
+        {
+            out.push((c, t));
+        }
+    }
+    out
+}
+
+/// ⚔️ The competitive landscape.
+pub fn competitors(ev: &Evidence) -> Answer {
+    let mut d = Draft::new(format!("⚔️ Competitive landscape at {}", ev.account.name));
+    competitive_angle(&mut d, ev);
+    d.finish()
+}
+
+/// The incumbents and the angle against each, or why there is none to tell.
+pub fn competitive_angle(d: &mut Draft, ev: &Evidence) {
+    let Some((vendor, vsrc)) = ev.vendor() else {
+        d.line(format!(
+            "• I can't position against competitors: your company's context is missing ({}).",
+            ev.searched(StepKey::Vendor)
+        ));
+        return;
+    };
+    let found = incumbents(ev);
+    if found.is_empty() {
+        match ev.get(StepKey::Tech) {
+            Some(StepData::Found(_)) => d.line(format!(
+                "• No {} competitor shows in their detected stack ({}).",
+                vendor.name,
+                ev.searched(StepKey::Tech)
+            )),
+            _ => d.line(format!(
+                "• I can't tell who the incumbent is: their tech stack is missing ({}).",
+                ev.searched(StepKey::Tech)
+            )),
+        }
+        return;
+    }
+    for (c, t) in found {
+        d.cited(
+            format!("• Incumbent: {} in their stack", tech_label(t.fact)),
+            t.source,
+        );
+        d.cited(format!("  → vs {}: {}", c.name, c.angle), vsrc);
+    }
+}

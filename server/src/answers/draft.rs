@@ -1,0 +1,92 @@
+//! An answer being written ([`Draft`]) and the helpers every answer uses: scraped text
+//! defused of `[n]`-lookalikes, the persona in a title, whole-word matching, the steps
+//! that are missing.
+
+use crate::analysts::cite::Cites;
+use crate::analysts::{Answer, Evidence};
+use app::domain::{SourceRef, StepKey};
+
+/// Text from a source, with anything that looks like one of our `[n]` citation markers
+/// turned into `(n)`, so scraped text can never pose as a link to a source.
+pub fn defuse(text: &str) -> String {
+    static MARKER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[(\d+)\]").expect("static regex"));
+    MARKER.replace_all(text, "($1)").into_owned()
+}
+
+/// An answer being written: lines of text and the sources they cite.
+pub struct Draft {
+    /// The lines so far; the first is the title.
+    pub lines: Vec<String>,
+    /// The sources the lines cite.
+    pub cites: Cites,
+}
+
+impl Draft {
+    /// A draft with its title line.
+    pub fn new(title: String) -> Self {
+        Self {
+            lines: vec![defuse(&title)],
+            cites: Cites::default(),
+        }
+    }
+
+    /// A line that cites nothing.
+    pub fn line(&mut self, text: impl Into<String>) {
+        self.lines.push(defuse(&text.into()));
+    }
+
+    /// A line ending in the `[n]` marker of `source`.
+    pub fn cited(&mut self, text: impl AsRef<str>, source: &SourceRef) {
+        let mark = self.cites.mark(source);
+        self.lines.push(format!("{} {mark}", defuse(text.as_ref())));
+    }
+
+    /// The line saying `what` was not found, and what was searched.
+    pub fn gap(&mut self, ev: &Evidence, step: StepKey, what: &str) {
+        self.line(format!(
+            "• I found no {what} for {} ({}). I won't guess.",
+            ev.account.name,
+            ev.searched(step)
+        ));
+    }
+
+    /// The answer: the lines, and the sources they cite.
+    pub fn finish(self) -> Answer {
+        Answer {
+            text: self.lines.join("\n"),
+            sources: self.cites.into_sources(),
+        }
+    }
+}
+
+/// ` (AE · renewal discussion)` after a title, when the rep said who they are.
+pub fn persona_suffix(ev: &Evidence) -> String {
+    ev.persona
+        .describe()
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default()
+}
+
+/// `needle` in `text` as a whole word or phrase.
+pub fn contains_word(text: &str, needle: &str) -> bool {
+    text.match_indices(needle).any(|(i, _)| {
+        let before = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = text[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// The steps with nothing to offer, each with why: `hiring (still being collected)`.
+pub fn blind_spots(ev: &Evidence) -> Vec<String> {
+    ev.missing()
+        .into_iter()
+        .map(|k| format!("{} ({})", k.noun(), ev.searched(k)))
+        .collect()
+}
