@@ -90,3 +90,83 @@ pub fn blind_spots(ev: &Evidence) -> Vec<String> {
         .map(|k| format!("{} ({})", k.noun(), ev.searched(k)))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysts::StepData;
+    use crate::answers::fixtures::*;
+
+    #[test]
+    fn scraped_markers_become_plain_parentheses() {
+        assert_eq!(
+            defuse("Top vendor [1] of [23] listed"),
+            "Top vendor (1) of (23) listed"
+        );
+        assert_eq!(defuse("[F1] and [x] stay"), "[F1] and [x] stay");
+    }
+
+    #[test]
+    fn a_draft_numbers_its_sources_as_first_cited() {
+        let mut d = Draft::new("🧪 Title [7]".into());
+        d.cited("First", &source("Google News"));
+        d.line("Said [2] without a source");
+        d.cited("Second", &source("Greenhouse"));
+        d.cited("Third", &source("Google News"));
+        let a = d.finish();
+        assert_eq!(
+            a.text,
+            "🧪 Title (7)\nFirst [1]\nSaid (2) without a source\nSecond [2]\nThird [1]"
+        );
+        assert_eq!(cited(&a), ["Google News", "Greenhouse"]);
+    }
+
+    #[test]
+    fn a_gap_says_what_was_searched_or_why_not() {
+        let ev = with(failed(), StepKey::News, nothing(StepKey::News));
+        let mut d = Draft::new("T".into());
+        d.gap(&ev, StepKey::News, "recent news");
+        d.gap(&ev, StepKey::Tech, "technologies");
+        d.gap(&ev, StepKey::Contacts, "decision makers");
+        assert_eq!(
+            d.finish().text,
+            [
+                "T",
+                "• I found no recent news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
+                "• I found no technologies for Acme Corp (the search failed: Website scan: HTTP 503). I won't guess.",
+                "• I found no decision makers for Acme Corp (still being collected). I won't guess.",
+            ]
+            .join("\n")
+        );
+    }
+
+    #[test]
+    fn blind_spots_are_the_steps_without_findings() {
+        assert_eq!(
+            blind_spots(&failed()),
+            [
+                "tech stack (the search failed: Website scan: HTTP 503)",
+                "contacts (still being collected)"
+            ]
+        );
+        assert!(blind_spots(&bare()).is_empty());
+        let mut ev = acme();
+        ev.steps.push((StepKey::Analysis, StepData::Pending));
+        assert_eq!(blind_spots(&ev), ["analysis (still being collected)"]);
+    }
+
+    #[test]
+    fn the_persona_goes_in_parentheses() {
+        assert_eq!(persona_suffix(&acme()), "");
+        let ev = as_rep(acme(), Some(app::domain::RepRole::SalesEngineer), None);
+        assert_eq!(persona_suffix(&ev), " (SE)");
+    }
+
+    #[test]
+    fn words_match_whole() {
+        assert!(contains_word("senior iam engineer", "iam"));
+        assert!(contains_word("azure ad (partial)", "azure ad"));
+        assert!(!contains_word("william", "iam"));
+        assert!(!contains_word("engineering", "engineer"));
+    }
+}

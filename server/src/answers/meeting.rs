@@ -143,3 +143,173 @@ pub fn meeting_prep(ev: &Evidence) -> Answer {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+
+    #[test]
+    fn starters_come_from_the_round_the_leader_the_roles_and_the_news() {
+        let a = starters(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "🗣 Conversation starters for Acme Corp",
+                "• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]",
+                "• \"Dana Whitfield joined recently as Chief Information Security Officer — what are their first priorities?\" [2]",
+                "• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [3]",
+                "• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News", "Apollo", "Greenhouse"]);
+    }
+
+    #[test]
+    fn with_nothing_to_start_from_every_search_is_named() {
+        let a = starters(&bare());
+        assert_eq!(
+            a.text,
+            [
+                "🗣 Conversation starters for Acme Corp",
+                "• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn starters_skip_the_people_still_being_collected() {
+        let a = starters(&failed());
+        assert_eq!(
+            a.text,
+            [
+                "🗣 Conversation starters for Acme Corp",
+                "• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]",
+                "• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [2]",
+                "• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News", "Greenhouse"]);
+    }
+
+    #[test]
+    fn the_main_insights_cite_each_signal() {
+        let a = main_insights(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "🧠 Acme Corp — main insights",
+                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
+                "• 💼 Hiring: 2 open roles, 1 in identity & security [2]",
+                "• 👤 Leadership: Dana Whitfield — Chief Information Security Officer [3]",
+                "• 🛠 Stack: AWS, Azure AD (partial rollout) [4]",
+                "• 🏢 FinTech · ~510 employees · New York, USA [5]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(
+            cited(&a),
+            ["Google News", "Greenhouse", "Apollo", "Website scan", "CRM"]
+        );
+    }
+
+    #[test]
+    fn the_main_insights_say_what_is_not_in_yet() {
+        let a = main_insights(&failed());
+        assert_eq!(
+            a.text,
+            [
+                "🧠 Acme Corp — main insights",
+                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
+                "• 💼 Hiring: 2 open roles, 1 in identity & security [2]",
+                "• 🏢 FinTech · ~510 employees · New York, USA [3]",
+                "Not in yet: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News", "Greenhouse", "CRM"]);
+    }
+
+    #[test]
+    fn the_one_pager_numbers_all_its_parts_in_one_list() {
+        let a = meeting_prep(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "📄 Meeting prep — Acme Corp",
+                "",
+                "Key signals:",
+                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
+                "• 💼 Hiring: 2 open roles, 1 in identity & security [2]",
+                "• 👤 Leadership: Dana Whitfield — Chief Information Security Officer [3]",
+                "• 🛠 Stack: AWS, Azure AD (partial rollout) [4]",
+                "• 🏢 FinTech · ~510 employees · New York, USA [5]",
+                "",
+                "People:",
+                "• Dana Whitfield — Chief Information Security Officer [3]",
+                "• Priya Raman — Director of Engineering [3]",
+                "",
+                "🛡 Keyfort Recommendations for Acme Corp",
+                "",
+                "🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [6]",
+                "• Why: hiring: Senior IAM Engineer [2]",
+                "• Why: uses Azure AD (partial rollout) [4]",
+                "",
+                "🚀 Also fits: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [6]",
+                "• Why: uses AWS [4]",
+                "",
+                "💡 Competitive angle:",
+                "• Incumbent: Azure AD (partial rollout) in their stack [4]",
+                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [6]",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [6]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [6]",
+                "",
+                "🗣 Conversation starters for Acme Corp",
+                "• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]",
+                "• \"Dana Whitfield joined recently as Chief Information Security Officer — what are their first priorities?\" [3]",
+                "• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [2]",
+                "• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(
+            cited(&a),
+            [
+                "Google News",
+                "Greenhouse",
+                "Apollo",
+                "Website scan",
+                "CRM",
+                "Vendor profile"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_one_pager_with_nothing_found() {
+        let a = meeting_prep(&bare());
+        assert_eq!(
+            a.text,
+            [
+                "📄 Meeting prep — Acme Corp",
+                "",
+                "Key signals:",
+                "• 🏢 FinTech · ~510 employees · New York, USA [1]",
+                "",
+                "🛡 Your Recommendations for Acme Corp",
+                "• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).",
+                "",
+                "🗣 Conversation starters for Acme Corp",
+                "• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["CRM"]);
+    }
+}

@@ -17,6 +17,9 @@ pub mod run;
 pub mod technical;
 pub mod technology;
 
+#[cfg(test)]
+mod fixtures;
+
 pub use draft::defuse;
 pub use help::general;
 
@@ -44,5 +47,137 @@ pub fn compose(q: &Question, ev: &Evidence) -> Answer {
         Intent::MeetingPrep => meeting::meeting_prep(ev),
         Intent::MainInsights => meeting::main_insights(ev),
         Intent::Help | Intent::SwitchAccount => general(q.intent).unwrap_or_else(help::help),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+    use app::domain::{MeetingPurpose, RepRole};
+
+    /// Every `[n]` in `a` points at one of its sources, and every source is cited.
+    fn markers_match_sources(a: &Answer) -> Result<(), String> {
+        let marker = regex::Regex::new(r"\[(\d+)\]").expect("static regex");
+        let used: std::collections::BTreeSet<usize> = marker
+            .captures_iter(&a.text)
+            .map(|c| c[1].parse().expect("digits"))
+            .collect();
+        let all: std::collections::BTreeSet<usize> = (1..=a.sources.len()).collect();
+        match used == all {
+            true => Ok(()),
+            false => Err(format!("markers {used:?}, sources {}", a.sources.len())),
+        }
+    }
+
+    #[test]
+    fn every_answer_cites_exactly_its_sources() {
+        let evidence = [
+            acme(),
+            bare(),
+            failed(),
+            without_vendor(),
+            as_rep(
+                acme(),
+                Some(RepRole::CustomerSuccess),
+                Some(MeetingPurpose::Renewal),
+            ),
+        ];
+        for ev in &evidence {
+            for intent in Intent::ALL {
+                let a = ask(ev, intent);
+                assert!(!a.text.is_empty(), "{intent:?}");
+                if let Err(e) = markers_match_sources(&a) {
+                    panic!("{intent:?}: {e}\n{}", a.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_intent_gets_its_own_answer() {
+        let titles: Vec<(Intent, String)> = Intent::ALL
+            .into_iter()
+            .map(|i| {
+                (
+                    i,
+                    ask(&acme(), i)
+                        .text
+                        .lines()
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                )
+            })
+            .collect();
+        let title = |intent: Intent| {
+            titles
+                .iter()
+                .find(|(i, _)| *i == intent)
+                .map(|(_, t)| t.as_str())
+                .unwrap_or("")
+        };
+        assert_eq!(title(Intent::Overview), "🏢 Acme Corp — business overview");
+        assert_eq!(title(Intent::Technology), "🛠 Acme Corp technology stack");
+        assert_eq!(title(Intent::News), "📰 News & funding for Acme Corp");
+        assert_eq!(
+            title(Intent::Funding),
+            "💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]"
+        );
+        assert_eq!(
+            title(Intent::Hiring),
+            "💼 Hiring at Acme Corp: 2 open roles"
+        );
+        assert_eq!(
+            title(Intent::HiringOutreach),
+            "🤝 Who to contact about Acme Corp's hiring"
+        );
+        assert_eq!(title(Intent::Contacts), "👥 Decision makers at Acme Corp");
+        assert_eq!(
+            title(Intent::Competitors),
+            "⚔️ Competitive landscape at Acme Corp"
+        );
+        assert_eq!(
+            title(Intent::ProductFit),
+            "🛡 Keyfort Recommendations for Acme Corp"
+        );
+        assert_eq!(
+            title(Intent::Expansion),
+            "🛡 Keyfort Expansion opportunities for Acme Corp"
+        );
+        assert_eq!(title(Intent::Roi), "📈 ROI case for Acme Corp");
+        assert_eq!(
+            title(Intent::Risks),
+            "⚠️ Risks going into the Acme Corp meeting"
+        );
+        assert_eq!(
+            title(Intent::ConversationStarters),
+            "🗣 Conversation starters for Acme Corp"
+        );
+        assert_eq!(
+            title(Intent::SuccessMetrics),
+            "📏 Success metrics for Acme Corp"
+        );
+        assert_eq!(
+            title(Intent::Integrations),
+            "🔌 Integration points at Acme Corp"
+        );
+        assert_eq!(title(Intent::TechnicalFit), "🔌 Technical fit at Acme Corp");
+        assert_eq!(title(Intent::MeetingPrep), "📄 Meeting prep — Acme Corp");
+        assert_eq!(title(Intent::MainInsights), "🧠 Acme Corp — main insights");
+        assert_eq!(title(Intent::Help), "Here's what I can do:");
+        assert!(title(Intent::SwitchAccount).starts_with("Which account are you meeting next?"));
+    }
+
+    #[test]
+    fn a_focus_narrows_the_contacts() {
+        let q = Question {
+            intent: Intent::Contacts,
+            focus: Some("ciso".into()),
+        };
+        assert_eq!(
+            compose(&q, &acme()).text.lines().next(),
+            Some("👤 CISO at Acme Corp")
+        );
     }
 }

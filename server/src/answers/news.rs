@@ -83,3 +83,135 @@ pub fn funding(ev: &Evidence) -> Answer {
     similar_wins(&mut d, ev);
     d.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{funding, news};
+    use crate::answers::fixtures::{self, *};
+    use crate::findings::{Collected, NewsItem};
+    use app::domain::{MeetingPurpose, RepRole, StepKey};
+
+    #[test]
+    fn headlines_are_listed_funding_marked() {
+        let a = news(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "📰 News & funding for Acme Corp",
+                "• 💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
+                "• Acme Corp opens a Berlin office (2026-11-03) [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News"]);
+    }
+
+    #[test]
+    fn no_news_names_the_source_searched() {
+        let a = news(&bare());
+        assert_eq!(
+            a.text,
+            [
+                "📰 News & funding for Acme Corp",
+                "• I found no recent news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_funding_deep_dive_cites_the_round_the_roles_and_the_wins() {
+        let a = funding(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
+                "",
+                "Why this matters for your Keyfort conversation:",
+                "• Fresh capital usually means budget for new tooling and a push to scale fast",
+                "• They are hiring 1 identity & security role — growth is already creating access work (e.g. Senior IAM Engineer) [2]",
+                "",
+                "🗣 Conversation starters:",
+                "• \"Congratulations on the round — what does it let you do in the next twelve months?\"",
+                "• \"I saw you're hiring a Senior IAM Engineer — how are you handling access while the team grows?\" [2]",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [3]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [3]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News", "Greenhouse", "Vendor profile"]);
+    }
+
+    #[test]
+    fn the_rep_is_named_in_why_it_matters() {
+        let ev = as_rep(
+            acme(),
+            Some(RepRole::AccountExecutive),
+            Some(MeetingPurpose::Expansion),
+        );
+        let a = funding(&ev);
+        assert!(
+            a.text.contains(
+                "\nWhy this matters for your Keyfort conversation (AE · expansion opportunity):\n"
+            ),
+            "{}",
+            a.text
+        );
+    }
+
+    #[test]
+    fn without_the_reps_context_there_are_no_similar_wins() {
+        let a = funding(&without_vendor());
+        assert!(
+            a.text.ends_with(
+                "\n\n📊 Similar customer wins: none — your company's context is missing \
+                 (searched Vendor profile (2026-11-20))."
+            ),
+            "{}",
+            a.text
+        );
+        assert_eq!(cited(&a), ["Google News", "Greenhouse"]);
+    }
+
+    fn only(items: Vec<NewsItem>) -> crate::analysts::Evidence {
+        with(
+            acme(),
+            StepKey::News,
+            found(StepKey::News, Collected::News { items }),
+        )
+    }
+
+    #[test]
+    fn no_round_says_so_and_shows_the_other_news() {
+        let other = fixtures::news()
+            .into_iter()
+            .filter(|n| !n.funding)
+            .collect();
+        let a = funding(&only(other));
+        assert_eq!(
+            a.text,
+            [
+                "💰 Funding at Acme Corp",
+                "• I found no funding news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
+                "• Other news: Acme Corp opens a Berlin office (2026-11-03) [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Google News"]);
+    }
+
+    #[test]
+    fn a_scraped_marker_cannot_pose_as_a_citation() {
+        let mut item = fixtures::news().remove(1);
+        item.title = "Acme Corp named a leader [2] by analysts".into();
+        let a = news(&only(vec![item]));
+        assert_eq!(
+            a.text,
+            "📰 News & funding for Acme Corp\n\
+             • Acme Corp named a leader (2) by analysts (2026-11-03) [1]"
+        );
+    }
+}

@@ -65,3 +65,70 @@ pub fn competitive_angle(d: &mut Draft, ev: &Evidence) {
         d.cited(format!("  → vs {}: {}", c.name, c.angle), vsrc);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+    use crate::findings::Collected;
+
+    #[test]
+    fn the_incumbent_is_cited_with_the_angle_against_it() {
+        let a = competitors(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "⚔️ Competitive landscape at Acme Corp",
+                "• Incumbent: Azure AD (partial rollout) in their stack [1]",
+                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [2]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Website scan", "Vendor profile"]);
+    }
+
+    #[test]
+    fn without_a_stack_the_incumbent_is_unknown() {
+        let a = competitors(&failed());
+        assert_eq!(
+            a.text,
+            [
+                "⚔️ Competitive landscape at Acme Corp",
+                "• I can't tell who the incumbent is: their tech stack is missing (the search failed: Website scan: HTTP 503).",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn without_the_reps_context_there_is_no_positioning() {
+        let a = competitors(&without_vendor());
+        assert_eq!(
+            a.text,
+            [
+                "⚔️ Competitive landscape at Acme Corp",
+                "• I can't position against competitors: your company's context is missing (searched Vendor profile (2026-11-20)).",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_stack_without_a_competitor_says_so() {
+        let tech = vec![tech().remove(0)];
+        let ev = with(
+            acme(),
+            StepKey::Tech,
+            found(StepKey::Tech, Collected::Tech { tech }),
+        );
+        let a = competitors(&ev);
+        assert_eq!(
+            a.text,
+            "⚔️ Competitive landscape at Acme Corp\n\
+             • No Keyfort competitor shows in their detected stack (searched Website scan (2026-11-20))."
+        );
+        assert!(a.sources.is_empty());
+    }
+}

@@ -148,3 +148,164 @@ pub fn similar_wins(d: &mut Draft, ev: &Evidence) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+    use app::domain::{MeetingPurpose, RepRole};
+
+    #[test]
+    fn products_are_matched_to_the_signals_best_first() {
+        let a = product_fit(&acme(), false);
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Keyfort Recommendations for Acme Corp",
+                "",
+                "🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]",
+                "• Why: hiring: Senior IAM Engineer [2]",
+                "• Why: uses Azure AD (partial rollout) [3]",
+                "",
+                "🚀 Also fits: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [1]",
+                "• Why: uses AWS [3]",
+                "",
+                "💡 Competitive angle:",
+                "• Incumbent: Azure AD (partial rollout) in their stack [3]",
+                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [1]",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Vendor profile", "Greenhouse", "Website scan"]);
+    }
+
+    #[test]
+    fn expansion_plays_use_the_same_matches() {
+        let a = product_fit(&acme(), true);
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Keyfort Expansion opportunities for Acme Corp",
+                "",
+                "🚀 Expansion play: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]",
+                "• Why: hiring: Senior IAM Engineer [2]",
+                "• Why: uses Azure AD (partial rollout) [3]",
+                "",
+                "🚀 Expansion play: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [1]",
+                "• Why: uses AWS [3]",
+                "",
+                "💡 Competitive angle:",
+                "• Incumbent: Azure AD (partial rollout) in their stack [3]",
+                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [1]",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Vendor profile", "Greenhouse", "Website scan"]);
+    }
+
+    #[test]
+    fn the_rep_is_named_in_the_title() {
+        let a = product_fit(
+            &as_rep(
+                acme(),
+                Some(RepRole::AccountExecutive),
+                Some(MeetingPurpose::Expansion),
+            ),
+            false,
+        );
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Keyfort Recommendations for Acme Corp (AE · expansion opportunity)",
+                "",
+                "🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]",
+                "• Why: hiring: Senior IAM Engineer [2]",
+                "• Why: uses Azure AD (partial rollout) [3]",
+                "",
+                "🚀 Also fits: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [1]",
+                "• Why: uses AWS [3]",
+                "",
+                "💡 Competitive angle:",
+                "• Incumbent: Azure AD (partial rollout) in their stack [3]",
+                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [1]",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Vendor profile", "Greenhouse", "Website scan"]);
+    }
+
+    #[test]
+    fn a_failed_scan_leaves_the_roles_and_says_what_is_missing() {
+        let a = product_fit(&failed(), false);
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Keyfort Recommendations for Acme Corp",
+                "",
+                "🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]",
+                "• Why: hiring: Senior IAM Engineer [2]",
+                "",
+                "💡 Competitive angle:",
+                "• I can't tell who the incumbent is: their tech stack is missing (the search failed: Website scan: HTTP 503).",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Vendor profile", "Greenhouse"]);
+    }
+
+    #[test]
+    fn without_the_reps_context_nothing_is_matched() {
+        let a = product_fit(&bare(), false);
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Your Recommendations for Acme Corp",
+                "• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn no_signal_matched_names_every_source_searched() {
+        let ev = with(
+            bare(),
+            StepKey::Vendor,
+            found(StepKey::Vendor, collected(StepKey::Vendor)),
+        );
+        let a = product_fit(&ev, false);
+        assert_eq!(
+            a.text,
+            [
+                "🛡 Keyfort Recommendations for Acme Corp",
+                "• None of your products matched their signals (hiring: searched Greenhouse (2026-11-20); tech: searched Website scan (2026-11-20); news: searched Google News (2026-11-20)).",
+                "",
+                "💡 Competitive angle:",
+                "• No Keyfort competitor shows in their detected stack (searched Website scan (2026-11-20)).",
+                "",
+                "📊 Similar Keyfort customer wins:",
+                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
+                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Vendor profile"]);
+    }
+}

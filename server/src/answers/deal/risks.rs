@@ -64,3 +64,97 @@ pub fn risks(ev: &Evidence) -> Answer {
     }
     d.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+    use crate::findings::{Collected, Job};
+    use app::domain::{MeetingPurpose, RepRole, StepKey};
+
+    #[test]
+    fn the_incumbent_and_the_new_leader_are_risks() {
+        let a = risks(&acme());
+        assert_eq!(
+            a.text,
+            [
+                "⚠️ Risks going into the Acme Corp meeting",
+                "• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]",
+                "• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Website scan", "Apollo"]);
+    }
+
+    #[test]
+    fn the_rep_is_named_in_the_title() {
+        let a = risks(&as_rep(
+            acme(),
+            Some(RepRole::AccountExecutive),
+            Some(MeetingPurpose::Expansion),
+        ));
+        assert_eq!(
+            a.text,
+            [
+                "⚠️ Risks going into the Acme Corp meeting (AE · expansion opportunity)",
+                "• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]",
+                "• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), ["Website scan", "Apollo"]);
+    }
+
+    #[test]
+    fn what_could_not_be_checked_is_a_blind_spot() {
+        let a = risks(&failed());
+        assert_eq!(
+            a.text,
+            [
+                "⚠️ Risks going into the Acme Corp meeting",
+                "• No risk signal in what I collected.",
+                "• Blind spots — I couldn't check: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn nothing_found_is_no_risk_signal() {
+        let a = risks(&bare());
+        assert_eq!(
+            a.text,
+            [
+                "⚠️ Risks going into the Acme Corp meeting",
+                "• No risk signal in what I collected.",
+            ]
+            .join("\n")
+        );
+        assert_eq!(cited(&a), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn hiring_for_a_competitors_skills_is_a_risk() {
+        let jobs = vec![Job {
+            title: "Azure AD Administrator".into(),
+            department: "IT".into(),
+            location: "Remote".into(),
+            posted: "2026-11-18".into(),
+            url: None,
+            src: 0,
+        }];
+        let ev = with(
+            acme(),
+            StepKey::Hiring,
+            found(StepKey::Hiring, Collected::Hiring { jobs }),
+        );
+        let a = risks(&ev);
+        assert_eq!(
+            a.text.lines().last(),
+            Some("• They are hiring for Microsoft Entra ID skills: \"Azure AD Administrator\" [3]")
+        );
+        assert_eq!(cited(&a), ["Website scan", "Apollo", "Greenhouse"]);
+    }
+}

@@ -86,4 +86,56 @@ mod tests {
         assert!(text.contains("Location: New York, USA"));
         assert!(text.contains("Website: https://acmecorp.com"));
     }
+
+    #[test]
+    fn the_quick_overview_reads_from_the_crm_record() {
+        let account = crate::answers::fixtures::account();
+        assert_eq!(
+            overview(&account, false),
+            "📊 Acme Corp — quick overview\n\
+             • Industry: FinTech\n\
+             • Size: ~510 employees\n\
+             • Location: New York, USA\n\
+             • Website: https://acmecorp.com"
+        );
+        assert_eq!(
+            overview(&account, true),
+            format!(
+                "{}\n\n🔄 Gathering deeper intelligence…\n\
+                 • News & market signals\n\
+                 • Recent hiring patterns\n\
+                 • Technology stack analysis\n\
+                 • Decision maker profiles",
+                overview(&account, false)
+            )
+        );
+    }
+
+    #[test]
+    fn the_exploration_buttons_ask_and_wait_for_their_run() {
+        let actions = exploration_actions(Some("run-7"));
+        let shown: Vec<(&str, &str)> = actions
+            .iter()
+            .map(|a| (a.id.as_str(), a.label.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("explore_basics", "Tell me more about their business"),
+                ("show_contacts", "Who should I talk to?"),
+                ("tech_stack", "What technology do they use?"),
+                ("news", "What's new with them?"),
+            ]
+        );
+        assert!(actions.iter().all(|a| a.run_id.as_deref() == Some("run-7")));
+        assert!(matches!(
+            actions[2].action,
+            ActionKind::Ask {
+                intent: app::domain::Intent::Technology,
+                focus: None,
+                account_id: None
+            }
+        ));
+        assert!(exploration_actions(None).iter().all(|a| a.run_id.is_none()));
+    }
 }

@@ -99,6 +99,7 @@ pub fn summarise(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::fixtures::{STEPS, collected};
     use crate::demo::{demo_accounts, intel_for};
     use app::domain::{MeetingPurpose, RepRole};
 
@@ -158,5 +159,158 @@ mod tests {
             "{text}"
         );
         assert!(summarise(&acme, &[], &missing, &Persona::default()).is_err());
+    }
+
+    fn acme_account() -> AccountSummary {
+        crate::answers::fixtures::account()
+    }
+
+    fn everything() -> Vec<Collected> {
+        STEPS.into_iter().map(collected).collect()
+    }
+
+    #[test]
+    fn every_finding_gives_its_signal() {
+        let text = summarise(&acme_account(), &everything(), &[], &Persona::default());
+        assert_eq!(
+            text.as_deref(),
+            Ok([
+                "🧠 Acme Corp — research summary",
+                "Key signals:",
+                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19)",
+                "• 📰 News: Acme Corp opens a Berlin office (2026-11-03)",
+                "• 💼 Hiring: 2 open roles, 1 in identity & security",
+                "• 🏢 Company: ~520 employees, New York City",
+                "• 🛠 Stack: AWS, Azure AD (partial rollout)",
+                "• 👤 Leadership: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago)",
+                "",
+                "Every source answered. Ask me about any of these.",
+            ]
+            .join("\n")
+            .as_str())
+        );
+    }
+
+    #[test]
+    fn what_is_missing_is_listed_with_why() {
+        let missing = [
+            (StepKey::Tech, "Website scan: HTTP 503".to_string()),
+            (StepKey::Contacts, "no source answered".to_string()),
+        ];
+        let text = summarise(
+            &acme_account(),
+            &everything()[..4],
+            &missing,
+            &Persona::default(),
+        );
+        assert_eq!(
+            text.as_deref(),
+            Ok([
+                "🧠 Acme Corp — research summary",
+                "Key signals:",
+                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19)",
+                "• 📰 News: Acme Corp opens a Berlin office (2026-11-03)",
+                "• 💼 Hiring: 2 open roles, 1 in identity & security",
+                "• 🏢 Company: ~520 employees, New York City",
+                "",
+                "Missing:",
+                "• tech stack — Website scan: HTTP 503",
+                "• contacts — no source answered",
+                "The rest is complete; I'll say so rather than guess about the missing parts.",
+            ]
+            .join("\n")
+            .as_str())
+        );
+    }
+
+    #[test]
+    fn empty_findings_say_nothing_was_found() {
+        let empty: Vec<Collected> = STEPS.into_iter().filter_map(Collected::empty).collect();
+        let text = summarise(&acme_account(), &empty, &[], &Persona::default());
+        assert_eq!(
+            text.as_deref(),
+            Ok([
+                "🧠 Acme Corp — research summary",
+                "Key signals:",
+                "• 💼 Hiring: no open roles found",
+                "• 🛠 Stack: nothing detected",
+                "",
+                "Every source answered. Ask me about any of these.",
+            ]
+            .join("\n")
+            .as_str())
+        );
+    }
+
+    #[test]
+    fn partial_findings_give_the_signals_they_can() {
+        let mut news = collected(StepKey::News);
+        if let Collected::News { items } = &mut news {
+            items.retain(|n| !n.funding);
+        }
+        let mut jobs = collected(StepKey::Hiring);
+        if let Collected::Hiring { jobs } = &mut jobs {
+            jobs.retain(|j| !is_security(&j.title));
+        }
+        let mut people = collected(StepKey::Contacts);
+        if let Collected::Contacts { people } = &mut people {
+            people.retain(|p| p.note.is_none());
+        }
+        let company = Collected::Company {
+            company: vec![crate::findings::CompanyFacts {
+                employees: Some(520),
+                ..Default::default()
+            }],
+        };
+        let text = summarise(
+            &acme_account(),
+            &[news, jobs, people, company],
+            &[],
+            &Persona::default(),
+        );
+        assert_eq!(
+            text.as_deref(),
+            Ok([
+                "🧠 Acme Corp — research summary",
+                "Key signals:",
+                "• 📰 News: Acme Corp opens a Berlin office (2026-11-03)",
+                "• 💼 Hiring: 1 open role",
+                "• 👤 Start with: Priya Raman — Director of Engineering",
+                "",
+                "Every source answered. Ask me about any of these.",
+            ]
+            .join("\n")
+            .as_str())
+        );
+    }
+
+    #[test]
+    fn the_reps_angle_comes_before_the_sources_note() {
+        let csm = Persona {
+            role: Some(RepRole::CustomerSuccess),
+            purpose: Some(MeetingPurpose::Renewal),
+            skipped: false,
+        };
+        let text = summarise(&acme_account(), &everything(), &[], &csm).unwrap();
+        assert!(
+            text.ends_with(
+                "(joined from Palo Alto Networks 2 months ago)\n\n\
+                 🎯 Your angle (CSM · renewal discussion):\n\
+                 • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor\n\
+                 • 1 identity & security roles open: an expansion opening\n\
+                 • Renewal: bring adoption numbers and ask about changes in leadership\n\n\
+                 Every source answered. Ask me about any of these."
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn only_the_reps_context_is_nothing_to_analyse() {
+        let vendor_only = [collected(StepKey::Vendor)];
+        assert_eq!(
+            summarise(&acme_account(), &vendor_only, &[], &Persona::default()),
+            Err("Nothing was collected to analyse".to_string())
+        );
     }
 }
