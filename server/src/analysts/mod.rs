@@ -106,16 +106,7 @@ impl Analyst for TemplateAnalyst {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn src(name: &str) -> SourceRef {
-        SourceRef {
-            name: name.into(),
-            confidence: 0.9,
-            last_updated: "2026-11-20".into(),
-            url: Some(format!("https://{name}.example")),
-            fetched_at_ms: None,
-        }
-    }
+    use crate::answers::fixtures::source as src;
 
     #[test]
     fn appended_answers_share_one_numbered_source_list() {

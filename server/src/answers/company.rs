@@ -1,6 +1,7 @@
 //! Company & overview: the business overview, from the company profile and the CRM.
 
 use super::draft::Draft;
+use super::phrases::company_lines;
 use crate::analysts::{Answer, Evidence};
 use crate::findings::merged_company;
 use app::domain::StepKey;
@@ -13,18 +14,8 @@ pub fn overview(ev: &Evidence) -> Answer {
     if let Some(first) = company.first() {
         let facts: Vec<_> = company.iter().map(|c| c.fact.clone()).collect();
         let c = merged_company(&facts);
-        let src = first.source;
-        if let Some(desc) = &c.description {
-            d.cited(desc, src);
-        }
-        if let Some(y) = c.founded {
-            d.cited(format!("• Founded: {y}"), src);
-        }
-        if let Some(n) = c.employees {
-            d.cited(format!("• Employees: ~{n}"), src);
-        }
-        if let Some(hq) = &c.headquarters {
-            d.cited(format!("• Headquarters: {hq}"), src);
+        for line in company_lines(&c) {
+            d.cited(line, first.source);
         }
     } else {
         d.gap(ev, StepKey::Company, "company profile");

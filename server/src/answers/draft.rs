@@ -164,9 +164,14 @@ mod tests {
 
     #[test]
     fn words_match_whole() {
-        assert!(contains_word("senior iam engineer", "iam"));
-        assert!(contains_word("azure ad (partial)", "azure ad"));
-        assert!(!contains_word("william", "iam"));
-        assert!(!contains_word("engineering", "engineer"));
+        let cases = [
+            ("senior iam engineer", "iam", true),
+            ("azure ad (partial)", "azure ad", true),
+            ("william", "iam", false),
+            ("engineering", "engineer", false),
+        ];
+        for (text, word, whole) in cases {
+            assert_eq!(contains_word(text, word), whole, "{word:?} in {text:?}");
+        }
     }
 }

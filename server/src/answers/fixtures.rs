@@ -3,10 +3,10 @@
 
 use crate::analysts::{Answer, Evidence, Question, StepData};
 use crate::findings::{
-    Collected, CompanyFacts, Competitor, Contact, Findings, Job, NewsItem, Product, ProofPoint,
-    Tech, VendorProfile,
+    Collected, CompanyFacts, Contact, Findings, Job, NewsItem, Tech, VendorProfile,
 };
 use app::domain::{AccountSummary, Intent, MeetingPurpose, Persona, RepRole, SourceRef, StepKey};
+use serde_json::json;
 
 /// A source record: `Google News` at `https://google-news.example`.
 pub fn source(name: &str) -> SourceRef {
@@ -22,16 +22,25 @@ pub fn source(name: &str) -> SourceRef {
     }
 }
 
+/// A fixture written as the JSON the cache stores.
+fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+    serde_json::from_value(value).expect("a well-formed fixture")
+}
+
 /// The CRM's account record.
 pub fn account() -> AccountSummary {
-    AccountSummary {
-        id: "acme-corp".into(),
-        name: "Acme Corp".into(),
-        domain: "acmecorp.com".into(),
-        industry: "FinTech".into(),
-        employees: 512,
-        location: "New York, USA".into(),
-    }
+    from_json(json!({
+        "id": "acme-corp", "name": "Acme Corp", "domain": "acmecorp.com",
+        "industry": "FinTech", "employees": 512, "location": "New York, USA"
+    }))
+}
+
+/// The demo's Acme Corp, as the demo CRM has it.
+pub fn demo_acme() -> AccountSummary {
+    crate::demo::demo_accounts()
+        .into_iter()
+        .find(|a| a.id == "acme-corp")
+        .expect("the demo has Acme")
 }
 
 /// The source each step's facts come from.
@@ -47,135 +56,75 @@ pub fn source_of(step: StepKey) -> SourceRef {
     })
 }
 
+/// A funding round and another headline.
 pub fn news() -> Vec<NewsItem> {
-    let item = |title: &str, date: &str, funding: bool| NewsItem {
-        title: title.into(),
-        date: date.into(),
-        funding,
-        url: format!("https://news.example/{date}"),
-        publisher: None,
-        src: 0,
-    };
-    vec![
-        item(
-            "Acme Corp raises $50M Series C to fund European expansion",
-            "2026-11-19",
-            true,
-        ),
-        item("Acme Corp opens a Berlin office", "2026-11-03", false),
-    ]
+    from_json(json!([
+        {"title": "Acme Corp raises $50M Series C to fund European expansion",
+         "date": "2026-11-19", "funding": true, "url": "https://news.example/1"},
+        {"title": "Acme Corp opens a Berlin office",
+         "date": "2026-11-03", "funding": false, "url": "https://news.example/2"},
+    ]))
 }
 
+/// An identity role and another.
 pub fn jobs() -> Vec<Job> {
-    let job = |title: &str, department: &str, location: &str, posted: &str| Job {
-        title: title.into(),
-        department: department.into(),
-        location: location.into(),
-        posted: posted.into(),
-        url: None,
-        src: 0,
-    };
-    vec![
-        job(
-            "Senior IAM Engineer",
-            "Security",
-            "New York, USA",
-            "2026-11-17",
-        ),
-        job(
-            "Payments Platform Engineer",
-            "Engineering",
-            "Remote",
-            "3 days ago",
-        ),
-    ]
+    from_json(json!([
+        {"title": "Senior IAM Engineer", "department": "Security",
+         "location": "New York, USA", "posted": "2026-11-17"},
+        {"title": "Payments Platform Engineer", "department": "Engineering",
+         "location": "Remote", "posted": "3 days ago"},
+    ]))
 }
 
+/// A cloud and a competitor's identity product.
 pub fn tech() -> Vec<Tech> {
-    let tech = |name: &str, category: &str, note: Option<&str>| Tech {
-        name: name.into(),
-        category: category.into(),
-        note: note.map(Into::into),
-        src: 0,
-    };
-    vec![
-        tech("AWS", "Cloud", None),
-        tech("Azure AD", "Identity", Some("partial rollout")),
-    ]
+    from_json(json!([
+        {"name": "AWS", "category": "Cloud"},
+        {"name": "Azure AD", "category": "Identity", "note": "partial rollout"},
+    ]))
 }
 
+/// A new security leader and an engineering director.
 pub fn people() -> Vec<Contact> {
-    let person = |name: &str, title: &str, note: Option<&str>| Contact {
-        name: name.into(),
-        title: title.into(),
-        note: note.map(Into::into),
-        url: None,
-        src: 0,
-    };
-    vec![
-        person(
-            "Dana Whitfield",
-            "Chief Information Security Officer",
-            Some("joined from Palo Alto Networks 2 months ago"),
-        ),
-        person("Priya Raman", "Director of Engineering", None),
-    ]
+    from_json(json!([
+        {"name": "Dana Whitfield", "title": "Chief Information Security Officer",
+         "note": "joined from Palo Alto Networks 2 months ago"},
+        {"name": "Priya Raman", "title": "Director of Engineering"},
+    ]))
 }
 
+/// One source's company basics.
 pub fn company() -> Vec<CompanyFacts> {
-    vec![CompanyFacts {
-        description: Some(
-            "Acme Corp builds payment and treasury software for finance teams.".into(),
-        ),
-        founded: Some(2014),
-        employees: Some(520),
-        headquarters: Some("New York City".into()),
-        industry: Some("Financial technology".into()),
-        website: None,
-        src: 0,
-    }]
+    from_json(json!([{
+        "description": "Acme Corp builds payment and treasury software for finance teams.",
+        "founded": 2014, "employees": 520, "headquarters": "New York City",
+        "industry": "Financial technology"
+    }]))
 }
 
-/// The rep's company.
+/// The rep's company: two products, two proof points, one competitor.
 pub fn vendor() -> VendorProfile {
-    let product = |name: &str, description: &str, fits: &[&str]| Product {
-        name: name.into(),
-        description: description.into(),
-        fits: fits.iter().map(|s| s.to_string()).collect(),
-    };
-    VendorProfile {
-        name: "Keyfort".into(),
-        domain: "keyfort.example".into(),
-        products: vec![
-            product(
-                "Keyfort Workforce Identity",
-                "Single sign-on and MFA for every employee app.",
-                &["iam", "identity", "azure ad"],
-            ),
-            product(
-                "Keyfort Privileged Access",
-                "Just-in-time admin access for cloud consoles.",
-                &["aws"],
-            ),
+    from_json(json!({
+        "name": "Keyfort", "domain": "keyfort.example",
+        "products": [
+            {"name": "Keyfort Workforce Identity",
+             "description": "Single sign-on and MFA for every employee app.",
+             "fits": ["iam", "identity", "azure ad"]},
+            {"name": "Keyfort Privileged Access",
+             "description": "Just-in-time admin access for cloud consoles.",
+             "fits": ["aws"]},
         ],
-        proof_points: vec![
-            ProofPoint {
-                customer: "Harbor Health".into(),
-                industry: "Healthcare".into(),
-                result: "Passed HIPAA audit with automated access reviews.".into(),
-            },
-            ProofPoint {
-                customer: "Northbeam Payments".into(),
-                industry: "FinTech".into(),
-                result: "60% fewer access tickets.".into(),
-            },
+        "proof_points": [
+            {"customer": "Harbor Health", "industry": "Healthcare",
+             "result": "Passed HIPAA audit with automated access reviews."},
+            {"customer": "Northbeam Payments", "industry": "FinTech",
+             "result": "60% fewer access tickets."},
         ],
-        competitors: vec![Competitor {
-            name: "Microsoft Entra ID".into(),
-            detect: vec!["azure ad".into(), "entra".into()],
-            angle: "Neutral identity layer across clouds; no lock-in.".into(),
-        }],
-    }
+        "competitors": [
+            {"name": "Microsoft Entra ID", "detect": ["azure ad", "entra"],
+             "angle": "Neutral identity layer across clouds; no lock-in."},
+        ],
+    }))
 }
 
 /// What the research collected for `step` at Acme.
@@ -201,14 +150,9 @@ pub fn nothing(step: StepKey) -> StepData {
 }
 
 /// The steps that collect facts, in the order of a run.
-pub const STEPS: [StepKey; 6] = [
-    StepKey::Vendor,
-    StepKey::News,
-    StepKey::Hiring,
-    StepKey::Company,
-    StepKey::Tech,
-    StepKey::Contacts,
-];
+pub fn steps() -> impl Iterator<Item = StepKey> {
+    StepKey::ALL.into_iter().filter(|k| *k != StepKey::Analysis)
+}
 
 /// Everything found about Acme, for a rep who said nothing about themselves.
 pub fn acme() -> Evidence {
@@ -216,17 +160,14 @@ pub fn acme() -> Evidence {
         account: account(),
         persona: Persona::default(),
         crm: source("CRM"),
-        steps: STEPS
-            .into_iter()
-            .map(|k| (k, found(k, collected(k))))
-            .collect(),
+        steps: steps().map(|k| (k, found(k, collected(k)))).collect(),
     }
 }
 
 /// Every source answered, and none found anything.
 pub fn bare() -> Evidence {
     let mut ev = acme();
-    ev.steps = STEPS.into_iter().map(|k| (k, nothing(k))).collect();
+    ev.steps = steps().map(|k| (k, nothing(k))).collect();
     ev
 }
 

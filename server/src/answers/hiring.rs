@@ -1,6 +1,7 @@
 //! Hiring: the open roles, and who to contact about them.
 
 use super::draft::{Draft, contains_word};
+use super::phrases::{job_line, open_roles};
 use crate::analysts::{Answer, Evidence};
 use crate::findings::is_security;
 use app::domain::StepKey;
@@ -9,10 +10,9 @@ use app::domain::StepKey;
 pub fn hiring(ev: &Evidence) -> Answer {
     let jobs = ev.jobs();
     let mut d = Draft::new(format!(
-        "💼 Hiring at {}: {} open role{}",
+        "💼 Hiring at {}: {}",
         ev.account.name,
-        jobs.len(),
-        if jobs.len() == 1 { "" } else { "s" }
+        open_roles(jobs.len())
     ));
     if jobs.is_empty() {
         d.gap(ev, StepKey::Hiring, "open roles");
@@ -22,14 +22,7 @@ pub fn hiring(ev: &Evidence) -> Answer {
         d.line(format!("{security} of them in identity & security:"));
     }
     for j in &jobs {
-        let f = j.fact;
-        d.cited(
-            format!(
-                "• {} — {}, {} (posted {})",
-                f.title, f.department, f.location, f.posted
-            ),
-            j.source,
-        );
+        d.cited(job_line(j.fact), j.source);
     }
     d.finish()
 }

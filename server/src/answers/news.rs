@@ -3,6 +3,7 @@
 
 use super::deal::fit::similar_wins;
 use super::draft::{Draft, persona_suffix};
+use super::phrases::{news_line, plural};
 use crate::analysts::{Answer, Evidence};
 use crate::findings::is_security;
 use app::domain::StepKey;
@@ -15,11 +16,7 @@ pub fn news(ev: &Evidence) -> Answer {
         d.gap(ev, StepKey::News, "recent news");
     }
     for n in &news {
-        let tag = if n.fact.funding { "💰 " } else { "" };
-        d.cited(
-            format!("• {tag}{} ({})", n.fact.title, n.fact.date),
-            n.source,
-        );
+        d.cited(news_line(n.fact), n.source);
     }
     d.finish()
 }
@@ -60,7 +57,7 @@ pub fn funding(ev: &Evidence) -> Answer {
             format!(
                 "• They are hiring {} identity & security role{} — growth is already creating access work (e.g. {})",
                 security_jobs.len(),
-                if security_jobs.len() == 1 { "" } else { "s" },
+                plural(security_jobs.len()),
                 j.fact.title
             ),
             j.source,

@@ -1,6 +1,7 @@
 //! People: the decision makers, or the one the rep asked about ("who's the CISO?").
 
 use super::draft::{Draft, contains_word};
+use super::phrases::contact_line;
 use crate::analysts::{Answer, Evidence};
 use app::domain::actions::short_title;
 use app::domain::{RepRole, StepKey};
@@ -40,12 +41,7 @@ pub fn contacts(ev: &Evidence, focus: Option<&str>) -> Answer {
         matching
     };
     for p in shown {
-        let f = p.fact;
-        let line = match &f.note {
-            Some(note) => format!("• {} — {} ({note})", f.name, f.title),
-            None => format!("• {} — {}", f.name, f.title),
-        };
-        d.cited(line, p.source);
+        d.cited(contact_line(p.fact), p.source);
     }
     if let Some(role) = ev.persona.role {
         let tip = match role {

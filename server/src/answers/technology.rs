@@ -1,7 +1,7 @@
 //! Technology: the stack detected at the account.
 
 use super::draft::Draft;
-use super::phrases::tech_label;
+use super::phrases::tech_line;
 use crate::analysts::{Answer, Evidence};
 use app::domain::StepKey;
 
@@ -13,10 +13,7 @@ pub fn technology(ev: &Evidence) -> Answer {
         d.gap(ev, StepKey::Tech, "technologies");
     }
     for t in &tech {
-        d.cited(
-            format!("• {}: {}", t.fact.category, tech_label(t.fact)),
-            t.source,
-        );
+        d.cited(tech_line(t.fact), t.source);
     }
     d.finish()
 }

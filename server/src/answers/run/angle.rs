@@ -1,102 +1,120 @@
 //! The rep's angle: where this rep should start, given their role and the meeting's purpose.
 
 use crate::answers::phrases::tech_label;
-use crate::findings::{Collected, is_security};
+use crate::findings::{Collected, Contact, NewsItem, is_security};
 use app::domain::{MeetingPurpose, Persona, RepRole};
 
 /// Where this rep should start, given their role and the meeting's purpose — built only
 /// from what was collected.
 pub fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
     let head = persona.describe()?;
-    let funding = collected.iter().find_map(|c| match c {
-        Collected::News { items } => items.iter().find(|n| n.funding),
-        _ => None,
-    });
-    let security_jobs = collected
-        .iter()
-        .map(|c| match c {
-            Collected::Hiring { jobs } => jobs.iter().filter(|j| is_security(&j.title)).count(),
-            _ => 0,
-        })
-        .sum::<usize>();
-    let new_leader = collected.iter().find_map(|c| match c {
-        Collected::Contacts { people } => people.iter().find(|p| p.is_new()),
-        _ => None,
-    });
-    let stack: Vec<String> = collected
-        .iter()
-        .flat_map(|c| match c {
-            Collected::Tech { tech } => tech.iter().take(4).map(tech_label).collect(),
-            _ => Vec::new(),
-        })
-        .collect();
-    let mut lines = Vec::new();
-    match persona.role {
-        Some(RepRole::AccountExecutive) => {
-            if let Some(f) = funding {
-                lines.push(format!(
-                    "Lead with the funding — budget is there: {}",
-                    f.title
-                ));
-            }
-            if security_jobs > 0 {
-                lines.push(format!(
-                    "{security_jobs} identity & security roles open: product fit is the story"
-                ));
-            }
-        }
-        Some(RepRole::CustomerSuccess) => {
-            if let Some(p) = new_leader {
-                lines.push(format!(
-                    "New leader {} ({}) may review vendors: confirm your sponsor",
-                    p.name, p.title
-                ));
-            }
-            if security_jobs > 0 {
-                lines.push(format!(
-                    "{security_jobs} identity & security roles open: an expansion opening"
-                ));
-            }
-        }
-        Some(RepRole::SalesEngineer) if !stack.is_empty() => {
-            lines.push(format!(
-                "Map integration points across {}",
-                stack.join(", ")
-            ));
-        }
-        Some(RepRole::SalesEngineer) => {}
-        None => {}
-    }
-    match persona.purpose {
-        Some(MeetingPurpose::Renewal) => {
-            lines.push("Renewal: bring adoption numbers and ask about changes in leadership".into())
-        }
-        Some(MeetingPurpose::Expansion) if funding.is_some() => {
-            lines.push("Expansion: tie new products to the growth the round pays for".into())
-        }
-        Some(MeetingPurpose::TechnicalDiscovery) => {
-            lines.push("Discovery: confirm the stack above and who owns identity".into())
-        }
-        Some(MeetingPurpose::ExecutiveAlignment) => {
-            if let Some(p) = new_leader {
-                lines.push(format!(
-                    "Executive alignment: start with {}'s priorities",
-                    p.name
-                ));
-            }
-        }
-        _ => {}
-    }
+    let seen = Seen::in_findings(collected);
+    let mut lines = for_role(persona.role, &seen);
+    lines.extend(for_purpose(persona.purpose, &seen));
     if lines.is_empty() {
         return None;
     }
     Some(format!("🎯 Your angle ({head}):\n• {}", lines.join("\n• ")))
 }
 
+/// What an angle can start from.
+struct Seen<'a> {
+    /// The first funding round in the news.
+    funding: Option<&'a NewsItem>,
+    /// How many open roles are in identity & security.
+    security_jobs: usize,
+    /// The first leader who joined recently.
+    new_leader: Option<&'a Contact>,
+    /// Up to four technologies of each tech finding.
+    stack: Vec<String>,
+}
+
+impl<'a> Seen<'a> {
+    fn in_findings(collected: &'a [Collected]) -> Self {
+        Self {
+            funding: collected.iter().find_map(|c| match c {
+                Collected::News { items } => items.iter().find(|n| n.funding),
+                _ => None,
+            }),
+            security_jobs: collected
+                .iter()
+                .map(|c| match c {
+                    Collected::Hiring { jobs } => {
+                        jobs.iter().filter(|j| is_security(&j.title)).count()
+                    }
+                    _ => 0,
+                })
+                .sum(),
+            new_leader: collected.iter().find_map(|c| match c {
+                Collected::Contacts { people } => people.iter().find(|p| p.is_new()),
+                _ => None,
+            }),
+            stack: collected
+                .iter()
+                .flat_map(|c| match c {
+                    Collected::Tech { tech } => tech.iter().take(4).map(tech_label).collect(),
+                    _ => Vec::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the rep's role should lead with.
+fn for_role(role: Option<RepRole>, seen: &Seen) -> Vec<String> {
+    let security = seen.security_jobs;
+    let roles_open = |why: &str| {
+        (security > 0).then(|| format!("{security} identity & security roles open: {why}"))
+    };
+    let lines = match role {
+        Some(RepRole::AccountExecutive) => [
+            seen.funding
+                .map(|f| format!("Lead with the funding — budget is there: {}", f.title)),
+            roles_open("product fit is the story"),
+        ],
+        Some(RepRole::CustomerSuccess) => [
+            seen.new_leader.map(|p| {
+                format!(
+                    "New leader {} ({}) may review vendors: confirm your sponsor",
+                    p.name, p.title
+                )
+            }),
+            roles_open("an expansion opening"),
+        ],
+        Some(RepRole::SalesEngineer) if !seen.stack.is_empty() => [
+            Some(format!(
+                "Map integration points across {}",
+                seen.stack.join(", ")
+            )),
+            None,
+        ],
+        Some(RepRole::SalesEngineer) | None => [None, None],
+    };
+    lines.into_iter().flatten().collect()
+}
+
+/// What the meeting's purpose calls for, when the findings support it.
+fn for_purpose(purpose: Option<MeetingPurpose>, seen: &Seen) -> Option<String> {
+    match purpose? {
+        MeetingPurpose::Renewal => {
+            Some("Renewal: bring adoption numbers and ask about changes in leadership".into())
+        }
+        MeetingPurpose::Expansion => seen
+            .funding
+            .map(|_| "Expansion: tie new products to the growth the round pays for".into()),
+        MeetingPurpose::TechnicalDiscovery => {
+            Some("Discovery: confirm the stack above and who owns identity".into())
+        }
+        MeetingPurpose::ExecutiveAlignment => seen
+            .new_leader
+            .map(|p| format!("Executive alignment: start with {}'s priorities", p.name)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::fixtures::{STEPS, collected};
+    use crate::answers::fixtures::{collected, steps};
 
     fn as_rep(role: Option<RepRole>, purpose: Option<MeetingPurpose>) -> Persona {
         Persona {
@@ -108,8 +126,8 @@ mod tests {
 
     #[test]
     fn the_angle_fits_the_role_the_purpose_and_the_findings() {
-        let all: Vec<Collected> = STEPS.into_iter().map(collected).collect();
-        let empty: Vec<Collected> = STEPS.into_iter().filter_map(Collected::empty).collect();
+        let all: Vec<Collected> = steps().map(collected).collect();
+        let empty: Vec<Collected> = steps().filter_map(Collected::empty).collect();
         type Row<'a> = (
             &'a [Collected],
             Option<RepRole>,

@@ -67,13 +67,9 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::demo::demo_accounts;
 
     fn acme() -> AccountSummary {
-        demo_accounts()
-            .into_iter()
-            .find(|a| a.id == "acme-corp")
-            .unwrap()
+        crate::answers::fixtures::demo_acme()
     }
 
     #[test]

@@ -1,127 +1,116 @@
 //! One message per collection step: the one-line result on the progress card, and the
 //! partial-result message in the chat.
 
-use crate::answers::phrases::{plural, tech_label};
-use crate::findings::{Collected, merged_company};
+use crate::answers::phrases::{
+    company_lines, contact_line, job_line, news_line, open_roles, plural, tech_line,
+};
+use crate::findings::{
+    Collected, CompanyFacts, Contact, Job, NewsItem, Tech, VendorProfile, merged_company,
+};
 use app::domain::AccountSummary;
 
 /// A one-line result for the progress card, and the partial-result message.
 pub fn step_message(account: &AccountSummary, data: &Collected) -> (String, String) {
     let name = &account.name;
     match data {
-        Collected::News { items } => {
-            let funding = items.iter().filter(|n| n.funding).count();
-            let headline = format!(
-                "{} item{}, {} funding",
-                items.len(),
-                plural(items.len()),
-                if funding == 0 {
-                    "no".to_string()
-                } else {
-                    funding.to_string()
-                }
-            );
-            let mut text = format!("📰 News & funding for {name}");
-            if items.is_empty() {
-                text.push_str("\nNo recent news found.");
-            }
-            for n in items {
-                let tag = if n.funding { "💰 " } else { "" };
-                text.push_str(&format!("\n• {tag}{} ({})", n.title, n.date));
-            }
-            (headline, text)
-        }
-        Collected::Hiring { jobs } => {
-            let headline = format!("{} open role{}", jobs.len(), plural(jobs.len()));
-            let mut text = format!("💼 Hiring at {name}: {headline}");
-            for j in jobs {
-                text.push_str(&format!(
-                    "\n• {} — {}, {} (posted {})",
-                    j.title, j.department, j.location, j.posted
-                ));
-            }
-            (headline, text)
-        }
-        Collected::Company { company } => {
-            let c = merged_company(company);
-            let headline = match (c.employees, &c.headquarters) {
-                (Some(n), _) => format!("~{n} employees"),
-                (None, Some(hq)) => format!("based in {hq}"),
-                _ => "basics found".to_string(),
-            };
-            let mut text = format!("🏢 {name} company profile");
-            if let Some(d) = &c.description {
-                text.push('\n');
-                text.push_str(d);
-            }
-            if let Some(y) = c.founded {
-                text.push_str(&format!("\n• Founded: {y}"));
-            }
-            if let Some(n) = c.employees {
-                text.push_str(&format!("\n• Employees: ~{n}"));
-            }
-            if let Some(hq) = &c.headquarters {
-                text.push_str(&format!("\n• Headquarters: {hq}"));
-            }
-            if let Some(i) = &c.industry {
-                text.push_str(&format!("\n• Industry: {i}"));
-            }
-            (headline, text)
-        }
-        Collected::Tech { tech } => {
-            let headline = format!(
-                "{} technolog{}",
-                tech.len(),
-                if tech.len() == 1 { "y" } else { "ies" }
-            );
-            let mut text = format!("🛠 {name} tech stack");
-            if tech.is_empty() {
-                text.push_str("\nNo technologies detected.");
-            }
-            for t in tech {
-                text.push_str(&format!("\n• {}: {}", t.category, tech_label(t)));
-            }
-            (headline, text)
-        }
-        Collected::Vendor { vendor } => {
-            let headline = format!(
-                "{}: complete ({} product{}, {} proof point{})",
-                vendor.name,
-                vendor.products.len(),
-                plural(vendor.products.len()),
-                vendor.proof_points.len(),
-                plural(vendor.proof_points.len())
-            );
-            let text = format!("🏷 Your context: {headline}");
-            (headline, text)
-        }
-        Collected::Contacts { people } => {
-            let headline = format!("{} contact{}", people.len(), plural(people.len()));
-            let mut text = format!("👥 Decision makers at {name}");
-            for p in people {
-                match &p.note {
-                    Some(note) => text.push_str(&format!("\n• {} — {} ({note})", p.name, p.title)),
-                    None => text.push_str(&format!("\n• {} — {}", p.name, p.title)),
-                }
-            }
-            (headline, text)
-        }
+        Collected::News { items } => news(name, items),
+        Collected::Hiring { jobs } => hiring(name, jobs),
+        Collected::Company { company } => company_profile(name, company),
+        Collected::Tech { tech } => stack(name, tech),
+        Collected::Vendor { vendor } => context(vendor),
+        Collected::Contacts { people } => decision_makers(name, people),
     }
+}
+
+/// `2 items, 1 funding`, and the headlines.
+fn news(name: &str, items: &[NewsItem]) -> (String, String) {
+    let funding = match items.iter().filter(|n| n.funding).count() {
+        0 => "no".to_string(),
+        n => n.to_string(),
+    };
+    let headline = format!(
+        "{} item{}, {funding} funding",
+        items.len(),
+        plural(items.len())
+    );
+    let mut lines = vec![format!("📰 News & funding for {name}")];
+    if items.is_empty() {
+        lines.push("No recent news found.".into());
+    }
+    lines.extend(items.iter().map(news_line));
+    (headline, lines.join("\n"))
+}
+
+/// `2 open roles`, and the roles.
+fn hiring(name: &str, jobs: &[Job]) -> (String, String) {
+    let headline = open_roles(jobs.len());
+    let mut lines = vec![format!("💼 Hiring at {name}: {headline}")];
+    lines.extend(jobs.iter().map(job_line));
+    (headline, lines.join("\n"))
+}
+
+/// `~520 employees` (or where they are based), and the basics.
+fn company_profile(name: &str, company: &[CompanyFacts]) -> (String, String) {
+    let c = merged_company(company);
+    let headline = match (c.employees, &c.headquarters) {
+        (Some(n), _) => format!("~{n} employees"),
+        (None, Some(hq)) => format!("based in {hq}"),
+        _ => "basics found".to_string(),
+    };
+    let mut lines = vec![format!("🏢 {name} company profile")];
+    lines.extend(company_lines(&c));
+    if let Some(i) = &c.industry {
+        lines.push(format!("• Industry: {i}"));
+    }
+    (headline, lines.join("\n"))
+}
+
+/// `2 technologies`, and the stack by category.
+fn stack(name: &str, tech: &[Tech]) -> (String, String) {
+    let headline = format!(
+        "{} technolog{}",
+        tech.len(),
+        if tech.len() == 1 { "y" } else { "ies" }
+    );
+    let mut lines = vec![format!("🛠 {name} tech stack")];
+    if tech.is_empty() {
+        lines.push("No technologies detected.".into());
+    }
+    lines.extend(tech.iter().map(tech_line));
+    (headline, lines.join("\n"))
+}
+
+/// The rep's own company: `Keyfort: complete (4 products, 3 proof points)`.
+fn context(vendor: &VendorProfile) -> (String, String) {
+    let headline = format!(
+        "{}: complete ({} product{}, {} proof point{})",
+        vendor.name,
+        vendor.products.len(),
+        plural(vendor.products.len()),
+        vendor.proof_points.len(),
+        plural(vendor.proof_points.len())
+    );
+    let text = format!("🏷 Your context: {headline}");
+    (headline, text)
+}
+
+/// `4 contacts`, and the people.
+fn decision_makers(name: &str, people: &[Contact]) -> (String, String) {
+    let headline = format!("{} contact{}", people.len(), plural(people.len()));
+    let mut lines = vec![format!("👥 Decision makers at {name}")];
+    lines.extend(people.iter().map(contact_line));
+    (headline, lines.join("\n"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::fixtures::{account, collected};
-    use crate::demo::{demo_accounts, intel_for};
-    use crate::findings::CompanyFacts;
+    use crate::answers::fixtures::{account, collected, demo_acme};
+    use crate::demo::intel_for;
     use app::domain::StepKey;
 
     fn acme() -> AccountSummary {
-        demo_accounts()
-            .into_iter()
-            .find(|a| a.id == "acme-corp")
-            .unwrap()
+        demo_acme()
     }
 
     #[test]

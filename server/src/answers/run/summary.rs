@@ -3,8 +3,8 @@
 //! what is missing is said.
 
 use super::angle::angle;
-use crate::answers::phrases::tech_label;
-use crate::findings::{Collected, is_security, merged_company};
+use crate::answers::phrases::{open_roles, tech_label};
+use crate::findings::{Collected, Contact, Job, NewsItem, is_security, merged_company};
 use app::domain::{AccountSummary, Persona, StepKey};
 
 /// The final summary message, or why there is none.
@@ -20,95 +20,103 @@ pub fn summarise(
     {
         return Err("Nothing was collected to analyse".into());
     }
-    let mut signals = Vec::new();
-    for data in collected {
-        match data {
-            Collected::News { items } => {
-                if let Some(f) = items.iter().find(|n| n.funding) {
-                    signals.push(format!("💰 Funding: {} ({})", f.title, f.date));
-                }
-                if let Some(n) = items.iter().find(|n| !n.funding) {
-                    signals.push(format!("📰 News: {} ({})", n.title, n.date));
-                }
-            }
-            Collected::Hiring { jobs } if !jobs.is_empty() => {
-                let security = jobs.iter().filter(|j| is_security(&j.title)).count();
-                let roles = format!(
-                    "{} open role{}",
-                    jobs.len(),
-                    if jobs.len() == 1 { "" } else { "s" }
-                );
-                if security > 0 {
-                    signals.push(format!(
-                        "💼 Hiring: {roles}, {security} in identity & security"
-                    ));
-                } else {
-                    signals.push(format!("💼 Hiring: {roles}"));
-                }
-            }
-            Collected::Hiring { .. } => signals.push("💼 Hiring: no open roles found".into()),
-            Collected::Tech { tech } if !tech.is_empty() => {
-                let stack: Vec<String> = tech.iter().map(tech_label).collect();
-                signals.push(format!("🛠 Stack: {}", stack.join(", ")));
-            }
-            Collected::Tech { .. } => signals.push("🛠 Stack: nothing detected".into()),
-            Collected::Company { company } => {
-                let c = merged_company(company);
-                if let (Some(n), Some(hq)) = (c.employees, &c.headquarters) {
-                    signals.push(format!("🏢 Company: ~{n} employees, {hq}"));
-                }
-            }
-            Collected::Vendor { .. } => {}
-            Collected::Contacts { people } => {
-                if let Some(p) = people.iter().find(|p| p.note.is_some()) {
-                    signals.push(format!(
-                        "👤 Leadership: {} — {} ({})",
-                        p.name,
-                        p.title,
-                        p.note.as_deref().unwrap_or_default()
-                    ));
-                } else if let Some(p) = people.first() {
-                    signals.push(format!("👤 Start with: {} — {}", p.name, p.title));
-                }
-            }
-        }
-    }
     let mut text = format!("🧠 {} — research summary\nKey signals:", account.name);
-    for s in &signals {
+    for s in collected.iter().flat_map(signals) {
         text.push_str("\n• ");
-        text.push_str(s);
+        text.push_str(&s);
     }
     if let Some(angle) = angle(collected, persona) {
         text.push_str("\n\n");
         text.push_str(&angle);
     }
-    if missing.is_empty() {
-        text.push_str("\n\nEvery source answered. Ask me about any of these.");
-    } else {
-        text.push_str("\n\nMissing:");
-        for (step, reason) in missing {
-            text.push_str(&format!("\n• {} — {reason}", step.noun()));
-        }
-        text.push_str(
-            "\nThe rest is complete; I'll say so rather than guess about the missing parts.",
-        );
-    }
+    text.push_str(&completeness(missing));
     Ok(text)
+}
+
+/// The key signals in one step's findings (the rep's own context has none).
+fn signals(data: &Collected) -> Vec<String> {
+    match data {
+        Collected::News { items } => news_signals(items),
+        Collected::Hiring { jobs } => vec![hiring_signal(jobs)],
+        Collected::Tech { tech } if tech.is_empty() => vec!["🛠 Stack: nothing detected".into()],
+        Collected::Tech { tech } => {
+            let stack: Vec<String> = tech.iter().map(tech_label).collect();
+            vec![format!("🛠 Stack: {}", stack.join(", "))]
+        }
+        Collected::Company { company } => {
+            let c = merged_company(company);
+            match (c.employees, &c.headquarters) {
+                (Some(n), Some(hq)) => vec![format!("🏢 Company: ~{n} employees, {hq}")],
+                _ => vec![],
+            }
+        }
+        Collected::Vendor { .. } => vec![],
+        Collected::Contacts { people } => leadership_signal(people).into_iter().collect(),
+    }
+}
+
+/// The first funding round and the first other headline.
+fn news_signals(items: &[NewsItem]) -> Vec<String> {
+    let funding = items
+        .iter()
+        .find(|n| n.funding)
+        .map(|f| format!("💰 Funding: {} ({})", f.title, f.date));
+    let other = items
+        .iter()
+        .find(|n| !n.funding)
+        .map(|n| format!("📰 News: {} ({})", n.title, n.date));
+    funding.into_iter().chain(other).collect()
+}
+
+/// `💼 Hiring: 4 open roles, 3 in identity & security`.
+fn hiring_signal(jobs: &[Job]) -> String {
+    if jobs.is_empty() {
+        return "💼 Hiring: no open roles found".into();
+    }
+    let roles = open_roles(jobs.len());
+    match jobs.iter().filter(|j| is_security(&j.title)).count() {
+        0 => format!("💼 Hiring: {roles}"),
+        security => format!("💼 Hiring: {roles}, {security} in identity & security"),
+    }
+}
+
+/// A leader with news about them (`joined from …`), else the first person to start with.
+fn leadership_signal(people: &[Contact]) -> Option<String> {
+    if let Some(p) = people.iter().find(|p| p.note.is_some()) {
+        return Some(format!(
+            "👤 Leadership: {} — {} ({})",
+            p.name,
+            p.title,
+            p.note.as_deref().unwrap_or_default()
+        ));
+    }
+    let p = people.first()?;
+    Some(format!("👤 Start with: {} — {}", p.name, p.title))
+}
+
+/// Whether every source answered, or which steps are missing and why.
+fn completeness(missing: &[(StepKey, String)]) -> String {
+    if missing.is_empty() {
+        return "\n\nEvery source answered. Ask me about any of these.".into();
+    }
+    let mut text = String::from("\n\nMissing:");
+    for (step, reason) in missing {
+        text.push_str(&format!("\n• {} — {reason}", step.noun()));
+    }
+    text.push_str("\nThe rest is complete; I'll say so rather than guess about the missing parts.");
+    text
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::fixtures::{STEPS, collected};
-    use crate::demo::{demo_accounts, intel_for};
+    use crate::answers::fixtures::{collected, demo_acme, steps};
+    use crate::demo::intel_for;
     use app::domain::{MeetingPurpose, RepRole};
 
     #[test]
     fn acme_summary_has_the_seed_signals() {
-        let acme = demo_accounts()
-            .into_iter()
-            .find(|a| a.id == "acme-corp")
-            .unwrap();
+        let acme = demo_acme();
         let i = intel_for(&acme);
         let collected = vec![
             Collected::News { items: i.news },
@@ -147,10 +155,7 @@ mod tests {
 
     #[test]
     fn the_summary_says_what_is_missing() {
-        let acme = demo_accounts()
-            .into_iter()
-            .find(|a| a.id == "acme-corp")
-            .unwrap();
+        let acme = demo_acme();
         let collected = vec![Collected::Hiring { jobs: vec![] }];
         let missing = vec![(StepKey::News, "HTTP 503".to_string())];
         let text = summarise(&acme, &collected, &missing, &Persona::default()).unwrap();
@@ -166,7 +171,7 @@ mod tests {
     }
 
     fn everything() -> Vec<Collected> {
-        STEPS.into_iter().map(collected).collect()
+        steps().map(collected).collect()
     }
 
     #[test]
@@ -203,29 +208,24 @@ mod tests {
             &missing,
             &Persona::default(),
         );
+        let everything_found = summarise(&acme_account(), &everything(), &[], &Persona::default());
+        let signals = everything_found.unwrap();
+        let (signals, _) = signals.split_once("\n• 🛠 Stack").unwrap();
         assert_eq!(
-            text.as_deref(),
-            Ok([
-                "🧠 Acme Corp — research summary",
-                "Key signals:",
-                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19)",
-                "• 📰 News: Acme Corp opens a Berlin office (2026-11-03)",
-                "• 💼 Hiring: 2 open roles, 1 in identity & security",
-                "• 🏢 Company: ~520 employees, New York City",
-                "",
-                "Missing:",
-                "• tech stack — Website scan: HTTP 503",
-                "• contacts — no source answered",
-                "The rest is complete; I'll say so rather than guess about the missing parts.",
-            ]
-            .join("\n")
-            .as_str())
+            text.unwrap(),
+            format!(
+                "{signals}\n\n\
+                 Missing:\n\
+                 • tech stack — Website scan: HTTP 503\n\
+                 • contacts — no source answered\n\
+                 The rest is complete; I'll say so rather than guess about the missing parts."
+            )
         );
     }
 
     #[test]
     fn empty_findings_say_nothing_was_found() {
-        let empty: Vec<Collected> = STEPS.into_iter().filter_map(Collected::empty).collect();
+        let empty: Vec<Collected> = steps().filter_map(Collected::empty).collect();
         let text = summarise(&acme_account(), &empty, &[], &Persona::default());
         assert_eq!(
             text.as_deref(),
