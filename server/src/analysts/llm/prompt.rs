@@ -16,18 +16,12 @@ pub struct Fact {
     pub source: SourceRef,
 }
 
-/// Every fact in `ev`, in a stable order.
+/// Every fact in `ev`, in a stable order: the CRM record, the company profile, news, open
+/// roles, technologies, contacts, then the rep's own company.
 pub fn numbered(ev: &Evidence) -> Vec<Fact> {
-    let mut out = Vec::new();
-    let mut push = |text: String, source: &SourceRef| {
-        out.push(Fact {
-            text,
-            source: source.clone(),
-        })
-    };
     let a = &ev.account;
-    push(
-        format!(
+    let mut out = vec![Fact {
+        text: format!(
             "{} ({}) is a {} company with {} employees in {} (CRM record).",
             a.name,
             a.domain,
@@ -35,50 +29,63 @@ pub fn numbered(ev: &Evidence) -> Vec<Fact> {
             a.size_label(),
             a.location
         ),
-        &ev.crm,
-    );
-    let company = ev.company();
-    if let Some(first) = company.first() {
-        let c = merged_company(&company.iter().map(|c| c.fact.clone()).collect::<Vec<_>>());
-        if let Some(d) = c.description {
-            push(format!("Description: {d}"), first.source);
-        }
-        if let Some(y) = c.founded {
-            push(format!("Founded in {y}."), first.source);
-        }
-        if let Some(n) = c.employees {
-            push(format!("About {n} employees."), first.source);
-        }
-        if let Some(hq) = c.headquarters {
-            push(format!("Headquarters: {hq}."), first.source);
-        }
+        source: ev.crm.clone(),
+    }];
+    out.extend(company_facts(ev));
+    out.extend(found_facts(ev));
+    out.extend(vendor_facts(ev));
+    out
+}
+
+fn fact(text: String, source: &SourceRef) -> Fact {
+    Fact {
+        text,
+        source: source.clone(),
     }
+}
+
+/// The company profile, merged over its sources, cited to the first.
+fn company_facts(ev: &Evidence) -> Vec<Fact> {
+    let company = ev.company();
+    let Some(first) = company.first() else {
+        return Vec::new();
+    };
+    let c = merged_company(&company.iter().map(|c| c.fact.clone()).collect::<Vec<_>>());
+    [
+        c.description.map(|d| format!("Description: {d}")),
+        c.founded.map(|y| format!("Founded in {y}.")),
+        c.employees.map(|n| format!("About {n} employees.")),
+        c.headquarters.map(|hq| format!("Headquarters: {hq}.")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|text| fact(text, first.source))
+    .collect()
+}
+
+/// The news, open roles, technologies and contacts, each cited to its own source.
+fn found_facts(ev: &Evidence) -> Vec<Fact> {
+    let mut out = Vec::new();
     for n in ev.news() {
         let kind = if n.fact.funding {
             "Funding news"
         } else {
             "News"
         };
-        push(
-            format!("{kind} ({}): {}", n.fact.date, n.fact.title),
-            n.source,
-        );
+        let text = format!("{kind} ({}): {}", n.fact.date, n.fact.title);
+        out.push(fact(text, n.source));
     }
     for j in ev.jobs() {
         let f = j.fact;
-        push(
-            format!(
-                "Open role: {} ({}, {}), posted {}",
-                f.title, f.department, f.location, f.posted
-            ),
-            j.source,
+        let text = format!(
+            "Open role: {} ({}, {}), posted {}",
+            f.title, f.department, f.location, f.posted
         );
+        out.push(fact(text, j.source));
     }
     for t in ev.tech() {
-        push(
-            format!("Uses {} ({}).", tech_label(t.fact), t.fact.category),
-            t.source,
-        );
+        let text = format!("Uses {} ({}).", tech_label(t.fact), t.fact.category);
+        out.push(fact(text, t.source));
     }
     for c in ev.contacts() {
         let f = c.fact;
@@ -87,32 +94,40 @@ pub fn numbered(ev: &Evidence) -> Vec<Fact> {
             .as_deref()
             .map(|n| format!(" — {n}"))
             .unwrap_or_default();
-        push(format!("Contact: {}, {}{note}", f.name, f.title), c.source);
-    }
-    if let Some((v, src)) = ev.vendor() {
-        for p in &v.products {
-            push(
-                format!(
-                    "The rep's company {} sells {}: {}",
-                    v.name, p.name, p.description
-                ),
-                src,
-            );
-        }
-        for p in &v.proof_points {
-            push(
-                format!(
-                    "{} customer {} ({}): {}",
-                    v.name, p.customer, p.industry, p.result
-                ),
-                src,
-            );
-        }
-        for c in &v.competitors {
-            push(format!("Against competitor {}: {}", c.name, c.angle), src);
-        }
+        out.push(fact(
+            format!("Contact: {}, {}{note}", f.name, f.title),
+            c.source,
+        ));
     }
     out
+}
+
+/// The rep's own company: its products, proof points and competitors.
+fn vendor_facts(ev: &Evidence) -> Vec<Fact> {
+    let Some((v, src)) = ev.vendor() else {
+        return Vec::new();
+    };
+    let products = v.products.iter().map(|p| {
+        format!(
+            "The rep's company {} sells {}: {}",
+            v.name, p.name, p.description
+        )
+    });
+    let proof = v.proof_points.iter().map(|p| {
+        format!(
+            "{} customer {} ({}): {}",
+            v.name, p.customer, p.industry, p.result
+        )
+    });
+    let competitors = v
+        .competitors
+        .iter()
+        .map(|c| format!("Against competitor {}: {}", c.name, c.angle));
+    products
+        .chain(proof)
+        .chain(competitors)
+        .map(|text| fact(text, src))
+        .collect()
 }
 
 /// The Chat Completions request for `q` (its `model` still to be set): the rules, the rep,
@@ -146,4 +161,69 @@ pub fn prompt(q: &Question, ev: &Evidence, facts: &[Fact]) -> serde_json::Value 
                 if missing.is_empty() { "nothing".to_string() } else { missing.join(", ") })},
         ],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::fixtures::*;
+
+    #[test]
+    fn every_fact_is_numbered_with_its_source() {
+        let listed: Vec<String> = numbered(&acme())
+            .iter()
+            .map(|f| format!("{} | {}", f.text, f.source.name))
+            .collect();
+        assert_eq!(
+            listed.join("\n"),
+            "\
+Acme Corp (acmecorp.com) is a FinTech company with ~510 employees in New York, USA (CRM record). | CRM
+Description: Acme Corp builds payment and treasury software for finance teams. | Wikidata
+Founded in 2014. | Wikidata
+About 520 employees. | Wikidata
+Headquarters: New York City. | Wikidata
+Funding news (2026-11-19): Acme Corp raises $50M Series C to fund European expansion | Google News
+News (2026-11-03): Acme Corp opens a Berlin office | Google News
+Open role: Senior IAM Engineer (Security, New York, USA), posted 2026-11-17 | Greenhouse
+Open role: Payments Platform Engineer (Engineering, Remote), posted 3 days ago | Greenhouse
+Uses AWS (Cloud). | Website scan
+Uses Azure AD (partial rollout) (Identity). | Website scan
+Contact: Dana Whitfield, Chief Information Security Officer — joined from Palo Alto Networks 2 months ago | Apollo
+Contact: Priya Raman, Director of Engineering | Apollo
+The rep's company Keyfort sells Keyfort Workforce Identity: Single sign-on and MFA for every employee app. | Vendor profile
+The rep's company Keyfort sells Keyfort Privileged Access: Just-in-time admin access for cloud consoles. | Vendor profile
+Keyfort customer Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. | Vendor profile
+Keyfort customer Northbeam Payments (FinTech): 60% fewer access tickets. | Vendor profile
+Against competitor Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. | Vendor profile"
+        );
+    }
+
+    #[test]
+    fn with_nothing_found_only_the_crm_record_is_listed() {
+        let facts = numbered(&bare());
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].source.name, "CRM");
+    }
+
+    #[test]
+    fn the_request_lists_the_facts_and_what_is_missing() {
+        let ev = failed();
+        let facts = numbered(&ev);
+        let body = prompt(&Question::new(app::domain::Intent::Risks), &ev, &facts);
+        let user = body["messages"][1]["content"].as_str().unwrap();
+        assert!(
+            user.starts_with("Rep: not given.\nAccount: Acme Corp (acmecorp.com).\n"),
+            "{user}"
+        );
+        assert!(
+            user.contains(".\nNot available: tech stack, contacts.\n\nFacts:\n[F1] Acme Corp"),
+            "{user}"
+        );
+        assert!(user.ends_with(&format!(
+            "[F{}] {}\n",
+            facts.len(),
+            facts[facts.len() - 1].text
+        )));
+        assert_eq!(body["stream"], true);
+    }
 }
