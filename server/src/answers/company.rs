@@ -40,35 +40,29 @@ mod tests {
 
     #[test]
     fn the_overview_cites_the_profile_then_the_crm() {
-        let a = overview(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "🏢 Acme Corp — business overview",
-                "Acme Corp builds payment and treasury software for finance teams. [1]",
-                "• Founded: 2014 [1]",
-                "• Employees: ~520 [1]",
-                "• Headquarters: New York City [1]",
-                "• From your CRM: FinTech · ~510 employees · New York, USA [2]",
-            ]
-            .join("\n")
+        reads(
+            overview(&acme()),
+            &["Wikidata", "CRM"],
+            "\
+🏢 Acme Corp — business overview
+Acme Corp builds payment and treasury software for finance teams. [1]
+• Founded: 2014 [1]
+• Employees: ~520 [1]
+• Headquarters: New York City [1]
+• From your CRM: FinTech · ~510 employees · New York, USA [2]",
         );
-        assert_eq!(cited(&a), ["Wikidata", "CRM"]);
     }
 
     #[test]
     fn without_a_profile_the_overview_says_what_was_searched() {
-        let a = overview(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "🏢 Acme Corp — business overview",
-                "• I found no company profile for Acme Corp (searched Wikidata (2026-11-20)). I won't guess.",
-                "• From your CRM: FinTech · ~510 employees · New York, USA [1]",
-            ]
-            .join("\n")
+        reads(
+            overview(&bare()),
+            &["CRM"],
+            "\
+🏢 Acme Corp — business overview
+• I found no company profile for Acme Corp (searched Wikidata (2026-11-20)). I won't guess.
+• From your CRM: FinTech · ~510 employees · New York, USA [1]",
         );
-        assert_eq!(cited(&a), ["CRM"]);
     }
 
     #[test]
@@ -78,16 +72,13 @@ mod tests {
             StepKey::Company,
             StepData::Failed("Wikidata: timed out".into()),
         );
-        let a = overview(&ev);
-        assert_eq!(
-            a.text,
-            [
-                "🏢 Acme Corp — business overview",
-                "• I found no company profile for Acme Corp (the search failed: Wikidata: timed out). I won't guess.",
-                "• From your CRM: FinTech · ~510 employees · New York, USA [1]",
-            ]
-            .join("\n")
+        reads(
+            overview(&ev),
+            &["CRM"],
+            "\
+🏢 Acme Corp — business overview
+• I found no company profile for Acme Corp (the search failed: Wikidata: timed out). I won't guess.
+• From your CRM: FinTech · ~510 employees · New York, USA [1]",
         );
-        assert_eq!(cited(&a), ["CRM"]);
     }
 }

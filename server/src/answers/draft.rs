@@ -3,6 +3,7 @@
 //! that are missing.
 
 use crate::analysts::cite::Cites;
+use crate::analysts::evidence::Cited;
 use crate::analysts::{Answer, Evidence};
 use app::domain::{SourceRef, StepKey};
 
@@ -58,6 +59,25 @@ impl Draft {
             sources: self.cites.into_sources(),
         }
     }
+}
+
+/// An answer listing facts of one kind: the title, then one cited line per fact — or, with
+/// none, the line saying `what` was not found at `step`.
+pub fn listing<T>(
+    ev: &Evidence,
+    title: String,
+    facts: &[Cited<'_, T>],
+    (step, what): (StepKey, &str),
+    line: impl Fn(&T) -> String,
+) -> Answer {
+    let mut d = Draft::new(title);
+    if facts.is_empty() {
+        d.gap(ev, step, what);
+    }
+    for f in facts {
+        d.cited(line(f.fact), f.source);
+    }
+    d.finish()
 }
 
 /// ` (AE · renewal discussion)` after a title, when the rep said who they are.

@@ -181,6 +181,19 @@ pub fn with(mut ev: Evidence, step: StepKey, data: StepData) -> Evidence {
     ev
 }
 
+/// Acme, with the findings of `data`'s step replaced by `data`.
+pub fn acme_with(data: Collected) -> Evidence {
+    let step = match &data {
+        Collected::Vendor { .. } => StepKey::Vendor,
+        Collected::News { .. } => StepKey::News,
+        Collected::Hiring { .. } => StepKey::Hiring,
+        Collected::Company { .. } => StepKey::Company,
+        Collected::Tech { .. } => StepKey::Tech,
+        Collected::Contacts { .. } => StepKey::Contacts,
+    };
+    with(acme(), step, found(step, data))
+}
+
 /// `ev` for a rep with this role and meeting purpose.
 pub fn as_rep(
     mut ev: Evidence,
@@ -218,4 +231,11 @@ pub fn ask(ev: &Evidence, intent: Intent) -> Answer {
 /// The names of the sources an answer cites, in the order of their numbers.
 pub fn cited(a: &Answer) -> Vec<&str> {
     a.sources.iter().map(|s| s.name.as_str()).collect()
+}
+
+/// Assert the rep reads `text`, citing the sources named `sources` (`[1]` first).
+#[track_caller]
+pub fn reads(a: Answer, sources: &[&str], text: &str) {
+    assert_eq!(a.text, text);
+    assert_eq!(cited(&a), sources);
 }

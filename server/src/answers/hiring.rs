@@ -77,42 +77,32 @@ mod tests {
 
     #[test]
     fn the_roles_are_listed_security_counted() {
-        let a = hiring(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "💼 Hiring at Acme Corp: 2 open roles",
-                "1 of them in identity & security:",
-                "• Senior IAM Engineer — Security, New York, USA (posted 2026-11-17) [1]",
-                "• Payments Platform Engineer — Engineering, Remote (posted 3 days ago) [1]",
-            ]
-            .join("\n")
+        reads(
+            hiring(&acme()),
+            &["Greenhouse"],
+            "\
+💼 Hiring at Acme Corp: 2 open roles
+1 of them in identity & security:
+• Senior IAM Engineer — Security, New York, USA (posted 2026-11-17) [1]
+• Payments Platform Engineer — Engineering, Remote (posted 3 days ago) [1]",
         );
-        assert_eq!(cited(&a), ["Greenhouse"]);
     }
 
     #[test]
     fn no_roles_names_the_board_searched() {
-        let a = hiring(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "💼 Hiring at Acme Corp: 0 open roles",
-                "• I found no open roles for Acme Corp (searched Greenhouse (2026-11-20)). I won't guess.",
-            ]
-            .join("\n")
+        reads(
+            hiring(&bare()),
+            &[],
+            "\
+💼 Hiring at Acme Corp: 0 open roles
+• I found no open roles for Acme Corp (searched Greenhouse (2026-11-20)). I won't guess.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 
     #[test]
     fn one_role_is_one_role() {
         let jobs = vec![jobs().remove(1)];
-        let ev = with(
-            acme(),
-            StepKey::Hiring,
-            found(StepKey::Hiring, Collected::Hiring { jobs }),
-        );
+        let ev = acme_with(Collected::Hiring { jobs });
         assert_eq!(
             hiring(&ev).text,
             "💼 Hiring at Acme Corp: 1 open role\n\
@@ -122,50 +112,41 @@ mod tests {
 
     #[test]
     fn each_department_gets_its_likely_hiring_manager() {
-        let a = hiring_outreach(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "🤝 Who to contact about Acme Corp's hiring",
-                "• Engineering: Payments Platform Engineer [1]",
-                "  → likely hiring manager: Priya Raman — Director of Engineering [2]",
-                "• Security: Senior IAM Engineer [1]",
-                "  → likely hiring manager: Dana Whitfield — Chief Information Security Officer [2]",
-            ]
-            .join("\n")
+        reads(
+            hiring_outreach(&acme()),
+            &["Greenhouse", "Apollo"],
+            "\
+🤝 Who to contact about Acme Corp's hiring
+• Engineering: Payments Platform Engineer [1]
+  → likely hiring manager: Priya Raman — Director of Engineering [2]
+• Security: Senior IAM Engineer [1]
+  → likely hiring manager: Dana Whitfield — Chief Information Security Officer [2]",
         );
-        assert_eq!(cited(&a), ["Greenhouse", "Apollo"]);
     }
 
     #[test]
     fn a_department_without_a_leader_says_who_was_searched() {
         let ev = with(acme(), StepKey::Contacts, nothing(StepKey::Contacts));
-        let a = hiring_outreach(&ev);
-        assert_eq!(
-            a.text,
-            [
-                "🤝 Who to contact about Acme Corp's hiring",
-                "• Engineering: Payments Platform Engineer [1]",
-                "  → no Engineering leader among the contacts I have (searched Apollo (2026-11-20))",
-                "• Security: Senior IAM Engineer [1]",
-                "  → no Security leader among the contacts I have (searched Apollo (2026-11-20))",
-            ]
-            .join("\n")
+        reads(
+            hiring_outreach(&ev),
+            &["Greenhouse"],
+            "\
+🤝 Who to contact about Acme Corp's hiring
+• Engineering: Payments Platform Engineer [1]
+  → no Engineering leader among the contacts I have (searched Apollo (2026-11-20))
+• Security: Senior IAM Engineer [1]
+  → no Security leader among the contacts I have (searched Apollo (2026-11-20))",
         );
-        assert_eq!(cited(&a), ["Greenhouse"]);
     }
 
     #[test]
     fn no_roles_means_no_one_to_contact() {
-        let a = hiring_outreach(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "🤝 Who to contact about Acme Corp's hiring",
-                "• I found no open roles for Acme Corp (searched Greenhouse (2026-11-20)). I won't guess.",
-            ]
-            .join("\n")
+        reads(
+            hiring_outreach(&bare()),
+            &[],
+            "\
+🤝 Who to contact about Acme Corp's hiring
+• I found no open roles for Acme Corp (searched Greenhouse (2026-11-20)). I won't guess.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 }

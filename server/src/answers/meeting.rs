@@ -151,49 +151,28 @@ mod tests {
 
     #[test]
     fn starters_come_from_the_round_the_leader_the_roles_and_the_news() {
-        let a = starters(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "🗣 Conversation starters for Acme Corp",
-                "• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]",
-                "• \"Dana Whitfield joined recently as Chief Information Security Officer — what are their first priorities?\" [2]",
-                "• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [3]",
-                "• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Google News", "Apollo", "Greenhouse"]);
+        reads(starters(&acme()), &["Google News", "Apollo", "Greenhouse"], "\
+🗣 Conversation starters for Acme Corp
+• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]
+• \"Dana Whitfield joined recently as Chief Information Security Officer — what are their first priorities?\" [2]
+• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [3]
+• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]");
     }
 
     #[test]
     fn with_nothing_to_start_from_every_search_is_named() {
-        let a = starters(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "🗣 Conversation starters for Acme Corp",
-                "• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), Vec::<&str>::new());
+        reads(starters(&bare()), &[], "\
+🗣 Conversation starters for Acme Corp
+• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).");
     }
 
     #[test]
     fn starters_skip_the_people_still_being_collected() {
-        let a = starters(&failed());
-        assert_eq!(
-            a.text,
-            [
-                "🗣 Conversation starters for Acme Corp",
-                "• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]",
-                "• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [2]",
-                "• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Google News", "Greenhouse"]);
+        reads(starters(&failed()), &["Google News", "Greenhouse"], "\
+🗣 Conversation starters for Acme Corp
+• \"Congratulations on the news — Acme Corp raises $50M Series C to fund European expansion. What does it change for your team?\" [1]
+• \"I saw you're hiring a Senior IAM Engineer — what's driving that?\" [2]
+• \"I read: Acme Corp opens a Berlin office — how is that going?\" [1]");
     }
 
     #[test]
@@ -219,19 +198,12 @@ mod tests {
 
     #[test]
     fn the_main_insights_say_what_is_not_in_yet() {
-        let a = main_insights(&failed());
-        assert_eq!(
-            a.text,
-            [
-                "🧠 Acme Corp — main insights",
-                "• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
-                "• 💼 Hiring: 2 open roles, 1 in identity & security [2]",
-                "• 🏢 FinTech · ~510 employees · New York, USA [3]",
-                "Not in yet: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Google News", "Greenhouse", "CRM"]);
+        reads(main_insights(&failed()), &["Google News", "Greenhouse", "CRM"], "\
+🧠 Acme Corp — main insights
+• 💰 Funding: Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]
+• 💼 Hiring: 2 open roles, 1 in identity & security [2]
+• 🏢 FinTech · ~510 employees · New York, USA [3]
+Not in yet: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)");
     }
 
     #[test]
@@ -293,23 +265,16 @@ mod tests {
 
     #[test]
     fn the_one_pager_with_nothing_found() {
-        let a = meeting_prep(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "📄 Meeting prep — Acme Corp",
-                "",
-                "Key signals:",
-                "• 🏢 FinTech · ~510 employees · New York, USA [1]",
-                "",
-                "🛡 Your Recommendations for Acme Corp",
-                "• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).",
-                "",
-                "🗣 Conversation starters for Acme Corp",
-                "• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["CRM"]);
+        reads(meeting_prep(&bare()), &["CRM"], "\
+📄 Meeting prep — Acme Corp
+
+Key signals:
+• 🏢 FinTech · ~510 employees · New York, USA [1]
+
+🛡 Your Recommendations for Acme Corp
+• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).
+
+🗣 Conversation starters for Acme Corp
+• I have no news, hiring or leadership change to start from (searched Google News (2026-11-20); searched Greenhouse (2026-11-20); searched Apollo (2026-11-20)).");
     }
 }

@@ -2,7 +2,7 @@
 //! similar wins).
 
 use super::deal::fit::similar_wins;
-use super::draft::{Draft, persona_suffix};
+use super::draft::{Draft, listing, persona_suffix};
 use super::phrases::{news_line, plural};
 use crate::analysts::{Answer, Evidence};
 use crate::findings::is_security;
@@ -10,15 +10,9 @@ use app::domain::StepKey;
 
 /// 📰 The recent news, funding marked 💰.
 pub fn news(ev: &Evidence) -> Answer {
-    let mut d = Draft::new(format!("📰 News & funding for {}", ev.account.name));
-    let news = ev.news();
-    if news.is_empty() {
-        d.gap(ev, StepKey::News, "recent news");
-    }
-    for n in &news {
-        d.cited(news_line(n.fact), n.source);
-    }
-    d.finish()
+    let title = format!("📰 News & funding for {}", ev.account.name);
+    let gap = (StepKey::News, "recent news");
+    listing(ev, title, &ev.news(), gap, news_line)
 }
 
 /// 💰 The funding round: why it matters for this rep, how to open, similar wins; or that
@@ -86,60 +80,47 @@ mod tests {
     use super::{funding, news};
     use crate::answers::fixtures::{self, *};
     use crate::findings::{Collected, NewsItem};
-    use app::domain::{MeetingPurpose, RepRole, StepKey};
+    use app::domain::{MeetingPurpose, RepRole};
 
     #[test]
     fn headlines_are_listed_funding_marked() {
-        let a = news(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "📰 News & funding for Acme Corp",
-                "• 💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
-                "• Acme Corp opens a Berlin office (2026-11-03) [1]",
-            ]
-            .join("\n")
+        reads(
+            news(&acme()),
+            &["Google News"],
+            "\
+📰 News & funding for Acme Corp
+• 💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]
+• Acme Corp opens a Berlin office (2026-11-03) [1]",
         );
-        assert_eq!(cited(&a), ["Google News"]);
     }
 
     #[test]
     fn no_news_names_the_source_searched() {
-        let a = news(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "📰 News & funding for Acme Corp",
-                "• I found no recent news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
-            ]
-            .join("\n")
+        reads(
+            news(&bare()),
+            &[],
+            "\
+📰 News & funding for Acme Corp
+• I found no recent news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 
     #[test]
     fn the_funding_deep_dive_cites_the_round_the_roles_and_the_wins() {
-        let a = funding(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]",
-                "",
-                "Why this matters for your Keyfort conversation:",
-                "• Fresh capital usually means budget for new tooling and a push to scale fast",
-                "• They are hiring 1 identity & security role — growth is already creating access work (e.g. Senior IAM Engineer) [2]",
-                "",
-                "🗣 Conversation starters:",
-                "• \"Congratulations on the round — what does it let you do in the next twelve months?\"",
-                "• \"I saw you're hiring a Senior IAM Engineer — how are you handling access while the team grows?\" [2]",
-                "",
-                "📊 Similar Keyfort customer wins:",
-                "• Northbeam Payments (FinTech): 60% fewer access tickets. [3]",
-                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [3]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Google News", "Greenhouse", "Vendor profile"]);
+        reads(funding(&acme()), &["Google News", "Greenhouse", "Vendor profile"], "\
+💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19) [1]
+
+Why this matters for your Keyfort conversation:
+• Fresh capital usually means budget for new tooling and a push to scale fast
+• They are hiring 1 identity & security role — growth is already creating access work (e.g. Senior IAM Engineer) [2]
+
+🗣 Conversation starters:
+• \"Congratulations on the round — what does it let you do in the next twelve months?\"
+• \"I saw you're hiring a Senior IAM Engineer — how are you handling access while the team grows?\" [2]
+
+📊 Similar Keyfort customer wins:
+• Northbeam Payments (FinTech): 60% fewer access tickets. [3]
+• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [3]");
     }
 
     #[test]
@@ -174,11 +155,7 @@ mod tests {
     }
 
     fn only(items: Vec<NewsItem>) -> crate::analysts::Evidence {
-        with(
-            acme(),
-            StepKey::News,
-            found(StepKey::News, Collected::News { items }),
-        )
+        acme_with(Collected::News { items })
     }
 
     #[test]
@@ -187,17 +164,14 @@ mod tests {
             .into_iter()
             .filter(|n| !n.funding)
             .collect();
-        let a = funding(&only(other));
-        assert_eq!(
-            a.text,
-            [
-                "💰 Funding at Acme Corp",
-                "• I found no funding news for Acme Corp (searched Google News (2026-11-20)). I won't guess.",
-                "• Other news: Acme Corp opens a Berlin office (2026-11-03) [1]",
-            ]
-            .join("\n")
+        reads(
+            funding(&only(other)),
+            &["Google News"],
+            "\
+💰 Funding at Acme Corp
+• I found no funding news for Acme Corp (searched Google News (2026-11-20)). I won't guess.
+• Other news: Acme Corp opens a Berlin office (2026-11-03) [1]",
         );
-        assert_eq!(cited(&a), ["Google News"]);
     }
 
     #[test]

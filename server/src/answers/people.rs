@@ -66,75 +66,48 @@ mod tests {
 
     #[test]
     fn the_decision_makers_are_listed_with_their_notes() {
-        let a = contacts(&acme(), None);
-        assert_eq!(
-            a.text,
-            [
-                "👥 Decision makers at Acme Corp",
-                "• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]",
-                "• Priya Raman — Director of Engineering [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Apollo"]);
+        reads(contacts(&acme(), None), &["Apollo"], "\
+👥 Decision makers at Acme Corp
+• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]
+• Priya Raman — Director of Engineering [1]");
     }
 
     #[test]
     fn a_title_asked_for_finds_its_person() {
-        let a = contacts(&acme(), Some("ciso"));
-        assert_eq!(
-            a.text,
-            [
-                "👤 CISO at Acme Corp",
-                "• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Apollo"]);
+        reads(contacts(&acme(), Some("ciso")), &["Apollo"], "\
+👤 CISO at Acme Corp
+• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]");
     }
 
     #[test]
     fn a_title_not_found_says_so_and_shows_everyone() {
-        let a = contacts(&acme(), Some("cfo"));
-        assert_eq!(
-            a.text,
-            [
-                "👤 CFO at Acme Corp",
-                "I found no CFO among the 2 people I have — here they are:",
-                "• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]",
-                "• Priya Raman — Director of Engineering [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Apollo"]);
+        reads(contacts(&acme(), Some("cfo")), &["Apollo"], "\
+👤 CFO at Acme Corp
+I found no CFO among the 2 people I have — here they are:
+• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]
+• Priya Raman — Director of Engineering [1]");
     }
 
     #[test]
     fn no_people_names_the_source_searched() {
-        let a = contacts(&bare(), Some("ciso"));
-        assert_eq!(
-            a.text,
-            [
-                "👤 CISO at Acme Corp",
-                "• I found no decision makers for Acme Corp (searched Apollo (2026-11-20)). I won't guess.",
-            ]
-            .join("\n")
+        reads(
+            contacts(&bare(), Some("ciso")),
+            &[],
+            "\
+👤 CISO at Acme Corp
+• I found no decision makers for Acme Corp (searched Apollo (2026-11-20)). I won't guess.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 
     #[test]
     fn people_still_being_collected_are_not_guessed() {
-        let a = contacts(&failed(), None);
-        assert_eq!(
-            a.text,
-            [
-                "👥 Decision makers at Acme Corp",
-                "• I found no decision makers for Acme Corp (still being collected). I won't guess.",
-            ]
-            .join("\n")
+        reads(
+            contacts(&failed(), None),
+            &[],
+            "\
+👥 Decision makers at Acme Corp
+• I found no decision makers for Acme Corp (still being collected). I won't guess.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use crate::analysts::evidence::Cited;
 use crate::analysts::{Answer, Evidence, StepData};
 use crate::answers::draft::Draft;
 use crate::answers::phrases::tech_label;
-use crate::findings::{Competitor, Tech};
+use crate::findings::{Competitor, Tech, VendorProfile};
 use app::domain::StepKey;
 
 /// The competitors of the vendor found in the customer's stack: (competitor, tech).
@@ -12,18 +12,19 @@ pub fn incumbents<'a>(ev: &'a Evidence) -> Vec<(&'a Competitor, Cited<'a, Tech>)
     let Some((vendor, _)) = ev.vendor() else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for t in ev.tech() {
-        let name = t.fact.name.to_lowercase();
-        if let Some(c) = vendor
-            .competitors
-            .iter()
-            .find(|c| c.detect.iter().any(|w| name.contains(&w.to_lowercase())))
-        {
-            out.push((c, t));
-        }
-    }
-    out
+    ev.tech()
+        .into_iter()
+        .filter_map(|t| Some((named_in(vendor, &t.fact.name)?, t)))
+        .collect()
+}
+
+/// The vendor's competitor that `text` (a technology, a job title) names, if any.
+pub fn named_in<'a>(vendor: &'a VendorProfile, text: &str) -> Option<&'a Competitor> {
+    let text = text.to_lowercase();
+    vendor
+        .competitors
+        .iter()
+        .find(|c| c.detect.iter().any(|w| text.contains(&w.to_lowercase())))
 }
 
 /// ⚔️ The competitive landscape.
@@ -74,55 +75,34 @@ mod tests {
 
     #[test]
     fn the_incumbent_is_cited_with_the_angle_against_it() {
-        let a = competitors(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "⚔️ Competitive landscape at Acme Corp",
-                "• Incumbent: Azure AD (partial rollout) in their stack [1]",
-                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [2]",
-            ]
-            .join("\n")
+        reads(
+            competitors(&acme()),
+            &["Website scan", "Vendor profile"],
+            "\
+⚔️ Competitive landscape at Acme Corp
+• Incumbent: Azure AD (partial rollout) in their stack [1]
+  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [2]",
         );
-        assert_eq!(cited(&a), ["Website scan", "Vendor profile"]);
     }
 
     #[test]
     fn without_a_stack_the_incumbent_is_unknown() {
-        let a = competitors(&failed());
-        assert_eq!(
-            a.text,
-            [
-                "⚔️ Competitive landscape at Acme Corp",
-                "• I can't tell who the incumbent is: their tech stack is missing (the search failed: Website scan: HTTP 503).",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), Vec::<&str>::new());
+        reads(competitors(&failed()), &[], "\
+⚔️ Competitive landscape at Acme Corp
+• I can't tell who the incumbent is: their tech stack is missing (the search failed: Website scan: HTTP 503).");
     }
 
     #[test]
     fn without_the_reps_context_there_is_no_positioning() {
-        let a = competitors(&without_vendor());
-        assert_eq!(
-            a.text,
-            [
-                "⚔️ Competitive landscape at Acme Corp",
-                "• I can't position against competitors: your company's context is missing (searched Vendor profile (2026-11-20)).",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), Vec::<&str>::new());
+        reads(competitors(&without_vendor()), &[], "\
+⚔️ Competitive landscape at Acme Corp
+• I can't position against competitors: your company's context is missing (searched Vendor profile (2026-11-20)).");
     }
 
     #[test]
     fn a_stack_without_a_competitor_says_so() {
         let tech = vec![tech().remove(0)];
-        let ev = with(
-            acme(),
-            StepKey::Tech,
-            found(StepKey::Tech, Collected::Tech { tech }),
-        );
+        let ev = acme_with(Collected::Tech { tech });
         let a = competitors(&ev);
         assert_eq!(
             a.text,

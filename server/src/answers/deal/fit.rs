@@ -157,30 +157,23 @@ mod tests {
 
     #[test]
     fn products_are_matched_to_the_signals_best_first() {
-        let a = product_fit(&acme(), false);
-        assert_eq!(
-            a.text,
-            [
-                "🛡 Keyfort Recommendations for Acme Corp",
-                "",
-                "🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]",
-                "• Why: hiring: Senior IAM Engineer [2]",
-                "• Why: uses Azure AD (partial rollout) [3]",
-                "",
-                "🚀 Also fits: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [1]",
-                "• Why: uses AWS [3]",
-                "",
-                "💡 Competitive angle:",
-                "• Incumbent: Azure AD (partial rollout) in their stack [3]",
-                "  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [1]",
-                "",
-                "📊 Similar Keyfort customer wins:",
-                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
-                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Vendor profile", "Greenhouse", "Website scan"]);
+        reads(product_fit(&acme(), false), &["Vendor profile", "Greenhouse", "Website scan"], "\
+🛡 Keyfort Recommendations for Acme Corp
+
+🎯 Primary opportunity: Keyfort Workforce Identity — Single sign-on and MFA for every employee app. [1]
+• Why: hiring: Senior IAM Engineer [2]
+• Why: uses Azure AD (partial rollout) [3]
+
+🚀 Also fits: Keyfort Privileged Access — Just-in-time admin access for cloud consoles. [1]
+• Why: uses AWS [3]
+
+💡 Competitive angle:
+• Incumbent: Azure AD (partial rollout) in their stack [3]
+  → vs Microsoft Entra ID: Neutral identity layer across clouds; no lock-in. [1]
+
+📊 Similar Keyfort customer wins:
+• Northbeam Payments (FinTech): 60% fewer access tickets. [1]
+• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]");
     }
 
     #[test]
@@ -235,16 +228,9 @@ mod tests {
 
     #[test]
     fn without_the_reps_context_nothing_is_matched() {
-        let a = product_fit(&bare(), false);
-        assert_eq!(
-            a.text,
-            [
-                "🛡 Your Recommendations for Acme Corp",
-                "• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), Vec::<&str>::new());
+        reads(product_fit(&bare(), false), &[], "\
+🛡 Your Recommendations for Acme Corp
+• I can't match products: your company's context is missing (searched Vendor profile (2026-11-20)).");
     }
 
     #[test]
@@ -254,22 +240,15 @@ mod tests {
             StepKey::Vendor,
             found(StepKey::Vendor, collected(StepKey::Vendor)),
         );
-        let a = product_fit(&ev, false);
-        assert_eq!(
-            a.text,
-            [
-                "🛡 Keyfort Recommendations for Acme Corp",
-                "• None of your products matched their signals (hiring: searched Greenhouse (2026-11-20); tech: searched Website scan (2026-11-20); news: searched Google News (2026-11-20)).",
-                "",
-                "💡 Competitive angle:",
-                "• No Keyfort competitor shows in their detected stack (searched Website scan (2026-11-20)).",
-                "",
-                "📊 Similar Keyfort customer wins:",
-                "• Northbeam Payments (FinTech): 60% fewer access tickets. [1]",
-                "• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Vendor profile"]);
+        reads(product_fit(&ev, false), &["Vendor profile"], "\
+🛡 Keyfort Recommendations for Acme Corp
+• None of your products matched their signals (hiring: searched Greenhouse (2026-11-20); tech: searched Website scan (2026-11-20); news: searched Google News (2026-11-20)).
+
+💡 Competitive angle:
+• No Keyfort competitor shows in their detected stack (searched Website scan (2026-11-20)).
+
+📊 Similar Keyfort customer wins:
+• Northbeam Payments (FinTech): 60% fewer access tickets. [1]
+• Harbor Health (Healthcare): Passed HIPAA audit with automated access reviews. [1]");
     }
 }

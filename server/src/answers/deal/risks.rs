@@ -1,6 +1,6 @@
 //! Risks: incumbents, a new leader, competitor skills in their hiring, and the blind spots.
 
-use super::competitors::incumbents;
+use super::competitors::{incumbents, named_in};
 use crate::analysts::{Answer, Evidence};
 use crate::answers::draft::{Draft, blind_spots, persona_suffix};
 use crate::answers::phrases::tech_label;
@@ -36,12 +36,7 @@ pub fn risks(ev: &Evidence) -> Answer {
     }
     if let Some((vendor, _)) = ev.vendor() {
         for j in ev.jobs() {
-            let t = j.fact.title.to_lowercase();
-            if let Some(c) = vendor
-                .competitors
-                .iter()
-                .find(|c| c.detect.iter().any(|w| t.contains(&w.to_lowercase())))
-            {
+            if let Some(c) = named_in(vendor, &j.fact.title) {
                 d.cited(
                     format!(
                         "• They are hiring for {} skills: \"{}\"",
@@ -70,69 +65,41 @@ mod tests {
     use super::*;
     use crate::answers::fixtures::*;
     use crate::findings::{Collected, Job};
-    use app::domain::{MeetingPurpose, RepRole, StepKey};
+    use app::domain::{MeetingPurpose, RepRole};
 
     #[test]
     fn the_incumbent_and_the_new_leader_are_risks() {
-        let a = risks(&acme());
-        assert_eq!(
-            a.text,
-            [
-                "⚠️ Risks going into the Acme Corp meeting",
-                "• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]",
-                "• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Website scan", "Apollo"]);
+        reads(risks(&acme()), &["Website scan", "Apollo"], "\
+⚠️ Risks going into the Acme Corp meeting
+• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]
+• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]");
     }
 
     #[test]
     fn the_rep_is_named_in_the_title() {
-        let a = risks(&as_rep(
-            acme(),
-            Some(RepRole::AccountExecutive),
-            Some(MeetingPurpose::Expansion),
-        ));
-        assert_eq!(
-            a.text,
-            [
-                "⚠️ Risks going into the Acme Corp meeting (AE · expansion opportunity)",
-                "• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]",
-                "• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), ["Website scan", "Apollo"]);
+        reads(risks(&as_rep(acme(), Some(RepRole::AccountExecutive), Some(MeetingPurpose::Expansion))), &["Website scan", "Apollo"], "\
+⚠️ Risks going into the Acme Corp meeting (AE · expansion opportunity)
+• Incumbent Azure AD (partial rollout) in their stack — expect \"we already have Microsoft Entra ID\" [1]
+• New leader: Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago): new executives often review vendors [2]");
     }
 
     #[test]
     fn what_could_not_be_checked_is_a_blind_spot() {
-        let a = risks(&failed());
-        assert_eq!(
-            a.text,
-            [
-                "⚠️ Risks going into the Acme Corp meeting",
-                "• No risk signal in what I collected.",
-                "• Blind spots — I couldn't check: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)",
-            ]
-            .join("\n")
-        );
-        assert_eq!(cited(&a), Vec::<&str>::new());
+        reads(risks(&failed()), &[], "\
+⚠️ Risks going into the Acme Corp meeting
+• No risk signal in what I collected.
+• Blind spots — I couldn't check: tech stack (the search failed: Website scan: HTTP 503); contacts (still being collected)");
     }
 
     #[test]
     fn nothing_found_is_no_risk_signal() {
-        let a = risks(&bare());
-        assert_eq!(
-            a.text,
-            [
-                "⚠️ Risks going into the Acme Corp meeting",
-                "• No risk signal in what I collected.",
-            ]
-            .join("\n")
+        reads(
+            risks(&bare()),
+            &[],
+            "\
+⚠️ Risks going into the Acme Corp meeting
+• No risk signal in what I collected.",
         );
-        assert_eq!(cited(&a), Vec::<&str>::new());
     }
 
     #[test]
@@ -145,11 +112,7 @@ mod tests {
             url: None,
             src: 0,
         }];
-        let ev = with(
-            acme(),
-            StepKey::Hiring,
-            found(StepKey::Hiring, Collected::Hiring { jobs }),
-        );
+        let ev = acme_with(Collected::Hiring { jobs });
         let a = risks(&ev);
         assert_eq!(
             a.text.lines().last(),

@@ -116,122 +116,67 @@ mod tests {
     use super::*;
     use crate::answers::fixtures::{collected, steps};
 
-    fn as_rep(role: Option<RepRole>, purpose: Option<MeetingPurpose>) -> Persona {
-        Persona {
-            role,
-            purpose,
-            skipped: false,
-        }
-    }
-
     #[test]
     fn the_angle_fits_the_role_the_purpose_and_the_findings() {
-        let all: Vec<Collected> = steps().map(collected).collect();
+        let found: Vec<Collected> = steps().map(collected).collect();
         let empty: Vec<Collected> = steps().filter_map(Collected::empty).collect();
-        type Row<'a> = (
-            &'a [Collected],
-            Option<RepRole>,
-            Option<MeetingPurpose>,
-            Option<&'a str>,
-        );
-        let table: &[Row] = &[
-            (&all, None, None, None),
-            (
-                &all,
-                Some(RepRole::AccountExecutive),
-                None,
-                Some(
-                    "🎯 Your angle (AE):\n• Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion\n• 1 identity & security roles open: product fit is the story",
-                ),
-            ),
-            (
-                &all,
-                Some(RepRole::CustomerSuccess),
-                None,
-                Some(
-                    "🎯 Your angle (CSM):\n• New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor\n• 1 identity & security roles open: an expansion opening",
-                ),
-            ),
-            (
-                &all,
-                Some(RepRole::SalesEngineer),
-                None,
-                Some(
-                    "🎯 Your angle (SE):\n• Map integration points across AWS, Azure AD (partial rollout)",
-                ),
-            ),
-            (
-                &all,
-                None,
-                Some(MeetingPurpose::Renewal),
-                Some(
-                    "🎯 Your angle (renewal discussion):\n• Renewal: bring adoption numbers and ask about changes in leadership",
-                ),
-            ),
-            (
-                &all,
-                None,
-                Some(MeetingPurpose::Expansion),
-                Some(
-                    "🎯 Your angle (expansion opportunity):\n• Expansion: tie new products to the growth the round pays for",
-                ),
-            ),
-            (
-                &all,
-                None,
-                Some(MeetingPurpose::TechnicalDiscovery),
-                Some(
-                    "🎯 Your angle (technical discovery):\n• Discovery: confirm the stack above and who owns identity",
-                ),
-            ),
-            (
-                &all,
-                None,
-                Some(MeetingPurpose::ExecutiveAlignment),
-                Some(
-                    "🎯 Your angle (executive alignment):\n• Executive alignment: start with Dana Whitfield's priorities",
-                ),
-            ),
-            (
-                &all,
-                Some(RepRole::AccountExecutive),
-                Some(MeetingPurpose::Expansion),
-                Some(
-                    "🎯 Your angle (AE · expansion opportunity):\n• Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion\n• 1 identity & security roles open: product fit is the story\n• Expansion: tie new products to the growth the round pays for",
-                ),
-            ),
-            (
-                &all,
-                Some(RepRole::CustomerSuccess),
-                Some(MeetingPurpose::ExecutiveAlignment),
-                Some(
-                    "🎯 Your angle (CSM · executive alignment):\n• New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor\n• 1 identity & security roles open: an expansion opening\n• Executive alignment: start with Dana Whitfield's priorities",
-                ),
-            ),
-            (
-                &empty,
-                Some(RepRole::AccountExecutive),
-                Some(MeetingPurpose::Expansion),
-                None,
-            ),
-            (&empty, Some(RepRole::SalesEngineer), None, None),
-            (&empty, None, Some(MeetingPurpose::ExecutiveAlignment), None),
-            (
-                &empty,
-                Some(RepRole::CustomerSuccess),
-                Some(MeetingPurpose::Renewal),
-                Some(
-                    "🎯 Your angle (CSM · renewal discussion):\n• Renewal: bring adoption numbers and ask about changes in leadership",
-                ),
-            ),
-            (&empty, Some(RepRole::CustomerSuccess), None, None),
-        ];
-        for (collected, role, purpose, want) in table {
-            assert_eq!(
-                angle(collected, &as_rep(*role, *purpose)).as_deref(),
-                *want,
-                "{role:?} / {purpose:?}"
-            );
+        let mut told = Vec::new();
+        for (name, collected) in [("found", &found), ("empty", &empty)] {
+            for role in std::iter::once(None).chain(RepRole::ALL.map(Some)) {
+                for purpose in std::iter::once(None).chain(MeetingPurpose::ALL.map(Some)) {
+                    let persona = Persona {
+                        role,
+                        purpose,
+                        skipped: false,
+                    };
+                    let angle = angle(collected, &persona).unwrap_or_else(|| "-".into());
+                    told.push(format!(
+                        "{name} {role:?} {purpose:?}: {}",
+                        angle.replace('\n', " / ")
+                    ));
+                }
+            }
         }
+        assert_eq!(told.join("\n"), "\
+found None None: -
+found None Some(Renewal): 🎯 Your angle (renewal discussion): / • Renewal: bring adoption numbers and ask about changes in leadership
+found None Some(Expansion): 🎯 Your angle (expansion opportunity): / • Expansion: tie new products to the growth the round pays for
+found None Some(TechnicalDiscovery): 🎯 Your angle (technical discovery): / • Discovery: confirm the stack above and who owns identity
+found None Some(ExecutiveAlignment): 🎯 Your angle (executive alignment): / • Executive alignment: start with Dana Whitfield's priorities
+found Some(AccountExecutive) None: 🎯 Your angle (AE): / • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion / • 1 identity & security roles open: product fit is the story
+found Some(AccountExecutive) Some(Renewal): 🎯 Your angle (AE · renewal discussion): / • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion / • 1 identity & security roles open: product fit is the story / • Renewal: bring adoption numbers and ask about changes in leadership
+found Some(AccountExecutive) Some(Expansion): 🎯 Your angle (AE · expansion opportunity): / • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion / • 1 identity & security roles open: product fit is the story / • Expansion: tie new products to the growth the round pays for
+found Some(AccountExecutive) Some(TechnicalDiscovery): 🎯 Your angle (AE · technical discovery): / • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion / • 1 identity & security roles open: product fit is the story / • Discovery: confirm the stack above and who owns identity
+found Some(AccountExecutive) Some(ExecutiveAlignment): 🎯 Your angle (AE · executive alignment): / • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion / • 1 identity & security roles open: product fit is the story / • Executive alignment: start with Dana Whitfield's priorities
+found Some(CustomerSuccess) None: 🎯 Your angle (CSM): / • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor / • 1 identity & security roles open: an expansion opening
+found Some(CustomerSuccess) Some(Renewal): 🎯 Your angle (CSM · renewal discussion): / • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor / • 1 identity & security roles open: an expansion opening / • Renewal: bring adoption numbers and ask about changes in leadership
+found Some(CustomerSuccess) Some(Expansion): 🎯 Your angle (CSM · expansion opportunity): / • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor / • 1 identity & security roles open: an expansion opening / • Expansion: tie new products to the growth the round pays for
+found Some(CustomerSuccess) Some(TechnicalDiscovery): 🎯 Your angle (CSM · technical discovery): / • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor / • 1 identity & security roles open: an expansion opening / • Discovery: confirm the stack above and who owns identity
+found Some(CustomerSuccess) Some(ExecutiveAlignment): 🎯 Your angle (CSM · executive alignment): / • New leader Dana Whitfield (Chief Information Security Officer) may review vendors: confirm your sponsor / • 1 identity & security roles open: an expansion opening / • Executive alignment: start with Dana Whitfield's priorities
+found Some(SalesEngineer) None: 🎯 Your angle (SE): / • Map integration points across AWS, Azure AD (partial rollout)
+found Some(SalesEngineer) Some(Renewal): 🎯 Your angle (SE · renewal discussion): / • Map integration points across AWS, Azure AD (partial rollout) / • Renewal: bring adoption numbers and ask about changes in leadership
+found Some(SalesEngineer) Some(Expansion): 🎯 Your angle (SE · expansion opportunity): / • Map integration points across AWS, Azure AD (partial rollout) / • Expansion: tie new products to the growth the round pays for
+found Some(SalesEngineer) Some(TechnicalDiscovery): 🎯 Your angle (SE · technical discovery): / • Map integration points across AWS, Azure AD (partial rollout) / • Discovery: confirm the stack above and who owns identity
+found Some(SalesEngineer) Some(ExecutiveAlignment): 🎯 Your angle (SE · executive alignment): / • Map integration points across AWS, Azure AD (partial rollout) / • Executive alignment: start with Dana Whitfield's priorities
+empty None None: -
+empty None Some(Renewal): 🎯 Your angle (renewal discussion): / • Renewal: bring adoption numbers and ask about changes in leadership
+empty None Some(Expansion): -
+empty None Some(TechnicalDiscovery): 🎯 Your angle (technical discovery): / • Discovery: confirm the stack above and who owns identity
+empty None Some(ExecutiveAlignment): -
+empty Some(AccountExecutive) None: -
+empty Some(AccountExecutive) Some(Renewal): 🎯 Your angle (AE · renewal discussion): / • Renewal: bring adoption numbers and ask about changes in leadership
+empty Some(AccountExecutive) Some(Expansion): -
+empty Some(AccountExecutive) Some(TechnicalDiscovery): 🎯 Your angle (AE · technical discovery): / • Discovery: confirm the stack above and who owns identity
+empty Some(AccountExecutive) Some(ExecutiveAlignment): -
+empty Some(CustomerSuccess) None: -
+empty Some(CustomerSuccess) Some(Renewal): 🎯 Your angle (CSM · renewal discussion): / • Renewal: bring adoption numbers and ask about changes in leadership
+empty Some(CustomerSuccess) Some(Expansion): -
+empty Some(CustomerSuccess) Some(TechnicalDiscovery): 🎯 Your angle (CSM · technical discovery): / • Discovery: confirm the stack above and who owns identity
+empty Some(CustomerSuccess) Some(ExecutiveAlignment): -
+empty Some(SalesEngineer) None: -
+empty Some(SalesEngineer) Some(Renewal): 🎯 Your angle (SE · renewal discussion): / • Renewal: bring adoption numbers and ask about changes in leadership
+empty Some(SalesEngineer) Some(Expansion): -
+empty Some(SalesEngineer) Some(TechnicalDiscovery): 🎯 Your angle (SE · technical discovery): / • Discovery: confirm the stack above and who owns identity
+empty Some(SalesEngineer) Some(ExecutiveAlignment): -");
     }
 }

@@ -130,142 +130,134 @@ mod tests {
         step_message(&account(), &data)
     }
 
-    fn expect(headline: &str, lines: &[&str]) -> (String, String) {
-        (headline.to_string(), lines.join("\n"))
+    /// Assert `data` reads as `headline` on the progress card and `text` in the chat.
+    #[track_caller]
+    fn says(data: Collected, headline: &str, text: &str) {
+        assert_eq!(told(data), (headline.to_string(), text.to_string()));
     }
 
     #[test]
     fn the_reps_context_found() {
-        assert_eq!(
-            told(collected(StepKey::Vendor)),
-            expect(
-                "Keyfort: complete (2 products, 2 proof points)",
-                &["🏷 Your context: Keyfort: complete (2 products, 2 proof points)",]
-            )
+        let headline = "Keyfort: complete (2 products, 2 proof points)";
+        says(
+            collected(StepKey::Vendor),
+            headline,
+            &format!("🏷 Your context: {headline}"),
         );
     }
 
     #[test]
     fn the_news_found() {
-        assert_eq!(
-            told(collected(StepKey::News)),
-            expect(
-                "2 items, 1 funding",
-                &[
-                    "📰 News & funding for Acme Corp",
-                    "• 💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19)",
-                    "• Acme Corp opens a Berlin office (2026-11-03)",
-                ]
-            )
+        says(
+            collected(StepKey::News),
+            "2 items, 1 funding",
+            "\
+📰 News & funding for Acme Corp
+• 💰 Acme Corp raises $50M Series C to fund European expansion (2026-11-19)
+• Acme Corp opens a Berlin office (2026-11-03)",
         );
     }
 
     #[test]
     fn no_news_found_is_said() {
-        assert_eq!(
-            told(Collected::empty(StepKey::News).unwrap()),
-            expect(
-                "0 items, no funding",
-                &["📰 News & funding for Acme Corp", "No recent news found.",]
-            )
+        says(
+            Collected::empty(StepKey::News).unwrap(),
+            "0 items, no funding",
+            "\
+📰 News & funding for Acme Corp
+No recent news found.",
         );
     }
 
     #[test]
     fn the_open_roles_found() {
-        assert_eq!(
-            told(collected(StepKey::Hiring)),
-            expect(
-                "2 open roles",
-                &[
-                    "💼 Hiring at Acme Corp: 2 open roles",
-                    "• Senior IAM Engineer — Security, New York, USA (posted 2026-11-17)",
-                    "• Payments Platform Engineer — Engineering, Remote (posted 3 days ago)",
-                ]
-            )
+        says(
+            collected(StepKey::Hiring),
+            "2 open roles",
+            "\
+💼 Hiring at Acme Corp: 2 open roles
+• Senior IAM Engineer — Security, New York, USA (posted 2026-11-17)
+• Payments Platform Engineer — Engineering, Remote (posted 3 days ago)",
         );
     }
 
     #[test]
     fn no_open_roles_found() {
-        assert_eq!(
-            told(Collected::empty(StepKey::Hiring).unwrap()),
-            expect("0 open roles", &["💼 Hiring at Acme Corp: 0 open roles",])
+        says(
+            Collected::empty(StepKey::Hiring).unwrap(),
+            "0 open roles",
+            "\
+💼 Hiring at Acme Corp: 0 open roles",
         );
     }
 
     #[test]
     fn the_company_profile_found() {
-        assert_eq!(
-            told(collected(StepKey::Company)),
-            expect(
-                "~520 employees",
-                &[
-                    "🏢 Acme Corp company profile",
-                    "Acme Corp builds payment and treasury software for finance teams.",
-                    "• Founded: 2014",
-                    "• Employees: ~520",
-                    "• Headquarters: New York City",
-                    "• Industry: Financial technology",
-                ]
-            )
+        says(
+            collected(StepKey::Company),
+            "~520 employees",
+            "\
+🏢 Acme Corp company profile
+Acme Corp builds payment and treasury software for finance teams.
+• Founded: 2014
+• Employees: ~520
+• Headquarters: New York City
+• Industry: Financial technology",
         );
     }
 
     #[test]
     fn an_empty_profile_still_has_its_title() {
-        assert_eq!(
-            told(Collected::empty(StepKey::Company).unwrap()),
-            expect("basics found", &["🏢 Acme Corp company profile",])
+        says(
+            Collected::empty(StepKey::Company).unwrap(),
+            "basics found",
+            "\
+🏢 Acme Corp company profile",
         );
     }
 
     #[test]
     fn the_stack_found() {
-        assert_eq!(
-            told(collected(StepKey::Tech)),
-            expect(
-                "2 technologies",
-                &[
-                    "🛠 Acme Corp tech stack",
-                    "• Cloud: AWS",
-                    "• Identity: Azure AD (partial rollout)",
-                ]
-            )
+        says(
+            collected(StepKey::Tech),
+            "2 technologies",
+            "\
+🛠 Acme Corp tech stack
+• Cloud: AWS
+• Identity: Azure AD (partial rollout)",
         );
     }
 
     #[test]
     fn no_technology_detected_is_said() {
-        assert_eq!(
-            told(Collected::empty(StepKey::Tech).unwrap()),
-            expect(
-                "0 technologies",
-                &["🛠 Acme Corp tech stack", "No technologies detected.",]
-            )
+        says(
+            Collected::empty(StepKey::Tech).unwrap(),
+            "0 technologies",
+            "\
+🛠 Acme Corp tech stack
+No technologies detected.",
         );
     }
 
     #[test]
     fn the_decision_makers_found() {
-        assert_eq!(
-            told(collected(StepKey::Contacts)),
-            expect(
-                "2 contacts",
-                &[
-                    "👥 Decision makers at Acme Corp",
-                    "• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago)",
-                    "• Priya Raman — Director of Engineering",
-                ]
-            )
+        says(
+            collected(StepKey::Contacts),
+            "2 contacts",
+            "\
+👥 Decision makers at Acme Corp
+• Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago)
+• Priya Raman — Director of Engineering",
         );
     }
 
     #[test]
     fn no_decision_makers_found() {
-        assert_eq!(
-            told(Collected::empty(StepKey::Contacts).unwrap()),
-            expect("0 contacts", &["👥 Decision makers at Acme Corp",])
+        says(
+            Collected::empty(StepKey::Contacts).unwrap(),
+            "0 contacts",
+            "\
+👥 Decision makers at Acme Corp",
         );
     }
 
@@ -276,25 +268,18 @@ mod tests {
             headquarters: headquarters.map(Into::into),
             ..CompanyFacts::default()
         };
-        let profile = |company| told(Collected::Company { company });
-        assert_eq!(
-            profile(vec![
-                known(None, Some("Boston")),
-                known(Some(480), Some("NYC"))
-            ]),
-            expect(
-                "~480 employees",
-                &[
-                    "🏢 Acme Corp company profile",
-                    "• Employees: ~480",
-                    "• Headquarters: Boston",
-                ]
-            )
+        let profile = |company| Collected::Company { company };
+        let two = vec![known(None, Some("Boston")), known(Some(480), Some("NYC"))];
+        says(
+            profile(two),
+            "~480 employees",
+            "\
+🏢 Acme Corp company profile
+• Employees: ~480
+• Headquarters: Boston",
         );
-        assert_eq!(
-            profile(vec![known(None, Some("Boston"))]).0,
-            "based in Boston"
-        );
+        let one = vec![known(None, Some("Boston"))];
+        assert_eq!(told(profile(one)).0, "based in Boston");
     }
 
     #[test]
@@ -313,15 +298,12 @@ mod tests {
         };
         assert_eq!(told(one(StepKey::Tech)).0, "1 technology");
         assert_eq!(told(one(StepKey::Hiring)).0, "1 open role");
-        assert_eq!(
-            told(one(StepKey::Contacts)),
-            expect(
-                "1 contact",
-                &[
-                    "👥 Decision makers at Acme Corp",
-                    "• Priya Raman — Director of Engineering",
-                ]
-            )
+        says(
+            one(StepKey::Contacts),
+            "1 contact",
+            "\
+👥 Decision makers at Acme Corp
+• Priya Raman — Director of Engineering",
         );
     }
 }
