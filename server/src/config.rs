@@ -15,7 +15,7 @@
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
 
-use crate::conversation::llm::LlmConfig;
+use crate::analysts::llm::LlmConfig;
 use crate::orchestrator::CachePolicy;
 pub use crate::sources::DelayRange;
 use crate::sources::SourcesConfig;

@@ -100,6 +100,21 @@ pub struct CompanyFacts {
     pub src: usize,
 }
 
+/// One view of the company from several sources: for each field, the first source that
+/// knows it.
+pub fn merged_company(parts: &[CompanyFacts]) -> CompanyFacts {
+    let mut c = CompanyFacts::default();
+    for p in parts {
+        c.description = c.description.take().or_else(|| p.description.clone());
+        c.founded = c.founded.or(p.founded);
+        c.employees = c.employees.or(p.employees);
+        c.headquarters = c.headquarters.take().or_else(|| p.headquarters.clone());
+        c.industry = c.industry.take().or_else(|| p.industry.clone());
+        c.website = c.website.take().or_else(|| p.website.clone());
+    }
+    c
+}
+
 /// The rep's own company, as the vendor-context step knows it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VendorProfile {

@@ -1,15 +1,15 @@
 //! Dossier's server: HTTP (pages, server functions, JSON API, websocket), the SurrealDB
 //! store, the research orchestrator and the live feed.
 
+pub mod analysts;
+pub mod answers;
 pub mod chat;
 pub mod config;
-pub mod conversation;
 pub mod demo;
 pub mod findings;
 pub mod http;
 pub mod live;
 pub mod orchestrator;
-pub mod research;
 pub mod sources;
 pub mod startup;
 pub mod store;

@@ -1,10 +1,10 @@
 //! Building the application: store, demo data, live feed, orchestrator, router.
 //! Tests call [`Application::build`] with port 0 and `mem://`.
 
+use crate::analysts::llm::LlmAnalyst;
+use crate::analysts::{Analyst, TemplateAnalyst};
 use crate::chat::Chat;
 use crate::config::Settings;
-use crate::conversation::llm::LlmAnalyst;
-use crate::conversation::{Analyst, TemplateAnalyst};
 use crate::demo::demo_accounts;
 use crate::http::{AppState, build_router};
 use crate::live::{self, FeedHub};

@@ -26,83 +26,68 @@ pub fn next_actions(
     answered: Option<Intent>,
     run_id: Option<&str>,
 ) -> Vec<Action> {
-    let mut out: Vec<Action> = Vec::new();
-    let mut push = |action: Action| {
-        let same = |a: &Action| match (&a.action, &action.action) {
-            (
-                ActionKind::Ask {
-                    intent: x,
-                    focus: fx,
-                    ..
-                },
-                ActionKind::Ask {
-                    intent: y,
-                    focus: fy,
-                    ..
-                },
-            ) => x == y && fx == fy,
-            _ => false,
-        };
-        let is_answered = matches!(&action.action,
-            ActionKind::Ask { intent, focus: None, .. } if Some(*intent) == answered);
-        if !is_answered && !out.iter().any(same) {
-            out.push(action);
-        }
-    };
-    // What this answer leads to (the seeds' deep-dive follow-ups).
+    let mut buttons = Buttons::under(answered);
+    buttons.extend(follow_ups(answered));
+    buttons.extend(for_role(persona.role));
+    buttons.extend(for_data(signals));
+    buttons.extend(for_purpose(persona.purpose));
+    buttons.extend([Action::ask(
+        "Create my meeting prep one-pager",
+        Intent::MeetingPrep,
+    )]);
+    buttons.finish(run_id)
+}
+
+/// What an answer leads to (the seeds' deep-dive follow-ups).
+fn follow_ups(answered: Option<Intent>) -> Vec<Action> {
     match answered {
-        Some(Intent::Funding) => {
-            push(Action::ask(
-                "Show me who to contact about this",
-                Intent::Contacts,
-            ));
-            push(Action::ask(
-                "What products fit this need?",
-                Intent::ProductFit,
-            ));
-        }
+        Some(Intent::Funding) => vec![
+            Action::ask("Show me who to contact about this", Intent::Contacts),
+            Action::ask("What products fit this need?", Intent::ProductFit),
+        ],
         Some(Intent::ProductFit) | Some(Intent::Competitors) => {
-            push(Action::ask("Find their pain points", Intent::Risks));
+            vec![Action::ask("Find their pain points", Intent::Risks)]
         }
-        Some(Intent::Technology) => {
-            push(Action::ask(
-                "Integration opportunities",
-                Intent::Integrations,
-            ));
-            push(Action::ask(
-                "vs current identity solution",
-                Intent::Competitors,
-            ));
-        }
-        _ => {}
+        Some(Intent::Technology) => vec![
+            Action::ask("Integration opportunities", Intent::Integrations),
+            Action::ask("vs current identity solution", Intent::Competitors),
+        ],
+        _ => vec![],
     }
-    // The rep's role.
-    match persona.role {
-        Some(RepRole::AccountExecutive) => {
-            push(Action::ask("Product fit analysis", Intent::ProductFit));
-            push(Action::ask("Competitive positioning", Intent::Competitors));
-            push(Action::ask("ROI calculator", Intent::Roi));
-        }
-        Some(RepRole::CustomerSuccess) => {
-            push(Action::ask("Risk assessment", Intent::Risks));
-            push(Action::ask("Expansion opportunities", Intent::Expansion));
-            push(Action::ask("Success metrics", Intent::SuccessMetrics));
-        }
-        Some(RepRole::SalesEngineer) => {
-            push(Action::ask("Integration points", Intent::Integrations));
-            push(Action::ask("Technical fit", Intent::TechnicalFit));
-        }
-        None => {
-            push(Action::ask("What products fit?", Intent::ProductFit));
-            push(Action::ask("Who should I talk to?", Intent::Contacts));
-        }
+}
+
+/// What the rep's role works on.
+fn for_role(role: Option<RepRole>) -> Vec<Action> {
+    match role {
+        Some(RepRole::AccountExecutive) => vec![
+            Action::ask("Product fit analysis", Intent::ProductFit),
+            Action::ask("Competitive positioning", Intent::Competitors),
+            Action::ask("ROI calculator", Intent::Roi),
+        ],
+        Some(RepRole::CustomerSuccess) => vec![
+            Action::ask("Risk assessment", Intent::Risks),
+            Action::ask("Expansion opportunities", Intent::Expansion),
+            Action::ask("Success metrics", Intent::SuccessMetrics),
+        ],
+        Some(RepRole::SalesEngineer) => vec![
+            Action::ask("Integration points", Intent::Integrations),
+            Action::ask("Technical fit", Intent::TechnicalFit),
+        ],
+        None => vec![
+            Action::ask("What products fit?", Intent::ProductFit),
+            Action::ask("Who should I talk to?", Intent::Contacts),
+        ],
     }
-    // Data found.
+}
+
+/// What the research found: funding, a new executive, open roles.
+fn for_data(signals: &Signals) -> Vec<Action> {
+    let mut out = Vec::new();
     if signals.funding {
-        push(Action::ask("Leverage funding news", Intent::Funding));
+        out.push(Action::ask("Leverage funding news", Intent::Funding));
     }
     if let Some(title) = &signals.new_executive {
-        push(Action::new(
+        out.push(Action::new(
             "new_executive",
             format!("Who's the new {title}?"),
             ActionKind::Ask {
@@ -113,45 +98,92 @@ pub fn next_actions(
         ));
     }
     if signals.hiring {
-        push(Action::ask(
+        out.push(Action::ask(
             "Connect with hiring manager",
             Intent::HiringOutreach,
         ));
     }
-    // The meeting's purpose.
-    match persona.purpose {
-        Some(MeetingPurpose::Renewal) => push(Action::ask("Renewal risks", Intent::Risks)),
-        Some(MeetingPurpose::Expansion) => {
-            push(Action::ask("Expansion opportunities", Intent::Expansion))
+    out
+}
+
+/// What the meeting's purpose calls for.
+fn for_purpose(purpose: Option<MeetingPurpose>) -> Option<Action> {
+    Some(match purpose? {
+        MeetingPurpose::Renewal => Action::ask("Renewal risks", Intent::Risks),
+        MeetingPurpose::Expansion => Action::ask("Expansion opportunities", Intent::Expansion),
+        MeetingPurpose::TechnicalDiscovery => {
+            Action::ask("Integration points", Intent::Integrations)
         }
-        Some(MeetingPurpose::TechnicalDiscovery) => {
-            push(Action::ask("Integration points", Intent::Integrations))
+        MeetingPurpose::ExecutiveAlignment => {
+            Action::ask("Executive talking points", Intent::ConversationStarters)
         }
-        Some(MeetingPurpose::ExecutiveAlignment) => push(Action::ask(
-            "Executive talking points",
-            Intent::ConversationStarters,
-        )),
-        None => {}
+    })
+}
+
+/// The buttons being gathered under one answer: none that asks what was just answered, none
+/// twice, at most [`MAX_ACTIONS`].
+struct Buttons {
+    answered: Option<Intent>,
+    out: Vec<Action>,
+}
+
+impl Buttons {
+    fn under(answered: Option<Intent>) -> Self {
+        Self {
+            answered,
+            out: Vec::new(),
+        }
     }
-    push(Action::ask(
-        "Create my meeting prep one-pager",
-        Intent::MeetingPrep,
-    ));
-    let deep_dive = answered.is_some_and(|i| {
-        !matches!(
-            i,
-            Intent::MainInsights | Intent::Help | Intent::SwitchAccount
-        )
-    });
-    out.truncate(if deep_dive {
-        MAX_ACTIONS - 1
-    } else {
-        MAX_ACTIONS
-    });
-    if deep_dive {
-        out.push(Action::ask("Back to main insights", Intent::MainInsights));
+
+    fn extend(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            let is_answered = matches!(&action.action,
+                ActionKind::Ask { intent, focus: None, .. } if Some(*intent) == self.answered);
+            if !is_answered && !self.out.iter().any(|a| same_question(a, &action)) {
+                self.out.push(action);
+            }
+        }
     }
-    out.into_iter().map(|a| a.waiting_on(run_id)).collect()
+
+    /// The buttons, cut to [`MAX_ACTIONS`]; under a deep dive the last is "Back to main
+    /// insights".
+    fn finish(self, run_id: Option<&str>) -> Vec<Action> {
+        let mut out = self.out;
+        let deep_dive = self.answered.is_some_and(|i| {
+            !matches!(
+                i,
+                Intent::MainInsights | Intent::Help | Intent::SwitchAccount
+            )
+        });
+        out.truncate(if deep_dive {
+            MAX_ACTIONS - 1
+        } else {
+            MAX_ACTIONS
+        });
+        if deep_dive {
+            out.push(Action::ask("Back to main insights", Intent::MainInsights));
+        }
+        out.into_iter().map(|a| a.waiting_on(run_id)).collect()
+    }
+}
+
+/// Both ask the same question (same intent, same focus).
+fn same_question(a: &Action, b: &Action) -> bool {
+    match (&a.action, &b.action) {
+        (
+            ActionKind::Ask {
+                intent: x,
+                focus: fx,
+                ..
+            },
+            ActionKind::Ask {
+                intent: y,
+                focus: fy,
+                ..
+            },
+        ) => x == y && fx == fy,
+        _ => false,
+    }
 }
 
 /// The buttons that ask the rep's role and the meeting's purpose (only the parts not known).
@@ -386,6 +418,48 @@ mod tests {
                 focus: Some("ciso".into()),
                 account_id: None,
             }
+        );
+    }
+
+    #[test]
+    fn buttons_come_in_order_follow_ups_role_data_purpose() {
+        let acme = Signals {
+            funding: true,
+            hiring: true,
+            new_executive: Some("CISO".into()),
+        };
+        let ae = |purpose| persona(Some(RepRole::AccountExecutive), purpose);
+        assert_eq!(
+            labels(&next_actions(&ae(None), &acme, Some(Intent::Funding), None)),
+            [
+                "Show me who to contact about this",
+                "What products fit this need?",
+                "Competitive positioning",
+                "ROI calculator",
+                "Who's the new CISO?",
+                "Connect with hiring manager",
+                "Create my meeting prep one-pager",
+                "Back to main insights",
+            ]
+        );
+        let expansion = ae(Some(MeetingPurpose::Expansion));
+        assert_eq!(
+            labels(&next_actions(
+                &expansion,
+                &acme,
+                Some(Intent::Technology),
+                None
+            )),
+            [
+                "Integration opportunities",
+                "vs current identity solution",
+                "Product fit analysis",
+                "ROI calculator",
+                "Leverage funding news",
+                "Who's the new CISO?",
+                "Connect with hiring manager",
+                "Back to main insights",
+            ]
         );
     }
 

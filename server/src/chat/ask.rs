@@ -3,8 +3,9 @@
 //! step's sources ("🔍 Analyzing their technology stack…"). A question about data the
 //! running research is still collecting is answered when it lands ([`super::waiting`]).
 
-use super::{Chat, crm_source, message_id, wording};
-use crate::conversation::{Analyst, Answer, Evidence, StepData, template};
+use super::{Chat, crm_source, message_id};
+use crate::analysts::{Analyst, Answer, Evidence, StepData};
+use crate::answers::{self, waiting};
 use crate::findings::StepOutcome;
 use crate::store::conversation::SessionContext;
 use crate::store::runs::RunRow;
@@ -133,7 +134,7 @@ impl Chat {
             .map(|r| r.rid.clone());
         let pending = lookup.evidence.pending();
         if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
-            let answer = say(wording::still_collecting(&pending, &account));
+            let answer = say(waiting::still_collecting(&pending, &account));
             let asked = self.commit_now(session, said, answer).await?;
             self.wait_for_data(session, rid, &q).await?;
             return Ok(asked);
@@ -153,7 +154,7 @@ impl Chat {
         // Live query or a streaming analyst: show that we're on it, answer in the background.
         let placeholder_id = message_id();
         let placeholder =
-            ChatMessage::assistant(&placeholder_id, wording::analyzing(q.intent), now);
+            ChatMessage::assistant(&placeholder_id, waiting::analyzing(q.intent), now);
         let events = self.exchange(session, said, placeholder).await?;
         let handle = self.answer_later(session.sid.clone(), placeholder_id, q, lookup, run_live);
         Ok(Asked {
@@ -164,7 +165,7 @@ impl Chat {
 
     /// The answer to a question when no account is in focus.
     fn without_account(q: &Question) -> String {
-        match template::general(q.intent) {
+        match answers::general(q.intent) {
             Some(answer) => answer.text,
             None => "Pick an account first: tell me who you're meeting, for example \
                      “Help me prepare for my meeting with Acme”."
@@ -349,12 +350,8 @@ pub(super) async fn finish_with(
         Ok(a) => a,
         Err(e) => {
             tracing::warn!(analyst = analyst.name(), error = %e, "analyst failed; answering from templates");
-            let mut a = template::compose(q, ev);
-            a.text = format!(
-                "{}\n(The {} didn't answer — {e}. This answer is composed from the collected facts.)",
-                a.text,
-                analyst.name()
-            );
+            let mut a = answers::compose(q, ev);
+            a.text = waiting::fallback_note(&a.text, analyst.name(), &e.to_string());
             a
         }
     };

@@ -2,6 +2,7 @@
 //! (or "which company?"), and the account search of the JSON API.
 
 use super::{CHAT_MATCHES, Chat, crm_source, message_id};
+use crate::answers::matches as say;
 use app::domain::query::{CompanyQuery, MAX_SEARCH_CHARS, clean_text, extract_company};
 use app::domain::{AccountSummary, Action, ActionKind, ChatMessage};
 use app::error::AppError;
@@ -42,53 +43,33 @@ impl Chat {
             CompanyQuery::Name(n) => (n.clone(), n),
             CompanyQuery::Domain(d) => (d.clone(), d),
             CompanyQuery::Missing => {
-                return ChatMessage::assistant(
-                    message_id(),
-                    "Which company is your meeting with? Type its name or website, for example \
-                     “Acme Corp” or “acmecorp.com”.",
-                    now,
-                );
+                return ChatMessage::assistant(message_id(), say::which_company(), now);
             }
         };
         let hits = self.accounts.search(&term, CHAT_MATCHES);
         if hits.is_empty() {
-            return ChatMessage::assistant(
-                message_id(),
-                format!(
-                    "I couldn't find a customer matching \"{shown}\". Check the spelling, or try \
-                     their website (for example acmecorp.com)."
-                ),
-                now,
-            )
-            .with_actions(vec![Action::new(
-                "search_again",
-                "Search again",
-                ActionKind::SearchAgain,
-            )]);
+            return ChatMessage::assistant(message_id(), say::no_match(&shown), now).with_actions(
+                vec![Action::new(
+                    "search_again",
+                    "Search again",
+                    ActionKind::SearchAgain,
+                )],
+            );
         }
-        let noun = if hits.len() == 1 {
-            "customer"
-        } else {
-            "customers"
-        };
-        ChatMessage::assistant(
-            message_id(),
-            format!("Found {} {noun} matching \"{shown}\":", hits.len()),
-            now,
-        )
-        .with_actions(
-            hits.iter()
-                .map(|a| {
-                    Action::new(
-                        a.id.clone(),
-                        a.choice_label(),
-                        ActionKind::SelectCustomer {
-                            account_id: a.id.clone(),
-                        },
-                    )
-                })
-                .collect(),
-        )
-        .with_sources(vec![crm_source(None)])
+        ChatMessage::assistant(message_id(), say::found(hits.len(), &shown), now)
+            .with_actions(
+                hits.iter()
+                    .map(|a| {
+                        Action::new(
+                            a.id.clone(),
+                            a.choice_label(),
+                            ActionKind::SelectCustomer {
+                                account_id: a.id.clone(),
+                            },
+                        )
+                    })
+                    .collect(),
+            )
+            .with_sources(vec![crm_source(None)])
     }
 }

@@ -16,14 +16,13 @@ mod sessions;
 mod start_research;
 mod typed;
 mod waiting;
-mod wording;
 
 pub use ask::{AnswerReady, Asked, QuestionAnswered};
 pub use run_report::RunReport;
 pub use start_research::{Intelligence, ResearchStart};
 
-use crate::conversation::Analyst;
-use crate::conversation::llm::LlmAnalyst;
+use crate::analysts::Analyst;
+use crate::analysts::llm::LlmAnalyst;
 use crate::live::FeedHub;
 use crate::orchestrator::{Collector, Orchestrator};
 use crate::store::{Store, StoreError};
@@ -184,7 +183,7 @@ impl ChatService for Chat {
         change: PersonaChange,
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
-        let said = persona::said(change);
+        let said = crate::answers::persona::said(change);
         let answer = self.change_persona(&session, change).await?;
         self.exchange(&session, said, answer).await
     }

@@ -2,6 +2,7 @@
 //! per user, changeable any time.
 
 use super::{Chat, message_id};
+use crate::answers::persona as say;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::{next_actions, persona_actions};
 use app::domain::{Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole};
@@ -11,28 +12,12 @@ use app::ports::PersonaChange;
 impl Chat {
     /// The message that asks for the role and purpose, or says what is known.
     pub(super) fn persona_prompt(&self, persona: &Persona, now: i64) -> ChatMessage {
+        let message = ChatMessage::assistant(message_id(), say::prompt(persona), now);
         if persona.should_ask() {
-            let known = persona
-                .describe()
-                .map(|d| format!(" (so far: {d})"))
-                .unwrap_or_default();
-            return ChatMessage::assistant(
-                message_id(),
-                format!(
-                    "While that runs, let's get specific about your meeting{known}:\n\
-                     • Your role today?\n\
-                     • What's the meeting purpose?\n\
-                     Both tailor my answers and suggestions — or skip."
-                ),
-                now,
-            )
-            .with_actions(persona_actions(persona));
+            message.with_actions(persona_actions(persona))
+        } else {
+            message.with_actions(vec![change_button()])
         }
-        let text = match persona.describe() {
-            Some(d) => format!("Preparing as {d}."),
-            None => "Preparing without a role or purpose — answers stay general.".into(),
-        };
-        ChatMessage::assistant(message_id(), text, now).with_actions(vec![change_button()])
     }
 
     /// Apply a persona change and answer it.
@@ -43,66 +28,41 @@ impl Chat {
     ) -> Result<ChatMessage, AppError> {
         let mut persona = self.store.persona(&session.owner).await?;
         let now = crate::now_ms();
-        let text = match change {
+        let got = match change {
             PersonaChange::Role { role } => {
                 persona.role = Some(role);
                 persona.skipped = false;
-                format!("Got it — you're the {}.", role.label())
+                say::got_role(role)
             }
             PersonaChange::Purpose { purpose } => {
                 persona.purpose = Some(purpose);
                 persona.skipped = false;
-                format!("Got it — this is {}.", purpose.phrase())
+                say::got_purpose(purpose)
             }
             PersonaChange::Skip => {
                 persona.skipped = true;
-                "No problem — I'll keep answers general. Tell me your role any time.".to_string()
+                say::skipped()
             }
             PersonaChange::Change => {
-                let open = Persona::default();
-                return Ok(ChatMessage::assistant(
-                    message_id(),
-                    match persona.describe() {
-                        Some(d) => format!("You're set as {d}. Pick a new role or purpose:"),
-                        None => "Pick your role and the meeting's purpose:".into(),
-                    },
-                    now,
-                )
-                .with_actions(persona_actions(&open)));
+                let text = say::change(&persona);
+                return Ok(ChatMessage::assistant(message_id(), text, now)
+                    .with_actions(persona_actions(&Persona::default())));
             }
         };
         self.store.save_persona(&session.owner, &persona).await?;
-        if change == PersonaChange::Skip {
-            return Ok(
-                ChatMessage::assistant(message_id(), text, now).with_actions(vec![change_button()])
-            );
-        }
-        if persona.should_ask() {
-            return Ok(ChatMessage::assistant(
-                message_id(),
-                format!(
-                    "{text} {}",
-                    if persona.purpose.is_none() {
-                        "And the meeting's purpose?"
-                    } else {
-                        "And your role?"
-                    }
-                ),
-                now,
-            )
-            .with_actions(persona_actions(&persona)));
-        }
-        // Both known: suggest what fits them for the current account.
-        let actions = self.suggestions(session, &persona).await?;
-        Ok(ChatMessage::assistant(
-            message_id(),
-            format!(
-                "{text} I'll tailor answers and suggestions for {}.",
-                persona.describe().unwrap_or_default()
-            ),
-            now,
-        )
-        .with_actions(actions))
+        let text = match change {
+            PersonaChange::Skip => got,
+            _ => say::next(&got, &persona),
+        };
+        let actions = if change == PersonaChange::Skip {
+            vec![change_button()]
+        } else if persona.should_ask() {
+            persona_actions(&persona)
+        } else {
+            // Both known: suggest what fits them for the current account.
+            self.suggestions(session, &persona).await?
+        };
+        Ok(ChatMessage::assistant(message_id(), text, now).with_actions(actions))
     }
 
     /// The rep stated a role and/or purpose in words: apply both, answer once.
@@ -157,20 +117,10 @@ impl Chat {
     }
 }
 
-/// What the rep "said" by pressing a persona button.
-pub(super) fn said(change: PersonaChange) -> String {
-    match change {
-        PersonaChange::Role { role } => format!("I'm the {}", role.label()),
-        PersonaChange::Purpose { purpose } => purpose.label().to_string(),
-        PersonaChange::Skip => "Skip".into(),
-        PersonaChange::Change => "Change role or purpose".into(),
-    }
-}
-
 fn change_button() -> Action {
     Action::new(
         "change_persona",
-        "Change role or purpose",
+        say::CHANGE_LABEL,
         ActionKind::ChangePersona,
     )
 }

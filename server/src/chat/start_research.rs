@@ -2,10 +2,10 @@
 //! and the run (showing a stale profile "as of …" meanwhile), then launch it in the
 //! background.
 
-use super::{Chat, crm_source, message_id, wording};
+use super::{Chat, crm_source, message_id};
+use crate::answers::run::{self, start};
 use crate::findings::Profile;
 use crate::orchestrator::Cached;
-use crate::research::{analysis, report};
 use crate::store::sessions::SessionRow;
 use app::domain::{AccountSummary, Change, ChatMessage, Persona, RunView, SessionEvent};
 use app::error::AppError;
@@ -127,13 +127,13 @@ impl Chat {
         now: i64,
     ) -> Vec<Change> {
         let mut summary = profile.value.summary.clone();
-        if let Some(angle) = analysis::angle(&profile.value.collected, persona) {
+        if let Some(angle) = run::angle(&profile.value.collected, persona) {
             summary.push_str("\n\n");
             summary.push_str(&angle);
         }
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         [
-            say(wording::already_known(account, now - profile.created_at)),
+            say(start::already_known(account, now - profile.created_at)),
             overview(account, None),
             say(summary).with_sources(profile.value.sources.clone()),
             self.persona_prompt(persona, now),
@@ -157,18 +157,18 @@ impl Chat {
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let added = |message| Change::MessageAdded { message };
         let mut changes = vec![
-            added(say(wording::researching(account))),
+            added(say(start::researching(account))),
             added(overview(account, Some(run_id))),
         ];
         if let Some(p) = stale {
-            let text = wording::as_of(p.created_at, now - p.created_at, &p.value.summary);
+            let text = start::as_of(p.created_at, now - p.created_at, &p.value.summary);
             changes.push(added(say(text).with_sources(p.value.sources.clone())));
         }
         changes.push(Change::RunStarted {
             run: RunView::new(run_id, &account.id, &account.name, estimated_ms),
         });
         changes.push(added(
-            say(wording::deep_research_started(estimated_ms)).with_run(run_id),
+            say(start::deep_research_started(estimated_ms)).with_run(run_id),
         ));
         changes.push(added(self.persona_prompt(persona, now)));
         changes
@@ -180,11 +180,11 @@ impl Chat {
 fn overview(account: &AccountSummary, run_id: Option<&str>) -> ChatMessage {
     ChatMessage::assistant(
         message_id(),
-        report::overview(account, run_id.is_some()),
+        run::overview(account, run_id.is_some()),
         crate::now_ms(),
     )
     .with_actions(
-        report::exploration_actions(run_id)
+        run::exploration_actions(run_id)
             .into_iter()
             .map(|a| a.about(&account.id))
             .collect(),

@@ -15,7 +15,6 @@ mod collector;
 mod lease;
 mod runner;
 pub mod steps;
-mod wording;
 
 pub use cache_policy::CachePolicy;
 pub use collector::{Cached, Collector};

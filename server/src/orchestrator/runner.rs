@@ -3,10 +3,10 @@
 //! crash, whoever finds the lease lapsed resumes the run: settled steps keep their stored
 //! results, the rest run again.
 
+use super::Orchestrator;
 use super::steps::{self, Plan};
-use super::{Orchestrator, wording};
+use crate::answers::run::{progress, summarise};
 use crate::findings::{Findings, MissingStep, Profile};
-use crate::research::analysis;
 use crate::store::StoreError;
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
@@ -160,7 +160,7 @@ impl Orchestrator {
         let Ok(Some(run)) = self.store.run(rid).await else {
             return;
         };
-        let text = wording::progress_lost(&run.account_name);
+        let text = progress::progress_lost(&run.account_name);
         let changes = steps::ended(&run, "stopped", text, crate::now_ms());
         let _ = self.store.append(&run.sid, changes, None).await;
     }
@@ -259,7 +259,7 @@ impl Orchestrator {
             Some(session) => self.store.persona(&session.owner).await?,
             None => Persona::default(),
         };
-        let summary = analysis::summarise(account, &collected, &gaps, &persona);
+        let summary = summarise(account, &collected, &gaps, &persona);
         let analysed = summary.is_ok();
         let changes = steps::analysed(
             &run.rid,
@@ -272,7 +272,7 @@ impl Orchestrator {
         self.commit(run, changes, None).await?;
         if analysed {
             // The cache is shared by every rep: it keeps the summary without the angle.
-            let neutral = analysis::summarise(account, &collected, &gaps, &Persona::default());
+            let neutral = summarise(account, &collected, &gaps, &Persona::default());
             let profile = Profile {
                 summary: neutral.or(summary).unwrap_or_default(),
                 sources,
@@ -288,7 +288,7 @@ impl Orchestrator {
     /// The run cannot go on (its account is gone, or it is from an older version): end it
     /// and say why.
     async fn finish_early(&self, run: &RunRow, why: &str) -> Result<(), Halt> {
-        let text = wording::stopped_early(&run.account_name, why);
+        let text = progress::stopped_early(&run.account_name, why);
         let changes = steps::ended(run, "stopped-early", text, crate::now_ms());
         self.commit(run, changes, None).await
     }

@@ -2,7 +2,7 @@
 //! driven (reuse its outcome, start it, or go on with it), and the changes each transition
 //! commits. No IO: the runner commits what these return.
 
-use super::wording as say;
+use crate::answers::run::{progress, step_message};
 use crate::findings::{CacheUse, Collected, Findings, MissingStep, StepOutcome};
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
@@ -60,12 +60,12 @@ pub fn done(
     cache: CacheUse,
     now: i64,
 ) -> Result<(Vec<Change>, StepResult), serde_json::Error> {
-    let (line, text) = say::step_message(account, &findings.data);
+    let (line, text) = step_message(account, &findings.data);
     let mut changes = vec![Change::StepChanged {
         run_id: run.rid.clone(),
         step,
         status: StepStatus::Done,
-        detail: Some(say::progress_line(line, step, cache)),
+        detail: Some(progress::progress_line(line, step, cache)),
     }];
     if step != StepKey::Vendor {
         let message =
@@ -140,7 +140,11 @@ pub fn analysed(
     let analysed = summary.is_ok();
     let (status, detail, text) = match summary {
         Ok(text) => (StepStatus::Done, "summary ready".to_string(), text),
-        Err(reason) => (StepStatus::Failed, reason, say::nothing_to_analyse(account)),
+        Err(reason) => (
+            StepStatus::Failed,
+            reason,
+            progress::nothing_to_analyse(account),
+        ),
     };
     vec![
         Change::StepChanged {

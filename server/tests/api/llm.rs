@@ -4,7 +4,7 @@
 
 use crate::helpers::*;
 use serde_json::{Value, json};
-use server::conversation::llm::LlmConfig;
+use server::analysts::llm::LlmConfig;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

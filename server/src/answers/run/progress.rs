@@ -1,11 +1,8 @@
-//! What the research run says in the chat besides its findings: progress lines and the
+//! What the research run says besides its findings: a done step's progress line, and the
 //! messages that end a run early.
 
 use crate::findings::CacheUse;
-use crate::research::report;
 use app::domain::{AccountSummary, StepKey};
-
-pub use report::step_message;
 
 /// A done step's line on the progress card: from its cache layer, or (the vendor's own
 /// context) loaded.
@@ -38,4 +35,36 @@ pub fn stopped_early(account_name: &str, why: &str) -> String {
     format!(
         "❌ I stopped researching {account_name}: the run {why}. Pick the account again to start afresh."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_done_steps_line_says_where_it_came_from() {
+        let line = || "3 technologies".to_string();
+        assert_eq!(
+            progress_line(line(), StepKey::Tech, CacheUse::Miss),
+            "3 technologies"
+        );
+        assert_eq!(
+            progress_line(line(), StepKey::Tech, CacheUse::Hit),
+            "3 technologies — from cache"
+        );
+        assert_eq!(
+            progress_line("Keyfort".into(), StepKey::Vendor, CacheUse::Miss),
+            "Keyfort — loaded"
+        );
+    }
+
+    #[test]
+    fn a_run_that_ends_early_says_why_and_what_to_do() {
+        assert_eq!(
+            stopped_early("Acme Corp", "is no longer in the account list"),
+            "❌ I stopped researching Acme Corp: the run is no longer in the account list. \
+             Pick the account again to start afresh."
+        );
+        assert!(progress_lost("Acme Corp").ends_with("Pick the account again to retry."));
+    }
 }

@@ -9,6 +9,7 @@ use app::domain::{AccountSummary, Persona, SourceRef, StepKey};
 /// One step's data, as far as a question is concerned.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StepData {
+    /// What the step's sources found (possibly nothing).
     Found(Findings),
     /// The step failed; the reason names the sources that were asked.
     Failed(String),
@@ -19,29 +20,45 @@ pub enum StepData {
 /// Everything an answer may use.
 #[derive(Clone, Debug)]
 pub struct Evidence {
+    /// The account the question is about, from the CRM.
     pub account: AccountSummary,
+    /// The rep's role and the meeting's purpose, as far as told.
     pub persona: Persona,
     /// The CRM record behind the account basics.
     pub crm: SourceRef,
+    /// The steps the question needs, each with its data.
     pub steps: Vec<(StepKey, StepData)>,
 }
 
 /// A fact together with the source record it came from.
 pub struct Cited<'a, T> {
+    /// The fact.
     pub fact: &'a T,
+    /// The record it came from.
     pub source: &'a SourceRef,
 }
 
 impl Evidence {
+    /// The data of `step`, if the question needs it.
     pub fn get(&self, step: StepKey) -> Option<&StepData> {
         self.steps.iter().find(|(k, _)| *k == step).map(|(_, d)| d)
     }
 
+    /// The findings of `step`, if it was collected.
     pub fn found(&self, step: StepKey) -> Option<&Findings> {
         match self.get(step) {
             Some(StepData::Found(f)) => Some(f),
             _ => None,
         }
+    }
+
+    /// The steps with no findings: failed, or still being collected.
+    pub fn missing(&self) -> Vec<StepKey> {
+        self.steps
+            .iter()
+            .filter(|(_, d)| !matches!(d, StepData::Found(_)))
+            .map(|(k, _)| *k)
+            .collect()
     }
 
     /// The steps still being collected.
@@ -75,6 +92,7 @@ impl Evidence {
             .collect()
     }
 
+    /// The news items, each with its source.
     pub fn news(&self) -> Vec<Cited<'_, NewsItem>> {
         self.cited(
             StepKey::News,
@@ -86,6 +104,7 @@ impl Evidence {
         )
     }
 
+    /// The open roles, each with its source.
     pub fn jobs(&self) -> Vec<Cited<'_, Job>> {
         self.cited(
             StepKey::Hiring,
@@ -97,6 +116,7 @@ impl Evidence {
         )
     }
 
+    /// The technologies detected, each with its source.
     pub fn tech(&self) -> Vec<Cited<'_, Tech>> {
         self.cited(
             StepKey::Tech,
@@ -108,6 +128,7 @@ impl Evidence {
         )
     }
 
+    /// The people, each with their source.
     pub fn contacts(&self) -> Vec<Cited<'_, Contact>> {
         self.cited(
             StepKey::Contacts,
@@ -119,6 +140,7 @@ impl Evidence {
         )
     }
 
+    /// The company basics, one per source that knew them.
     pub fn company(&self) -> Vec<Cited<'_, crate::findings::CompanyFacts>> {
         self.cited(
             StepKey::Company,

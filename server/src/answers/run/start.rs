@@ -1,8 +1,8 @@
-//! What the chat says around research and questions: from the cache, researching, as of,
-//! started, still collecting, analyzing, now that it's in.
+//! What the chat says when research on an account starts: from a fresh profile, researching,
+//! a stale profile "as of …", deep research started.
 
+use app::domain::AccountSummary;
 use app::domain::run::duration_words;
-use app::domain::{AccountSummary, Intent, StepKey};
 
 /// A fresh profile answers.
 pub fn already_known(account: &AccountSummary, age_ms: i64) -> String {
@@ -33,26 +33,6 @@ pub fn deep_research_started(estimated_ms: u64) -> String {
         "🔄 Deep research started ({}). I'll post each finding here as it lands — keep asking meanwhile.",
         duration_words(estimated_ms)
     )
-}
-
-/// A question waits for the running research.
-pub fn still_collecting(pending: &[StepKey], account: &AccountSummary) -> String {
-    let nouns: Vec<&str> = pending.iter().map(|k| k.noun()).collect();
-    format!(
-        "⏳ Still collecting {} for {} — I'll answer here as soon as it lands.",
-        nouns.join(" and "),
-        account.name
-    )
-}
-
-/// A live query (or a streaming model) is on it.
-pub fn analyzing(intent: Intent) -> String {
-    format!("🔍 Analyzing {}…", intent.area())
-}
-
-/// A waiting question's answer, posted when its data landed.
-pub fn now_in(intent: Intent, answer: &str) -> String {
-    format!("✅ Now that it's in — {}:\n{answer}", intent.area())
 }
 
 /// How long ago, for a rep: `less than a minute ago`, `5 min ago`, `3 h ago`, `2 days ago`.

@@ -2,6 +2,7 @@
 
 use app::domain::SourceRef;
 
+/// The sources cited so far, in the order of their numbers.
 #[derive(Default)]
 pub struct Cites {
     sources: Vec<SourceRef>,
@@ -31,10 +32,12 @@ impl Cites {
         format!("[{}]", i + 1)
     }
 
+    /// Nothing cited yet.
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty()
     }
 
+    /// The cited sources: `[1]` is the first.
     pub fn into_sources(self) -> Vec<SourceRef> {
         self.sources
     }

@@ -1,13 +1,12 @@
-//! Answering the rep's questions: the [`Evidence`] an answer may use, and the analysts that
-//! write it — [`TemplateAnalyst`] (default: templates over the collected facts, offline) and
-//! [`llm::LlmAnalyst`] (an OpenAI-compatible model, streamed, given only numbered facts and
-//! made to cite them).
+//! The analysts that answer the rep's questions, and what they work with: the [`Evidence`]
+//! an answer may use, the [`Answer`] with its cited sources, and the analysts that write it —
+//! [`TemplateAnalyst`] (default: the wording in [`crate::answers`] over the collected facts,
+//! offline) and [`llm::LlmAnalyst`] (an OpenAI-compatible model, streamed, given only
+//! numbered facts and made to cite them).
 
-mod cite;
+pub mod cite;
 pub mod evidence;
-pub mod facts;
 pub mod llm;
-pub mod template;
 
 pub use app::domain::Question;
 pub use evidence::{Evidence, StepData};
@@ -19,7 +18,9 @@ use tokio::sync::mpsc::UnboundedSender;
 /// An answer: text whose claims cite `[n]` markers into `sources` (1-based).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
+    /// What the rep reads, with `[n]` markers.
     pub text: String,
+    /// The records the markers point at: `[1]` is the first.
     pub sources: Vec<SourceRef>,
 }
 
@@ -45,14 +46,19 @@ impl Answer {
 /// Why an analyst could not answer (the template answer is used instead).
 #[derive(Debug, thiserror::Error)]
 pub enum AnalystError {
+    /// The model's server answered with an error status.
     #[error("the language model answered HTTP {0}")]
     Status(u16),
+    /// No connection, or it broke off.
     #[error("the language model could not be reached: {0}")]
     Unreachable(String),
+    /// Nothing came for this many seconds.
     #[error("the language model stopped sending for {0} s")]
     Stalled(u64),
+    /// The stream was not the Chat Completions format.
     #[error("the language model's stream was malformed: {0}")]
     Malformed(String),
+    /// Every sentence was dropped by the citation check.
     #[error("none of the model's sentences cited a collected fact")]
     Uncited,
 }
@@ -73,7 +79,8 @@ pub trait Analyst: Send + Sync {
     ) -> Result<Answer, AnalystError>;
 }
 
-/// The default analyst: templates over the collected facts. Never fails, never invents.
+/// The default analyst: the templates of [`crate::answers`] over the collected facts. Never
+/// fails, never invents.
 pub struct TemplateAnalyst;
 
 #[async_trait::async_trait]
@@ -92,23 +99,14 @@ impl Analyst for TemplateAnalyst {
         ev: &Evidence,
         _partial: Option<UnboundedSender<String>>,
     ) -> Result<Answer, AnalystError> {
-        Ok(template::compose(q, ev))
+        Ok(crate::answers::compose(q, ev))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn src(name: &str) -> SourceRef {
-        SourceRef {
-            name: name.into(),
-            confidence: 0.9,
-            last_updated: "2026-11-20".into(),
-            url: Some(format!("https://{name}.example")),
-            fetched_at_ms: None,
-        }
-    }
+    use crate::answers::fixtures::source as src;
 
     #[test]
     fn appended_answers_share_one_numbered_source_list() {
