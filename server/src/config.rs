@@ -16,7 +16,7 @@
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
 
 use crate::analysts::llm::LlmConfig;
-use crate::orchestrator::CachePolicy;
+use crate::cache_policy::CachePolicy;
 pub use crate::sources::DelayRange;
 use crate::sources::SourcesConfig;
 use std::net::SocketAddr;

@@ -2,7 +2,7 @@
 
 use super::draft::Draft;
 use super::phrases::company_lines;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use crate::findings::merged_company;
 use app::domain::StepKey;
 
@@ -35,7 +35,7 @@ pub fn overview(ev: &Evidence) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysts::StepData;
+    use crate::answers::StepData;
     use crate::answers::fixtures::*;
 
     #[test]

@@ -2,9 +2,9 @@
 //! defused of `[n]`-lookalikes, the persona in a title, whole-word matching, the steps
 //! that are missing.
 
-use crate::analysts::cite::Cites;
-use crate::analysts::evidence::Cited;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::cite::Cites;
+use crate::answers::evidence::Cited;
+use crate::answers::{Answer, Evidence};
 use app::domain::{SourceRef, StepKey};
 
 /// Text from a source, with anything that looks like one of our `[n]` citation markers
@@ -114,7 +114,7 @@ pub fn blind_spots(ev: &Evidence) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysts::StepData;
+    use crate::answers::StepData;
     use crate::answers::fixtures::*;
 
     #[test]

@@ -1,10 +1,11 @@
 //! Test data for the wording tests: Acme Corp as the research would find it, one source a
 //! step, and the rep's company (Keyfort). Built here, so no test needs a database or HTTP.
 
-use crate::analysts::{Answer, Evidence, Question, StepData};
+use crate::answers::{Answer, Evidence, StepData};
 use crate::findings::{
     Collected, CompanyFacts, Contact, Findings, Job, NewsItem, Tech, VendorProfile,
 };
+use app::domain::Question;
 use app::domain::{AccountSummary, Intent, MeetingPurpose, Persona, RepRole, SourceRef, StepKey};
 use serde_json::json;
 

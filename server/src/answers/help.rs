@@ -1,6 +1,6 @@
 //! Help: what Dossier can do, and the answers that need no account.
 
-use crate::analysts::Answer;
+use crate::answers::Answer;
 use app::domain::Intent;
 
 /// The answers that need no account: help, and "which account next?".

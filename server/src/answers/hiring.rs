@@ -2,7 +2,7 @@
 
 use super::draft::{Draft, contains_word};
 use super::phrases::{job_line, open_roles};
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use crate::findings::is_security;
 use app::domain::StepKey;
 

@@ -3,7 +3,7 @@
 use super::deal::fit::product_fit;
 use super::draft::{Draft, blind_spots, persona_suffix};
 use super::phrases::tech_label;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use crate::findings::is_security;
 use app::domain::StepKey;
 

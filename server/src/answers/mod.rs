@@ -6,9 +6,12 @@
 //! a fact cites its source with an `[n]` marker; what is missing is said, with what was
 //! searched — never filled in.
 
+mod answer;
+pub mod cite;
 pub mod company;
 pub mod deal;
 mod draft;
+pub mod evidence;
 pub mod help;
 pub mod hiring;
 pub mod matches;
@@ -25,11 +28,13 @@ pub mod waiting;
 #[cfg(test)]
 pub(crate) mod fixtures;
 
+pub use answer::Answer;
 pub use draft::defuse;
+pub use evidence::{Evidence, StepData};
 pub use help::general;
 
-use crate::analysts::{Answer, Evidence, Question};
 use app::domain::Intent;
+use app::domain::Question;
 
 /// Compose the answer to `q` from `ev`.
 pub fn compose(q: &Question, ev: &Evidence) -> Answer {

@@ -4,7 +4,7 @@
 use super::deal::fit::similar_wins;
 use super::draft::{Draft, listing, persona_suffix};
 use super::phrases::{news_line, plural};
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use crate::findings::is_security;
 use app::domain::StepKey;
 
@@ -154,7 +154,7 @@ Why this matters for your Keyfort conversation:
         assert_eq!(cited(&a), ["Google News", "Greenhouse"]);
     }
 
-    fn only(items: Vec<NewsItem>) -> crate::analysts::Evidence {
+    fn only(items: Vec<NewsItem>) -> crate::answers::Evidence {
         acme_with(Collected::News { items })
     }
 

@@ -2,7 +2,7 @@
 
 use super::draft::{Draft, contains_word};
 use super::phrases::contact_line;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use app::domain::actions::short_title;
 use app::domain::{RepRole, StepKey};
 

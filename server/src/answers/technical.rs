@@ -3,7 +3,7 @@
 use super::deal::competitors::competitive_angle;
 use super::draft::{Draft, contains_word};
 use super::phrases::tech_label;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use app::domain::{Intent, StepKey};
 
 /// 🔌 Each technology with the products that work with it; for [`Intent::TechnicalFit`]

@@ -2,7 +2,7 @@
 
 use super::draft::listing;
 use super::phrases::tech_line;
-use crate::analysts::{Answer, Evidence};
+use crate::answers::{Answer, Evidence};
 use app::domain::StepKey;
 
 /// 🛠 Every technology detected, by category.

@@ -2,7 +2,7 @@
 //! step's cache layer, then each of its sources' raw layer, then the sources themselves (in
 //! parallel, all settled, merged). Also the full-profile layer a finished run leaves.
 
-use super::CachePolicy;
+use crate::cache_policy::CachePolicy;
 use crate::findings::{CacheUse, Findings, Profile};
 use crate::sources::{Registry, Source, SourceError};
 use crate::store::Store;

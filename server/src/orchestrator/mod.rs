@@ -10,13 +10,11 @@
 //! Every transition is committed as session events together with the run/step rows, and
 //! guarded in the database so it happens once.
 
-mod cache_policy;
 mod collector;
 mod lease;
 mod runner;
 pub mod steps;
 
-pub use cache_policy::CachePolicy;
 pub use collector::{Cached, Collector};
 pub use runner::{Halt, RetryPolicy};
 

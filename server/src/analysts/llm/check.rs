@@ -2,8 +2,8 @@
 //! exists; the rest is dropped, and the `[Fn]` ids become the answer's `[n]` markers.
 
 use super::prompt::Fact;
-use crate::analysts::cite::Cites;
 use crate::analysts::{AnalystError, Answer};
+use crate::answers::cite::Cites;
 
 /// The model's text with every sentence that cites no fact, or an unknown one, dropped and
 /// the `[Fn]` ids turned into the answer's `[n]` source markers.

@@ -1,9 +1,9 @@
 //! Competitors: the vendor's competitors found in the account's stack, and how to win.
 
-use crate::analysts::evidence::Cited;
-use crate::analysts::{Answer, Evidence, StepData};
 use crate::answers::draft::Draft;
+use crate::answers::evidence::Cited;
 use crate::answers::phrases::tech_label;
+use crate::answers::{Answer, Evidence, StepData};
 use crate::findings::{Competitor, Tech, VendorProfile};
 use app::domain::StepKey;
 

@@ -2,9 +2,9 @@
 //! the similar customer wins.
 
 use super::competitors::competitive_angle;
-use crate::analysts::{Answer, Evidence};
 use crate::answers::draft::{Draft, contains_word, persona_suffix};
 use crate::answers::phrases::tech_label;
+use crate::answers::{Answer, Evidence};
 use crate::findings::Product;
 use app::domain::{SourceRef, StepKey};
 

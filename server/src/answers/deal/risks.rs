@@ -1,9 +1,9 @@
 //! Risks: incumbents, a new leader, competitor skills in their hiring, and the blind spots.
 
 use super::competitors::{incumbents, named_in};
-use crate::analysts::{Answer, Evidence};
 use crate::answers::draft::{Draft, blind_spots, persona_suffix};
 use crate::answers::phrases::tech_label;
+use crate::answers::{Answer, Evidence};
 
 /// ⚠️ What could stand in the way, and what could not be checked.
 pub fn risks(ev: &Evidence) -> Answer {

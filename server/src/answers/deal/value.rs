@@ -1,7 +1,7 @@
 //! ROI and success metrics: the vendor's proof points as benchmarks, at the account's scale.
 
-use crate::analysts::{Answer, Evidence};
 use crate::answers::draft::Draft;
+use crate::answers::{Answer, Evidence};
 use app::domain::StepKey;
 
 /// 📈 The ROI case: benchmarks and the scale to apply them to — no invented number.
