@@ -328,17 +328,6 @@ pub enum StepOutcome {
     Failed(String),
 }
 
-impl StepOutcome {
-    /// A settled step's findings or why there are none; `None` while it is unsettled.
-    pub fn settled(self) -> Option<Result<Findings, String>> {
-        match self {
-            StepOutcome::Found(f) => Some(Ok(f)),
-            StepOutcome::Failed(reason) => Some(Err(reason)),
-            StepOutcome::Pending | StepOutcome::Running => None,
-        }
-    }
-}
-
 /// A step that was missing from a finished run, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MissingStep {

@@ -1,7 +1,7 @@
 //! Everything the rep reads, in one room: the answer to each question, split by intent group
 //! ([`company`], [`technology`], [`news`], [`hiring`], [`people`], [`deal`], [`meeting`],
 //! [`technical`], [`help`]), how a research run reads ([`run`]), what is said while an answer
-//! is on its way ([`waiting`]), the account matches ([`matches`]) and the persona questions
+//! is on its way and when a model failed ([`notes`]), the account matches ([`matches`]) and the persona questions
 //! ([`persona`]). Every line that states
 //! a fact cites its source with an `[n]` marker; what is missing is said, with what was
 //! searched — never filled in.
@@ -17,13 +17,13 @@ pub mod hiring;
 pub mod matches;
 pub mod meeting;
 pub mod news;
+pub mod notes;
 pub mod people;
 pub mod persona;
 pub mod phrases;
 pub mod run;
 pub mod technical;
 pub mod technology;
-pub mod waiting;
 
 #[cfg(test)]
 pub(crate) mod fixtures;

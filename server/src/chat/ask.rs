@@ -5,7 +5,7 @@
 
 use super::{Chat, crm_source, message_id};
 use crate::analysts::{Analyst, Answer, Evidence, StepData};
-use crate::answers::{self, waiting};
+use crate::answers::{self, notes};
 use crate::findings::StepOutcome;
 use crate::store::conversation::SessionContext;
 use crate::store::runs::RunRow;
@@ -14,6 +14,7 @@ use app::domain::actions::next_actions;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{
     AccountSummary, Action, Change, ChatMessage, Intent, Persona, Question, SessionEvent, StepKey,
+    StepStatus,
 };
 use app::error::AppError;
 use app::ports::Visitor;
@@ -70,7 +71,7 @@ impl Chat {
     ) -> Result<QuestionAnswered, AppError> {
         let text = clean_text(text, MAX_CHAT_CHARS)?;
         let session = self.own_session(visitor, session_id.trim()).await?;
-        let account = self.account(customer_id)?;
+        let account = self.account(customer_id.trim())?;
         let mut context = self.store.session_context(&session.sid).await?;
         if context.account_id.as_deref() != Some(account.id.as_str()) {
             self.set_current_account(&session.sid, &account.id).await?;
@@ -134,7 +135,7 @@ impl Chat {
             .map(|r| r.rid.clone());
         let pending = lookup.evidence.pending();
         if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
-            let answer = say(waiting::still_collecting(&pending, &account));
+            let answer = say(notes::still_collecting(&pending, &account));
             let asked = self.commit_now(session, said, answer).await?;
             self.wait_for_data(session, rid, &q).await?;
             return Ok(asked);
@@ -153,8 +154,7 @@ impl Chat {
         }
         // Live query or a streaming analyst: show that we're on it, answer in the background.
         let placeholder_id = message_id();
-        let placeholder =
-            ChatMessage::assistant(&placeholder_id, waiting::analyzing(q.intent), now);
+        let placeholder = ChatMessage::assistant(&placeholder_id, notes::analyzing(q.intent), now);
         let events = self.exchange(session, said, placeholder).await?;
         let handle = self.answer_later(session.sid.clone(), placeholder_id, q, lookup, run_live);
         Ok(Asked {
@@ -235,11 +235,14 @@ impl Chat {
                 steps.push((step, StepData::Found(found)));
                 continue;
             }
-            let outcome = rows.iter().find(|r| r.key == step).map(|r| r.outcome());
-            let data = match outcome {
-                Some(StepOutcome::Found(f)) => Some(StepData::Found(f)),
-                Some(StepOutcome::Failed(reason)) => Some(StepData::Failed(reason)),
-                Some(StepOutcome::Pending | StepOutcome::Running) if running => {
+            let row = rows.iter().find(|r| r.key == step);
+            // A done step whose stored result no longer reads is queried live instead.
+            let data = match row.map(|r| (r.status, r.outcome())) {
+                Some((_, StepOutcome::Found(f))) => Some(StepData::Found(f)),
+                Some((StepStatus::Failed, StepOutcome::Failed(reason))) => {
+                    Some(StepData::Failed(reason))
+                }
+                Some((StepStatus::Pending | StepStatus::Running, _)) if running => {
                     Some(StepData::Pending)
                 }
                 _ => None,
@@ -351,7 +354,7 @@ pub(super) async fn finish_with(
         Err(e) => {
             tracing::warn!(analyst = analyst.name(), error = %e, "analyst failed; answering from templates");
             let mut a = answers::compose(q, ev);
-            a.text = waiting::fallback_note(&a.text, analyst.name(), &e.to_string());
+            a.text = notes::fallback_note(&a.text, analyst.name(), &e.to_string());
             a
         }
     };

@@ -81,7 +81,7 @@ impl Chat {
     /// The account by id, or a 404 that names the problem.
     pub fn account(&self, account_id: &str) -> Result<AccountSummary, AppError> {
         self.accounts
-            .get(account_id.trim())
+            .get(account_id)
             .cloned()
             .ok_or_else(|| AppError::NotFound("No customer with that id.".into()))
     }

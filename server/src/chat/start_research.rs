@@ -51,7 +51,7 @@ impl Chat {
         customer_id: &str,
         session_id: Option<&str>,
     ) -> Result<Intelligence, AppError> {
-        let account = self.account(customer_id)?;
+        let account = self.account(customer_id.trim())?;
         let session = self.session_or_new(visitor, session_id).await?;
         let start = self.start_research(&session, &account, false).await?;
         Ok(Intelligence {
@@ -79,7 +79,7 @@ impl Chat {
                 message: ChatMessage::user(message_id(), account.choice_label(), now),
             });
         }
-        let profile = self.collector.profile(account, now).await;
+        let profile = self.collector.profile(account, now).await?;
         match profile {
             Some(profile) if profile.is_fresh(now) => {
                 tracing::info!(account = %account.id, "profile cache hit");
@@ -134,7 +134,7 @@ impl Chat {
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         [
             say(start::already_known(account, now - profile.created_at)),
-            overview(account, None),
+            overview(account, None, now),
             say(summary).with_sources(profile.value.sources.clone()),
             self.persona_prompt(persona, now),
         ]
@@ -158,7 +158,7 @@ impl Chat {
         let added = |message| Change::MessageAdded { message };
         let mut changes = vec![
             added(say(start::researching(account))),
-            added(overview(account, Some(run_id))),
+            added(overview(account, Some(run_id), now)),
         ];
         if let Some(p) = stale {
             let text = start::as_of(p.created_at, now - p.created_at, &p.value.summary);
@@ -177,17 +177,13 @@ impl Chat {
 
 /// The quick overview from the CRM record, with its exploration buttons (waiting on
 /// `run_id`'s data when a run is gathering it).
-fn overview(account: &AccountSummary, run_id: Option<&str>) -> ChatMessage {
-    ChatMessage::assistant(
-        message_id(),
-        run::overview(account, run_id.is_some()),
-        crate::now_ms(),
-    )
-    .with_actions(
-        run::exploration_actions(run_id)
-            .into_iter()
-            .map(|a| a.about(&account.id))
-            .collect(),
-    )
-    .with_sources(vec![crm_source(Some(account))])
+fn overview(account: &AccountSummary, run_id: Option<&str>, now: i64) -> ChatMessage {
+    ChatMessage::assistant(message_id(), run::overview(account, run_id.is_some()), now)
+        .with_actions(
+            run::exploration_actions(run_id)
+                .into_iter()
+                .map(|a| a.about(&account.id))
+                .collect(),
+        )
+        .with_sources(vec![crm_source(Some(account))])
 }

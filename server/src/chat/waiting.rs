@@ -5,7 +5,7 @@
 use super::ask::{answer_message, finish_with};
 use super::{Chat, message_id};
 use crate::analysts::StepData;
-use crate::answers::waiting;
+use crate::answers::notes;
 use crate::store::conversation::WaitingQuestion;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
@@ -85,7 +85,7 @@ impl Chat {
         let (answer, actions) =
             finish_with(&*self.analyst, &q, &lookup.evidence, run_live, None).await;
         let mut message = answer_message(message_id(), (answer, actions), crate::now_ms());
-        message.text = waiting::now_in(q.intent, &message.text);
+        message.text = notes::now_in(q.intent, &message.text);
         if self.store.take_waiting(&w.wid).await? {
             self.store
                 .append(&w.sid, vec![Change::MessageAdded { message }], None)

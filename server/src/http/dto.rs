@@ -134,7 +134,8 @@ impl From<&Action> for ActionDto {
 #[serde(rename_all = "camelCase")]
 struct SourceDto {
     name: String,
-    confidence: f32,
+    /// Widened as before (`0.8` → `0.800000011920929`): clients compare the same number.
+    confidence: f64,
     last_updated: String,
     url: Option<String>,
 }
@@ -143,7 +144,7 @@ impl From<&SourceRef> for SourceDto {
     fn from(s: &SourceRef) -> Self {
         Self {
             name: s.name.clone(),
-            confidence: s.confidence,
+            confidence: f64::from(s.confidence),
             last_updated: s.last_updated.clone(),
             url: s.url.clone(),
         }

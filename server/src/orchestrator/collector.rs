@@ -5,7 +5,7 @@
 use crate::cache_policy::CachePolicy;
 use crate::findings::{CacheUse, Findings, Profile};
 use crate::sources::{Registry, Source, SourceError};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use app::domain::{AccountSummary, SourceRef, StepKey};
 use serde::Serialize;
 use std::sync::Arc;
@@ -47,10 +47,6 @@ impl Collector {
             registry,
             policy,
         }
-    }
-
-    pub fn policy(&self) -> &CachePolicy {
-        &self.policy
     }
 
     /// A step's findings from its cache layer, if fresh (None when the cache is off).
@@ -134,28 +130,28 @@ impl Collector {
     }
 
     /// The account's full profile, fresh or stale (None when the cache is off or there is
-    /// none, or it no longer reads).
-    pub async fn profile(&self, account: &AccountSummary, now: i64) -> Option<Cached<Profile>> {
+    /// none, or it no longer reads as a profile).
+    pub async fn profile(
+        &self,
+        account: &AccountSummary,
+        now: i64,
+    ) -> Result<Option<Cached<Profile>>, StoreError> {
         if !self.policy.enabled {
-            return None;
+            return Ok(None);
         }
         let key = CachePolicy::profile_key(&account.domain);
-        let entry = match self.store.cache_get(&key, now).await {
-            Ok(entry) => entry?,
-            Err(e) => {
-                tracing::warn!(key, error = %e, "profile read failed; treated as a miss");
-                return None;
-            }
+        let Some(entry) = self.store.cache_get(&key, now).await? else {
+            return Ok(None);
         };
         match serde_json::from_value(entry.value) {
-            Ok(value) => Some(Cached {
+            Ok(value) => Ok(Some(Cached {
                 value,
                 created_at: entry.created_at,
                 fresh_until: entry.fresh_until,
-            }),
+            })),
             Err(e) => {
                 tracing::warn!(key, error = %e, "profile unreadable; treated as a miss");
-                None
+                Ok(None)
             }
         }
     }

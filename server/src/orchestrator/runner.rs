@@ -110,18 +110,8 @@ impl Orchestrator {
         let Some(_active) = Active::mark(&self, &rid) else {
             return;
         };
-        let now = crate::now_ms();
-        let until = now + self.lease.as_millis() as i64;
-        match self.store.claim_run(&rid, &self.instance, now, until).await {
-            Ok(true) => {}
-            Ok(false) => {
-                tracing::debug!(rid, "run is held elsewhere or finished");
-                return;
-            }
-            Err(e) => {
-                tracing::warn!(rid, error = %e, "could not take the run's lease; will retry");
-                return;
-            }
+        if !self.claim(&rid).await {
+            return;
         }
         let mut attempt = 0;
         loop {
@@ -139,12 +129,33 @@ impl Orchestrator {
                 Err(Halt::Terminal(e)) => return self.give_up(&rid, e).await,
             };
             attempt += 1;
-            match self.retry.delay(attempt) {
-                Some(wait) => {
-                    tracing::warn!(rid, attempt, error = %error, "research run failed; driving it again");
-                    tokio::time::sleep(wait).await;
-                }
-                None => return self.give_up(&rid, error).await,
+            let Some(wait) = self.retry.delay(attempt) else {
+                return self.give_up(&rid, error).await;
+            };
+            tracing::warn!(rid, attempt, error = %error, "research run failed; driving it again");
+            tokio::time::sleep(wait).await;
+            // Drive it again only while the lease is still ours: during an outage it may have
+            // lapsed and another process taken the run over.
+            if !self.claim(&rid).await {
+                return;
+            }
+        }
+    }
+
+    /// Take (or keep) run `rid`'s lease for this process; false when another holds it, it
+    /// has finished, or the database could not say (the lease watch tries again later).
+    async fn claim(&self, rid: &str) -> bool {
+        let now = crate::now_ms();
+        let until = now + self.lease.as_millis() as i64;
+        match self.store.claim_run(rid, &self.instance, now, until).await {
+            Ok(true) => true,
+            Ok(false) => {
+                tracing::debug!(rid, "run is held elsewhere or finished");
+                false
+            }
+            Err(e) => {
+                tracing::warn!(rid, error = %e, "could not take the run's lease; will retry");
+                false
             }
         }
     }

@@ -1,5 +1,5 @@
 //! How a research run reads in the chat: the quick overview and its exploration buttons
-//! (here), how it starts ([`start`]), one message per collection step ([`steps`]) and its
+//! (here), how it starts ([`start`]), one message per collection step ([`step_messages`]) and its
 //! progress lines ([`progress`]), the run's summary ([`summary`]) and the rep's angle
 //! ([`angle`]). Pure functions of plain values, so every sentence can be
 //! checked against its source.
@@ -7,11 +7,11 @@
 pub mod angle;
 pub mod progress;
 pub mod start;
-pub mod steps;
+pub mod step_messages;
 pub mod summary;
 
 pub use angle::angle;
-pub use steps::step_message;
+pub use step_messages::step_message;
 pub use summary::summarise;
 
 use app::domain::{AccountSummary, Action, ActionKind, Topic};

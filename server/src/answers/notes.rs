@@ -1,5 +1,5 @@
-//! What the chat says while an answer is on its way: still collecting, analyzing, and the
-//! answer owed once its data lands; and the note when a language model did not answer.
+//! Short notes around an answer: still collecting, analyzing, the answer owed once its data
+//! lands, and the footnote when a language model did not answer.
 
 use app::domain::{AccountSummary, Intent, StepKey};
 
