@@ -264,13 +264,11 @@ impl Orchestrator {
                 .await?;
         }
         let (collected, sources) = steps::analysis_inputs(found);
-        let gaps: Vec<(StepKey, String)> =
-            missing.iter().map(|m| (m.step, m.reason.clone())).collect();
         let persona = match self.store.session(&run.sid).await? {
             Some(session) => self.store.persona(&session.owner).await?,
             None => Persona::default(),
         };
-        let summary = summarise(account, &collected, &gaps, &persona);
+        let summary = summarise(account, &collected, missing, &persona);
         let analysed = summary.is_ok();
         let changes = steps::analysed(
             &run.rid,
@@ -282,10 +280,15 @@ impl Orchestrator {
         );
         self.commit(run, changes, None).await?;
         if analysed {
-            // The cache is shared by every rep: it keeps the summary without the angle.
-            let neutral = summarise(account, &collected, &gaps, &Persona::default());
+            // The cache is shared by every rep: it keeps the summary without the angle (the
+            // rep's own summary already is, when they gave no role or purpose).
+            let neutral = if persona.role.is_none() && persona.purpose.is_none() {
+                summary
+            } else {
+                summarise(account, &collected, missing, &Persona::default())
+            };
             let profile = Profile {
-                summary: neutral.or(summary).unwrap_or_default(),
+                summary: neutral.unwrap_or_default(),
                 sources,
                 collected,
                 missing: missing.to_vec(),

@@ -4,14 +4,16 @@
 
 use super::angle::angle;
 use crate::answers::phrases::{open_roles, tech_label};
-use crate::findings::{Collected, Contact, Job, NewsItem, is_security, merged_company};
-use app::domain::{AccountSummary, Persona, StepKey};
+use crate::findings::{
+    Collected, Contact, Job, MissingStep, NewsItem, is_security, merged_company,
+};
+use app::domain::{AccountSummary, Persona};
 
 /// The final summary message, or why there is none.
 pub fn summarise(
     account: &AccountSummary,
     collected: &[Collected],
-    missing: &[(StepKey, String)],
+    missing: &[MissingStep],
     persona: &Persona,
 ) -> Result<String, String> {
     if collected
@@ -95,12 +97,12 @@ fn leadership_signal(people: &[Contact]) -> Option<String> {
 }
 
 /// Whether every source answered, or which steps are missing and why.
-fn completeness(missing: &[(StepKey, String)]) -> String {
+fn completeness(missing: &[MissingStep]) -> String {
     if missing.is_empty() {
         return "\n\nEvery source answered. Ask me about any of these.".into();
     }
     let mut text = String::from("\n\nMissing:");
-    for (step, reason) in missing {
+    for MissingStep { step, reason } in missing {
         text.push_str(&format!("\n• {} — {reason}", step.noun()));
     }
     text.push_str("\nThe rest is complete; I'll say so rather than guess about the missing parts.");
@@ -112,7 +114,7 @@ mod tests {
     use super::*;
     use crate::answers::fixtures::{collected, demo_acme, steps};
     use crate::demo::intel_for;
-    use app::domain::{MeetingPurpose, RepRole};
+    use app::domain::{MeetingPurpose, RepRole, StepKey};
 
     #[test]
     fn acme_summary_has_the_seed_signals() {
@@ -157,13 +159,20 @@ mod tests {
     fn the_summary_says_what_is_missing() {
         let acme = demo_acme();
         let collected = vec![Collected::Hiring { jobs: vec![] }];
-        let missing = vec![(StepKey::News, "HTTP 503".to_string())];
+        let missing = vec![gap(StepKey::News, "HTTP 503")];
         let text = summarise(&acme, &collected, &missing, &Persona::default()).unwrap();
         assert!(
             text.contains("Missing:\n• news & funding — HTTP 503"),
             "{text}"
         );
         assert!(summarise(&acme, &[], &missing, &Persona::default()).is_err());
+    }
+
+    fn gap(step: StepKey, reason: &str) -> MissingStep {
+        MissingStep {
+            step,
+            reason: reason.into(),
+        }
     }
 
     fn acme_account() -> AccountSummary {
@@ -199,8 +208,8 @@ mod tests {
     #[test]
     fn what_is_missing_is_listed_with_why() {
         let missing = [
-            (StepKey::Tech, "Website scan: HTTP 503".to_string()),
-            (StepKey::Contacts, "no source answered".to_string()),
+            gap(StepKey::Tech, "Website scan: HTTP 503"),
+            gap(StepKey::Contacts, "no source answered"),
         ];
         let text = summarise(
             &acme_account(),
