@@ -77,6 +77,7 @@ fn accounts(n: usize) -> Vec<AccountSummary> {
             industry: k.into(),
             employees: (x % 20_000) as u32,
             location: "Berlin, Germany".into(),
+            origin: Default::default(),
         });
     }
     out.push(AccountSummary {
@@ -86,6 +87,7 @@ fn accounts(n: usize) -> Vec<AccountSummary> {
         industry: "FinTech".into(),
         employees: 500,
         location: "New York, USA".into(),
+        origin: Default::default(),
     });
     out
 }

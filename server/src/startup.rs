@@ -12,7 +12,7 @@ use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolic
 use crate::sources::Registry;
 use crate::sources::vendor::VendorSource;
 use crate::store::Store;
-use app::domain::search::AccountIndex;
+use crate::book::Book;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_ws::WsSignals;
@@ -31,14 +31,14 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let store = open_store(&settings).await?;
-        let accounts = Arc::new(AccountIndex::new(store.all_accounts().await?));
+        let book = Book::load(store.clone()).await?;
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
         live::follow_events(store.clone(), feeds.clone()).await?;
-        let research = research(&settings, &store, &accounts)?;
+        let research = research(&settings, &store, &book)?;
         let chat = Arc::new(Chat::new(
             store.clone(),
-            accounts,
+            book,
             feeds,
             research,
             analysts(&settings),
@@ -100,7 +100,7 @@ async fn open_store(settings: &Settings) -> anyhow::Result<Store> {
 fn research(
     settings: &Settings,
     store: &Store,
-    accounts: &Arc<AccountIndex>,
+    book: &Arc<Book>,
 ) -> anyhow::Result<(Arc<Collector>, Arc<Orchestrator>)> {
     let vendor = match &settings.vendor_file {
         Some(path) => VendorSource::from_file(path)?,
@@ -122,7 +122,7 @@ fn research(
     let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {
         store: store.clone(),
         collector: collector.clone(),
-        accounts: accounts.clone(),
+        book: book.clone(),
         lease: settings.lease,
         typical_step_ms,
         retry: RetryPolicy::default(),

@@ -14,17 +14,65 @@ pub struct AccountSummary {
     pub employees: u32,
     /// City and country, e.g. `New York, USA`.
     pub location: String,
+    /// Where the account came from: the demo data set, a CRM, or the rep.
+    #[serde(default)]
+    pub origin: Origin,
+}
+
+/// Where an account came from. Demo accounts are researched from the demo data set and
+/// marked as demo data; the rest are the rep's own book of business.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The fictional demo data set a new install starts with.
+    #[default]
+    Demo,
+    /// A CRM export or a CRM sync.
+    Crm,
+    /// Added by the rep from a domain ("Research stripe.com").
+    Web,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Demo => "demo",
+            Origin::Crm => "crm",
+            Origin::Web => "web",
+        }
+    }
+
+    pub fn is_demo(self) -> bool {
+        self == Origin::Demo
+    }
 }
 
 impl AccountSummary {
-    /// The label of the button that picks this account: `Acme Corp (acmecorp.com) - FinTech`.
+    /// The label of the button that picks this account: `Acme Corp (acmecorp.com) - FinTech`
+    /// (the parts the account has).
     pub fn choice_label(&self) -> String {
-        format!("{} ({}) - {}", self.name, self.domain, self.industry)
+        let mut label = self.name.clone();
+        if !self.domain.is_empty() {
+            label.push_str(&format!(" ({})", self.domain));
+        }
+        if !self.industry.is_empty() {
+            label.push_str(&format!(" - {}", self.industry));
+        }
+        label
     }
 
-    /// The company's website as a link.
-    pub fn website(&self) -> String {
-        format!("https://{}", self.domain)
+    /// The company's website as a link, if its domain is known.
+    pub fn website(&self) -> Option<String> {
+        (!self.domain.is_empty()).then(|| format!("https://{}", self.domain))
+    }
+
+    /// What research caches are keyed by: the domain, or the account id when there is none.
+    pub fn research_scope(&self) -> String {
+        if self.domain.is_empty() {
+            format!("account:{}", self.id)
+        } else {
+            self.domain.clone()
+        }
     }
 
     /// A rounded head count for prose: `~500`, `~1,200`.
@@ -64,12 +112,23 @@ mod tests {
             industry: "FinTech".into(),
             employees: 512,
             location: "New York, USA".into(),
+            origin: Origin::Demo,
         }
     }
 
     #[test]
     fn choice_label_is_name_domain_industry() {
         assert_eq!(acme().choice_label(), "Acme Corp (acmecorp.com) - FinTech");
+    }
+
+    #[test]
+    fn an_account_without_a_website_or_industry_labels_what_it_has() {
+        let mut a = acme();
+        a.domain.clear();
+        a.industry.clear();
+        assert_eq!(a.choice_label(), "Acme Corp");
+        assert_eq!(a.website(), None);
+        assert_eq!(a.research_scope(), "account:acme-corp");
     }
 
     #[test]

@@ -3,8 +3,10 @@
 pub mod account;
 pub mod actions;
 pub mod chat;
+pub mod crm;
 pub mod citation;
 pub mod event;
+pub mod import;
 pub mod intent;
 pub mod persona;
 pub mod query;
@@ -12,7 +14,7 @@ pub mod run;
 pub mod search;
 pub mod view;
 
-pub use account::AccountSummary;
+pub use account::{AccountSummary, Origin};
 pub use chat::{Action, ActionKind, ChatMessage, Role, SourceRef, Topic};
 pub use event::{Change, SessionEvent};
 pub use intent::{Intent, Question};

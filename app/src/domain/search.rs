@@ -182,6 +182,11 @@ impl AccountIndex {
         self.accounts.is_empty()
     }
 
+    /// Every account, in the order given to [`AccountIndex::new`].
+    pub fn accounts(&self) -> &[AccountSummary] {
+        &self.accounts
+    }
+
     pub fn get(&self, id: &str) -> Option<&AccountSummary> {
         self.by_id.get(id).map(|&i| &self.accounts[i as usize])
     }
@@ -355,6 +360,7 @@ mod tests {
             industry: industry.into(),
             employees: 100,
             location: "Berlin, Germany".into(),
+            origin: Default::default(),
         }
     }
 

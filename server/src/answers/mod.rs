@@ -9,6 +9,7 @@
 mod answer;
 pub mod cite;
 pub mod company;
+pub mod crm;
 pub mod deal;
 mod draft;
 pub mod evidence;

@@ -1,5 +1,224 @@
-//! The book of business: the rep's accounts, their CRM records and opportunities; CRM
-//! imports and the live search index over them.
+//! The book of business: the rep's accounts (demo, imported from a CRM, or added from a
+//! domain), their CRM records and opportunities, and the search index over them, which
+//! is swapped whole whenever the book changes (searches never wait for a writer).
+//!
+//! - [`import`]: reading a CRM export; [`plan`]: what its rows do to the book;
+//! - [`domain`]: a company's registrable domain; [`importer`]: running an import.
 
 pub mod domain;
 pub mod import;
+mod importer;
+pub mod plan;
+
+pub use importer::ImportRequest;
+
+use crate::store::accounts::{AccountDoc, BookEntry};
+use crate::store::{Store, StoreError};
+use app::domain::crm::Opportunity;
+use app::domain::search::AccountIndex;
+use app::domain::{AccountSummary, Origin};
+use arc_swap::ArcSwap;
+use std::sync::Arc;
+
+/// The accounts and their index, as of one change.
+struct Snapshot {
+    index: AccountIndex,
+    entries: Vec<BookEntry>,
+}
+
+impl Snapshot {
+    fn new(entries: Vec<BookEntry>) -> Self {
+        let index = AccountIndex::new(entries.iter().map(BookEntry::summary).collect());
+        Self { index, entries }
+    }
+}
+
+/// How many accounts the book holds, and how many of them are demo data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BookCounts {
+    pub total: usize,
+    pub demo: usize,
+}
+
+/// What creating an account from a domain did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Added {
+    Created(AccountSummary),
+    /// The domain is already in the book.
+    Exists(AccountSummary),
+}
+
+/// The book, shared by the chat, the orchestrator and the API.
+pub struct Book {
+    store: Store,
+    state: ArcSwap<Snapshot>,
+    /// One change (an import, a new account, removing the demo data) at a time.
+    writer: tokio::sync::Mutex<()>,
+}
+
+impl Book {
+    /// The book as stored.
+    pub async fn load(store: Store) -> Result<Arc<Self>, StoreError> {
+        let entries = store.book_entries().await?;
+        let interrupted = store.interrupt_running_imports().await?;
+        if interrupted > 0 {
+            tracing::warn!(interrupted, "imports were cut short by a restart");
+        }
+        Ok(Arc::new(Self {
+            store,
+            state: ArcSwap::from_pointee(Snapshot::new(entries)),
+            writer: tokio::sync::Mutex::new(()),
+        }))
+    }
+
+    pub fn get(&self, id: &str) -> Option<AccountSummary> {
+        self.state.load().index.get(id).cloned()
+    }
+
+    /// The best `limit` accounts for `query`, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<AccountSummary> {
+        self.state
+            .load()
+            .index
+            .search(query, limit)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    /// The account with this domain, if any.
+    pub fn with_domain(&self, domain: &str) -> Option<AccountSummary> {
+        let state = self.state.load();
+        state
+            .entries
+            .iter()
+            .find(|e| e.domain == domain)
+            .map(BookEntry::summary)
+    }
+
+    pub fn counts(&self) -> BookCounts {
+        let state = self.state.load();
+        BookCounts {
+            total: state.entries.len(),
+            demo: state.entries.iter().filter(|e| e.origin.is_demo()).count(),
+        }
+    }
+
+    /// The account's stored record (with its CRM record, if it came from a CRM).
+    pub async fn record(&self, id: &str) -> Result<Option<AccountDoc>, StoreError> {
+        self.store.account_doc(id).await
+    }
+
+    /// The account's opportunities, soonest close first.
+    pub async fn opportunities(&self, id: &str) -> Result<Vec<Opportunity>, StoreError> {
+        self.store.opportunities_of(id).await
+    }
+
+    /// When the demo data was loaded, for its citation.
+    pub async fn demo_loaded_at(&self) -> Result<Option<i64>, StoreError> {
+        self.store.demo_loaded_at().await
+    }
+
+    /// Add an account for `domain` (already validated), named `name` or after the domain.
+    pub async fn add_from_domain(
+        &self,
+        domain: &str,
+        name: Option<&str>,
+    ) -> Result<Added, StoreError> {
+        let _guard = self.writer.lock().await;
+        if let Some(existing) = self.with_domain(domain) {
+            return Ok(Added::Exists(existing));
+        }
+        let state = self.state.load();
+        let base = domain.replace('.', "-");
+        let mut key = base.clone();
+        let mut n = 2;
+        while state.index.get(&key).is_some() {
+            key = format!("{base}-{n}");
+            n += 1;
+        }
+        let doc = AccountDoc {
+            key,
+            name: name
+                .map(str::to_string)
+                .unwrap_or_else(|| name_from_domain(domain)),
+            domain: domain.to_string(),
+            industry: String::new(),
+            employees: 0,
+            location: String::new(),
+            origin: Origin::Web,
+            crm: None,
+            hash: None,
+            added_at: Some(crate::now_ms()),
+        };
+        self.store.create_account(&doc).await?;
+        let mut entries = state.entries.clone();
+        entries.push(BookEntry::from_doc(&doc));
+        self.swap(entries).await;
+        Ok(Added::Created(doc.summary()))
+    }
+
+    /// Fill in what public sources say about an account the rep added (only the blanks).
+    pub async fn fill_in(&self, doc: AccountDoc) -> Result<(), StoreError> {
+        let _guard = self.writer.lock().await;
+        self.store.put_account(&doc).await?;
+        let mut entries = self.state.load().entries.clone();
+        if let Some(e) = entries.iter_mut().find(|e| e.key == doc.key) {
+            *e = BookEntry::from_doc(&doc);
+        }
+        self.swap(entries).await;
+        Ok(())
+    }
+
+    /// Remove every demo account. Returns how many were removed.
+    pub async fn remove_demo(&self) -> Result<usize, StoreError> {
+        let _guard = self.writer.lock().await;
+        let removed = self.store.remove_demo_accounts().await?;
+        let entries: Vec<BookEntry> = self
+            .state
+            .load()
+            .entries
+            .iter()
+            .filter(|e| !e.origin.is_demo())
+            .cloned()
+            .collect();
+        self.swap(entries).await;
+        Ok(removed)
+    }
+
+    /// Rebuild the index over `entries` off the async threads, then publish it.
+    async fn swap(&self, entries: Vec<BookEntry>) {
+        match tokio::task::spawn_blocking(move || Snapshot::new(entries)).await {
+            Ok(snapshot) => self.state.store(Arc::new(snapshot)),
+            Err(e) => tracing::error!(error = %e, "rebuilding the account index failed"),
+        }
+    }
+}
+
+/// `stripe.com` → `Stripe`, `acme-robotics.co.uk` → `Acme Robotics`.
+fn name_from_domain(domain: &str) -> String {
+    let label = domain.split('.').next().unwrap_or(domain);
+    label
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_domain_reads_as_a_company_name() {
+        assert_eq!(name_from_domain("stripe.com"), "Stripe");
+        assert_eq!(name_from_domain("acme-robotics.co.uk"), "Acme Robotics");
+    }
+}

@@ -3,7 +3,7 @@
 //! step's sources ("🔍 Analyzing their technology stack…"). A question about data the
 //! running research is still collecting is answered when it lands ([`super::waiting`]).
 
-use super::{Chat, crm_source, message_id};
+use super::{Chat, message_id};
 use crate::analysts::{Analyst, Answer, Evidence, StepData};
 use crate::answers::{self, notes};
 use crate::findings::StepOutcome;
@@ -119,7 +119,7 @@ impl Chat {
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let account = match (&context.account_id, q.intent) {
             (_, Intent::Help | Intent::SwitchAccount) | (None, _) => None,
-            (Some(id), _) => self.accounts.get(id).cloned(),
+            (Some(id), _) => self.book.get(id),
         };
         let Some(account) = account else {
             let answer = say(Self::without_account(&q));
@@ -255,11 +255,12 @@ impl Chat {
                 None => {}
             }
         }
+        let crm = self.crm_facts(account).await?.source();
         Ok(Lookup {
             evidence: Evidence {
                 account: account.clone(),
                 persona,
-                crm: crm_source(Some(account)),
+                crm,
                 steps,
             },
             live,

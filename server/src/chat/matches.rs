@@ -1,7 +1,8 @@
 //! Finding accounts by name: the matches the chat offers for a company a message names
 //! (or "which company?"), and the account search of the JSON API.
 
-use super::{CHAT_MATCHES, Chat, crm_source, message_id};
+use super::crm::book_source;
+use super::{CHAT_MATCHES, Chat, message_id};
 use crate::answers::matches as say;
 use app::domain::query::{CompanyQuery, MAX_SEARCH_CHARS, clean_text, extract_company};
 use app::domain::{AccountSummary, Action, ActionKind, ChatMessage};
@@ -28,12 +29,7 @@ impl Chat {
             CompanyQuery::Name(n) | CompanyQuery::Domain(n) => n,
             CompanyQuery::Missing => query,
         };
-        Ok(self
-            .accounts
-            .search(&term, limit)
-            .into_iter()
-            .cloned()
-            .collect())
+        Ok(self.book.search(&term, limit))
     }
 
     /// The reply to a message that should name a company.
@@ -46,7 +42,7 @@ impl Chat {
                 return ChatMessage::assistant(message_id(), say::which_company(), now);
             }
         };
-        let hits = self.accounts.search(&term, CHAT_MATCHES);
+        let hits = self.book.search(&term, CHAT_MATCHES);
         if hits.is_empty() {
             return ChatMessage::assistant(message_id(), say::no_match(&shown), now).with_actions(
                 vec![Action::new(
@@ -70,6 +66,6 @@ impl Chat {
                     })
                     .collect(),
             )
-            .with_sources(vec![crm_source(None)])
+            .with_sources(vec![book_source(&hits, now)])
     }
 }

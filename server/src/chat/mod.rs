@@ -9,6 +9,7 @@
 //! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API.
 
 mod ask;
+mod crm;
 mod matches;
 mod persona;
 mod run_report;
@@ -27,8 +28,8 @@ use crate::live::FeedHub;
 use crate::orchestrator::{Collector, Orchestrator};
 use crate::store::{Store, StoreError};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
-use app::domain::search::AccountIndex;
-use app::domain::{AccountSummary, Question, SessionEvent, SourceRef};
+use crate::book::Book;
+use app::domain::{AccountSummary, Question, SessionEvent};
 use app::error::AppError;
 use app::ports::{ChatService, ChatSnapshot, PersonaChange, Visitor};
 use std::sync::Arc;
@@ -49,7 +50,7 @@ impl From<StoreError> for AppError {
 /// The chat, over the store, the account index, the feeds, research and the analysts.
 pub struct Chat {
     store: Store,
-    accounts: Arc<AccountIndex>,
+    book: Arc<Book>,
     feeds: FeedHub,
     orchestrator: Arc<Orchestrator>,
     collector: Arc<Collector>,
@@ -62,14 +63,14 @@ pub struct Chat {
 impl Chat {
     pub fn new(
         store: Store,
-        accounts: Arc<AccountIndex>,
+        book: Arc<Book>,
         feeds: FeedHub,
         (collector, orchestrator): (Arc<Collector>, Arc<Orchestrator>),
         (analyst, classifier): (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>),
     ) -> Self {
         Self {
             store,
-            accounts,
+            book,
             feeds,
             orchestrator,
             collector,
@@ -80,26 +81,14 @@ impl Chat {
 
     /// The account by id, or a 404 that names the problem.
     pub fn account(&self, account_id: &str) -> Result<AccountSummary, AppError> {
-        self.accounts
+        self.book
             .get(account_id)
-            .cloned()
             .ok_or_else(|| AppError::NotFound("No customer with that id.".into()))
     }
 }
 
 fn message_id() -> String {
     format!("m-{}", crate::random_id(8))
-}
-
-/// The CRM record behind the overview and the account matches.
-fn crm_source(account: Option<&AccountSummary>) -> SourceRef {
-    SourceRef {
-        name: "CRM record".into(),
-        confidence: 0.95,
-        last_updated: "2026-11-01".into(),
-        fetched_at_ms: None,
-        url: account.map(AccountSummary::website),
-    }
 }
 
 #[async_trait::async_trait]

@@ -98,7 +98,7 @@ impl Chat {
         let context = self.store.session_context(&session.sid).await?;
         let Some(account) = context
             .account_id
-            .and_then(|id| self.accounts.get(&id).cloned())
+            .and_then(|id| self.book.get(&id))
         else {
             return Ok(vec![]);
         };

@@ -2,7 +2,8 @@
 //! and the run (showing a stale profile "as of …" meanwhile), then launch it in the
 //! background.
 
-use super::{Chat, crm_source, message_id};
+use super::{Chat, message_id};
+use crate::answers::crm::CrmFacts;
 use crate::answers::run::{self, start};
 use crate::findings::Profile;
 use crate::orchestrator::Cached;
@@ -79,11 +80,12 @@ impl Chat {
                 message: ChatMessage::user(message_id(), account.choice_label(), now),
             });
         }
+        let facts = self.crm_facts(account).await?;
         let profile = self.collector.profile(account, now).await?;
         match profile {
             Some(profile) if profile.is_fresh(now) => {
                 tracing::info!(account = %account.id, "profile cache hit");
-                changes.extend(self.profile_answer(account, &profile, &persona, now));
+                changes.extend(self.profile_answer(&facts, &profile, &persona, now));
                 let events = self.store.append(&session.sid, changes, None).await?;
                 Ok(ResearchStart::Cached { profile, events })
             }
@@ -99,7 +101,7 @@ impl Chat {
                 let run_id = format!("run-{}", crate::random_id(8));
                 let estimated_ms = self.orchestrator.estimated_ms();
                 changes.extend(self.opening(
-                    account,
+                    &facts,
                     &run_id,
                     estimated_ms,
                     stale.as_ref(),
@@ -121,7 +123,7 @@ impl Chat {
     /// rep's angle added: the cached summary is neutral), the persona prompt.
     fn profile_answer(
         &self,
-        account: &AccountSummary,
+        facts: &CrmFacts,
         profile: &Cached<Profile>,
         persona: &Persona,
         now: i64,
@@ -131,10 +133,11 @@ impl Chat {
             summary.push_str("\n\n");
             summary.push_str(&angle);
         }
+        let account = &facts.account;
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         [
             say(start::already_known(account, now - profile.created_at)),
-            overview(account, None, now),
+            overview(facts, None, now),
             say(summary).with_sources(profile.value.sources.clone()),
             self.persona_prompt(persona, now),
         ]
@@ -147,18 +150,19 @@ impl Chat {
     /// one, the run itself, "deep research started", the persona prompt.
     fn opening(
         &self,
-        account: &AccountSummary,
+        facts: &CrmFacts,
         run_id: &str,
         estimated_ms: u64,
         stale: Option<&Cached<Profile>>,
         persona: &Persona,
         now: i64,
     ) -> Vec<Change> {
+        let account = &facts.account;
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let added = |message| Change::MessageAdded { message };
         let mut changes = vec![
             added(say(start::researching(account))),
-            added(overview(account, Some(run_id), now)),
+            added(overview(facts, Some(run_id), now)),
         ];
         if let Some(p) = stale {
             let text = start::as_of(p.created_at, now - p.created_at, &p.value.summary);
@@ -177,13 +181,15 @@ impl Chat {
 
 /// The quick overview from the CRM record, with its exploration buttons (waiting on
 /// `run_id`'s data when a run is gathering it).
-fn overview(account: &AccountSummary, run_id: Option<&str>, now: i64) -> ChatMessage {
-    ChatMessage::assistant(message_id(), run::overview(account, run_id.is_some()), now)
+fn overview(facts: &CrmFacts, run_id: Option<&str>, now: i64) -> ChatMessage {
+    let today = crate::answers::crm::today(now);
+    let (text, sources) = run::overview(facts, today, run_id.is_some());
+    ChatMessage::assistant(message_id(), text, now)
         .with_actions(
             run::exploration_actions(run_id)
                 .into_iter()
-                .map(|a| a.about(&account.id))
+                .map(|a| a.about(&facts.account.id))
                 .collect(),
         )
-        .with_sources(vec![crm_source(Some(account))])
+        .with_sources(sources)
 }

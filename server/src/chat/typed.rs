@@ -76,7 +76,7 @@ impl Chat {
     fn named_account(&self, company: &CompanyQuery) -> Option<String> {
         match company {
             CompanyQuery::Name(n) | CompanyQuery::Domain(n) => {
-                self.accounts.search(n, 1).first().map(|a| a.id.clone())
+                self.book.search(n, 1).first().map(|a| a.id.clone())
             }
             CompanyQuery::Missing => None,
         }

@@ -22,6 +22,7 @@ fn acct(
         industry: industry.into(),
         employees,
         location: location.into(),
+        origin: Default::default(),
     }
 }
 

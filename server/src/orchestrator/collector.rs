@@ -139,7 +139,7 @@ impl Collector {
         if !self.policy.enabled {
             return Ok(None);
         }
-        let key = CachePolicy::profile_key(&account.domain);
+        let key = CachePolicy::profile_key(&account.research_scope());
         let Some(entry) = self.store.cache_get(&key, now).await? else {
             return Ok(None);
         };
@@ -158,7 +158,7 @@ impl Collector {
 
     /// Keep a finished run's profile, and its summary in the chat-summary layer.
     pub async fn remember_profile(&self, account: &AccountSummary, profile: &Profile) {
-        let domain = &account.domain;
+        let domain = &account.research_scope();
         self.remember(
             &CachePolicy::profile_key(domain),
             profile,

@@ -19,7 +19,7 @@ pub use collector::{Cached, Collector};
 pub use runner::{Halt, RetryPolicy};
 
 use crate::store::Store;
-use app::domain::search::AccountIndex;
+use crate::book::Book;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -28,7 +28,7 @@ use std::time::Duration;
 pub struct OrchestratorParts {
     pub store: Store,
     pub collector: Arc<Collector>,
-    pub accounts: Arc<AccountIndex>,
+    pub book: Arc<Book>,
     /// How long a run stays held without a heartbeat.
     pub lease: Duration,
     /// How long a collection step usually takes, for the estimate shown to the rep.
@@ -40,7 +40,7 @@ pub struct OrchestratorParts {
 pub struct Orchestrator {
     store: Store,
     collector: Arc<Collector>,
-    accounts: Arc<AccountIndex>,
+    book: Arc<Book>,
     lease: Duration,
     typical_step_ms: u64,
     retry: RetryPolicy,
@@ -55,7 +55,7 @@ impl Orchestrator {
         Self {
             store: parts.store,
             collector: parts.collector,
-            accounts: parts.accounts,
+            book: parts.book,
             lease: parts.lease,
             typical_step_ms: parts.typical_step_ms,
             retry: parts.retry,

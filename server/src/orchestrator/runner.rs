@@ -191,7 +191,7 @@ impl Orchestrator {
                 .finish_early(&run, "was started by an earlier version of Dossier")
                 .await;
         }
-        let Some(account) = self.accounts.get(&run.account_id).cloned() else {
+        let Some(account) = self.book.get(&run.account_id) else {
             return self
                 .finish_early(&run, "is no longer in the account list")
                 .await;

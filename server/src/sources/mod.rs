@@ -91,7 +91,7 @@ pub trait Source: Send + Sync {
     /// Whose facts these are, for cache keys: the account's domain, unless the source's
     /// answer does not depend on the account (the vendor context).
     fn cache_scope(&self, account: &AccountSummary) -> String {
-        account.domain.clone()
+        account.research_scope()
     }
     /// Collect `step`'s facts about `account`. Only called for a step in [`Source::steps`].
     async fn collect(

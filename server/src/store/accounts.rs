@@ -1,71 +1,325 @@
-//! Accounts: loaded once from the demo set on first start, read whole at start-up.
+//! The book of business: accounts (demo, from a CRM, or added by the rep) with their CRM
+//! records, their opportunities, and the imports that wrote them. An import writes in
+//! batches, each one transaction with its progress, so a crash leaves whole rows only.
 
 use super::{Store, StoreError, decode};
-use app::domain::AccountSummary;
-use serde::Deserialize;
-use serde_json::json;
+use app::domain::crm::{CrmRecord, Opportunity};
+use app::domain::import::ImportReport;
+use app::domain::{AccountSummary, Origin};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 
-#[derive(Deserialize)]
-struct AccountRow {
-    key: String,
-    name: String,
-    domain: String,
-    industry: String,
-    employees: u32,
-    location: String,
+/// An account as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountDoc {
+    pub key: String,
+    pub name: String,
+    pub domain: String,
+    pub industry: String,
+    pub employees: u32,
+    pub location: String,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub crm: Option<CrmRecord>,
+    /// A digest of what the CRM said, to tell an unchanged row from an updated one.
+    #[serde(default)]
+    pub hash: Option<String>,
+    /// When the rep added it (accounts added from a domain).
+    #[serde(default)]
+    pub added_at: Option<i64>,
 }
 
-impl AccountRow {
-    fn into_summary(self) -> AccountSummary {
+impl AccountDoc {
+    pub fn summary(&self) -> AccountSummary {
         AccountSummary {
-            id: self.key,
-            name: self.name,
-            domain: self.domain,
-            industry: self.industry,
+            id: self.key.clone(),
+            name: self.name.clone(),
+            domain: self.domain.clone(),
+            industry: self.industry.clone(),
             employees: self.employees,
-            location: self.location,
+            location: self.location.clone(),
+            origin: self.origin,
+        }
+    }
+
+    pub fn from_summary(a: &AccountSummary) -> Self {
+        Self {
+            key: a.id.clone(),
+            name: a.name.clone(),
+            domain: a.domain.clone(),
+            industry: a.industry.clone(),
+            employees: a.employees,
+            location: a.location.clone(),
+            origin: a.origin,
+            crm: None,
+            hash: None,
+            added_at: None,
         }
     }
 }
 
+/// What the book keeps in memory per account: the summary and its CRM identity.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct BookEntry {
+    pub key: String,
+    pub name: String,
+    pub domain: String,
+    pub industry: String,
+    pub employees: u32,
+    pub location: String,
+    #[serde(default)]
+    pub origin: Origin,
+    #[serde(default)]
+    pub crm_id: Option<String>,
+    #[serde(default)]
+    pub hash: Option<String>,
+}
+
+impl BookEntry {
+    pub fn summary(&self) -> AccountSummary {
+        AccountSummary {
+            id: self.key.clone(),
+            name: self.name.clone(),
+            domain: self.domain.clone(),
+            industry: self.industry.clone(),
+            employees: self.employees,
+            location: self.location.clone(),
+            origin: self.origin,
+        }
+    }
+
+    pub fn from_doc(d: &AccountDoc) -> Self {
+        Self {
+            key: d.key.clone(),
+            name: d.name.clone(),
+            domain: d.domain.clone(),
+            industry: d.industry.clone(),
+            employees: d.employees,
+            location: d.location.clone(),
+            origin: d.origin,
+            crm_id: d.crm.as_ref().and_then(|c| c.crm_id.clone()),
+            hash: d.hash.clone(),
+        }
+    }
+}
+
+/// An opportunity as stored: the account it belongs to and its digest.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityDoc {
+    pub key: String,
+    pub account: String,
+    pub hash: String,
+    #[serde(default)]
+    pub crm_id: Option<String>,
+    pub opportunity: Opportunity,
+}
+
+/// One transaction of an import: rows to write, demo accounts they replace, progress.
+pub struct Batch<'a> {
+    pub import_id: &'a str,
+    pub accounts: &'a [AccountDoc],
+    pub opportunities: &'a [OpportunityDoc],
+    pub remove: &'a [String],
+    /// Rows written once this batch commits.
+    pub written: usize,
+}
+
 impl Store {
-    /// Load `accounts` unless the demo data was loaded before. Returns how many were added.
+    /// Load the demo accounts unless they were loaded before (or removed). Returns how
+    /// many were added.
     pub async fn seed_accounts(&self, accounts: &[AccountSummary]) -> Result<usize, StoreError> {
         let mut res = self
             .db
             .query("SELECT VALUE done FROM type::record('meta', 'demo_seed')")
             .await?;
-        let done: Vec<serde_json::Value> = res.take(0)?;
-        if done.first().and_then(|v| v.as_bool()) == Some(true) {
+        let done: Vec<Value> = res.take(0)?;
+        if done.first().and_then(Value::as_bool) == Some(true) {
             return Ok(0);
         }
         for chunk in accounts.chunks(500) {
-            let rows = serde_json::to_value(chunk)?;
+            let rows: Vec<AccountDoc> = chunk.iter().map(AccountDoc::from_summary).collect();
             self.db
-                .query(
-                    "FOR $a IN $rows { UPSERT type::record('account', $a.id) CONTENT { \
-                     key: $a.id, name: $a.name, domain: $a.domain, industry: $a.industry, \
-                     employees: $a.employees, location: $a.location }; }",
-                )
+                .query("FOR $a IN $rows { UPSERT type::record('account', $a.key) CONTENT $a; }")
                 .bind(json!({ "rows": rows }))
                 .await?
                 .check()?;
         }
         self.db
-            .query("UPSERT type::record('meta', 'demo_seed') CONTENT { done: true, count: $n }")
-            .bind(json!({ "n": accounts.len() }))
+            .query(
+                "UPSERT type::record('meta', 'demo_seed') CONTENT \
+                 { done: true, count: $n, at_ms: $now }",
+            )
+            .bind(json!({ "n": accounts.len(), "now": crate::now_ms() }))
             .await?
             .check()?;
         Ok(accounts.len())
     }
 
-    /// Every account.
-    pub async fn all_accounts(&self) -> Result<Vec<AccountSummary>, StoreError> {
+    /// When the demo data was loaded (ms), if it was.
+    pub async fn demo_loaded_at(&self) -> Result<Option<i64>, StoreError> {
         let mut res = self
             .db
-            .query("SELECT key, name, domain, industry, employees, location FROM account")
+            .query("SELECT VALUE at_ms FROM type::record('meta', 'demo_seed')")
             .await?;
-        let rows: Vec<AccountRow> = decode(res.take(0)?)?;
-        Ok(rows.into_iter().map(AccountRow::into_summary).collect())
+        let at: Vec<Value> = res.take(0)?;
+        Ok(at.first().and_then(Value::as_i64))
+    }
+
+    /// Every account, as the book keeps it in memory.
+    pub async fn book_entries(&self) -> Result<Vec<BookEntry>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT key, name, domain, industry, employees, location, origin, \
+                 crm.crm_id AS crm_id, hash FROM account",
+            )
+            .await?;
+        decode(res.take(0)?)
+    }
+
+    /// One account with its CRM record.
+    pub async fn account_doc(&self, key: &str) -> Result<Option<AccountDoc>, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT * OMIT id FROM type::record('account', $key)")
+            .bind(json!({ "key": key }))
+            .await?;
+        Ok(decode(res.take(0)?)?.into_iter().next())
+    }
+
+    /// A new account; `Conflict` when its key is taken.
+    pub async fn create_account(&self, doc: &AccountDoc) -> Result<(), StoreError> {
+        let res = self
+            .db
+            .query("CREATE type::record('account', $a.key) CONTENT $a")
+            .bind(json!({ "a": doc }))
+            .await?
+            .check();
+        match res {
+            Ok(_) => Ok(()),
+            Err(e) if e.to_string().contains("already exists") => {
+                Err(StoreError::Conflict(doc.key.clone()))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Replace an account's record.
+    pub async fn put_account(&self, doc: &AccountDoc) -> Result<(), StoreError> {
+        self.db
+            .query("UPSERT type::record('account', $a.key) CONTENT $a")
+            .bind(json!({ "a": doc }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The account's opportunities, soonest close date first.
+    pub async fn opportunities_of(&self, key: &str) -> Result<Vec<Opportunity>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT VALUE opportunity FROM opportunity WHERE account = $key \
+                 ORDER BY opportunity.close_date ASC",
+            )
+            .bind(json!({ "key": key }))
+            .await?;
+        decode(res.take(0)?)
+    }
+
+    /// Every opportunity's key and digest, for an import to tell unchanged rows.
+    pub async fn opportunity_hashes(&self) -> Result<Vec<(String, String)>, StoreError> {
+        #[derive(Deserialize)]
+        struct Row {
+            key: String,
+            hash: String,
+        }
+        let mut res = self
+            .db
+            .query("SELECT key, hash FROM opportunity")
+            .await?;
+        let rows: Vec<Row> = decode(res.take(0)?)?;
+        Ok(rows.into_iter().map(|r| (r.key, r.hash)).collect())
+    }
+
+    /// Write one batch of an import and its progress, all or nothing.
+    pub async fn write_batch(&self, batch: &Batch<'_>) -> Result<(), StoreError> {
+        self.db
+            .query(
+                "BEGIN TRANSACTION;\
+                 FOR $a IN $accounts { UPSERT type::record('account', $a.key) CONTENT $a; };\
+                 FOR $k IN $remove { DELETE type::record('account', $k); \
+                   DELETE opportunity WHERE account = $k; };\
+                 FOR $o IN $opps { UPSERT type::record('opportunity', $o.key) CONTENT $o; };\
+                 UPDATE type::record('import', $id) SET report.written = $written, \
+                   updated_at = $now;\
+                 COMMIT TRANSACTION;",
+            )
+            .bind(json!({
+                "accounts": batch.accounts,
+                "remove": batch.remove,
+                "opps": batch.opportunities,
+                "id": batch.import_id,
+                "written": batch.written,
+                "now": crate::now_ms(),
+            }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Remove every demo account and its opportunities; they are not loaded again.
+    pub async fn remove_demo_accounts(&self) -> Result<usize, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "BEGIN TRANSACTION;\
+                 LET $gone = (DELETE account WHERE origin = 'demo' OR origin = NONE RETURN BEFORE);\
+                 UPSERT type::record('meta', 'demo_seed') MERGE { done: true, removed: true };\
+                 RETURN array::len($gone);\
+                 COMMIT TRANSACTION;",
+            )
+            .await?;
+        let n: Option<usize> = res.take(res.num_statements() - 1)?;
+        Ok(n.unwrap_or(0))
+    }
+
+    /// Record an import's report (its start, its end).
+    pub async fn put_import(&self, report: &ImportReport) -> Result<(), StoreError> {
+        self.db
+            .query(
+                "UPSERT type::record('import', $id) CONTENT \
+                 { report: $report, status: $report.status, updated_at: $now }",
+            )
+            .bind(json!({ "id": report.import_id, "report": report, "now": crate::now_ms() }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// An import's report as last written.
+    pub async fn import_report(&self, id: &str) -> Result<Option<ImportReport>, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE report FROM type::record('import', $id)")
+            .bind(json!({ "id": id }))
+            .await?;
+        Ok(decode(res.take(0)?)?.into_iter().next())
+    }
+
+    /// Mark imports that were running when the server stopped as interrupted.
+    pub async fn interrupt_running_imports(&self) -> Result<usize, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE import SET status = 'interrupted', report.status = 'interrupted', \
+                 report.error = 'The server stopped during this import. Every row written \
+                 is whole; run the import again to finish it.' WHERE status = 'running' \
+                 RETURN key",
+            )
+            .await?;
+        let rows: Vec<Value> = res.take(0)?;
+        Ok(rows.len())
     }
 }

@@ -30,6 +30,7 @@ pub fn acme() -> AccountSummary {
         industry: "FinTech".into(),
         employees: 640,
         location: "Springfield, USA".into(),
+        origin: Default::default(),
     }
 }
 

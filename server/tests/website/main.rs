@@ -18,6 +18,7 @@ fn account() -> AccountSummary {
         industry: "Software".into(),
         employees: 120,
         location: "Berlin, Germany".into(),
+        origin: Default::default(),
     }
 }
 

@@ -14,23 +14,20 @@ pub use angle::angle;
 pub use step_messages::step_message;
 pub use summary::summarise;
 
-use app::domain::{AccountSummary, Action, ActionKind, Topic};
+use crate::answers::crm::{CrmFacts, overview_lines};
+use app::domain::{Action, ActionKind, SourceRef, Topic};
+use chrono::NaiveDate;
 
-/// The quick overview from stored account data, shown the moment an account is picked.
-/// `researching` adds what the background run is gathering.
-pub fn overview(account: &AccountSummary, researching: bool) -> String {
-    let mut text = format!(
-        "📊 {name} — quick overview\n\
-         • Industry: {industry}\n\
-         • Size: {size} employees\n\
-         • Location: {location}\n\
-         • Website: {website}",
-        name = account.name,
-        industry = account.industry,
-        size = account.size_label(),
-        location = account.location,
-        website = account.website(),
-    );
+/// The quick overview from what the CRM (or the demo data set, or the rep) says, shown the
+/// moment an account is picked, with the sources its lines cite. `researching` adds what
+/// the background run is gathering.
+pub fn overview(facts: &CrmFacts, today: NaiveDate, researching: bool) -> (String, Vec<SourceRef>) {
+    let (lines, sources) = overview_lines(facts, today);
+    let mut text = format!("📊 {} — quick overview", facts.account.name);
+    for line in lines {
+        text.push('\n');
+        text.push_str(&line);
+    }
     if researching {
         text.push_str(
             "\n\n🔄 Gathering deeper intelligence…\n\
@@ -40,7 +37,7 @@ pub fn overview(account: &AccountSummary, researching: bool) -> String {
              • Decision maker profiles",
         );
     }
-    text
+    (text, sources)
 }
 
 /// The exploration buttons under the overview; with `run_id` they wait for their data.
@@ -71,15 +68,25 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
 mod tests {
     use super::*;
 
-    fn acme() -> AccountSummary {
-        crate::answers::fixtures::demo_acme()
+    fn facts(account: app::domain::AccountSummary) -> CrmFacts {
+        CrmFacts {
+            account,
+            record: None,
+            opportunities: vec![],
+            added_at: None,
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
     }
 
     #[test]
     fn overview_lists_the_basics() {
-        let text = overview(&acme(), true);
+        let acme = facts(crate::answers::fixtures::demo_acme());
+        let (text, _) = overview(&acme, today(), true);
         assert!(text.contains("Gathering deeper intelligence"));
-        assert!(!overview(&acme(), false).contains("Gathering"));
+        assert!(!overview(&acme, today(), false).0.contains("Gathering"));
         assert!(text.contains("Industry: FinTech"));
         assert!(text.contains("Size: ~500 employees"));
         assert!(text.contains("Location: New York, USA"));
@@ -87,25 +94,27 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_overview_reads_from_the_crm_record() {
-        let account = crate::answers::fixtures::account();
+    fn the_quick_overview_of_a_demo_account_reads_from_its_record() {
+        let account = facts(crate::answers::fixtures::account());
+        let (text, sources) = overview(&account, today(), false);
         assert_eq!(
-            overview(&account, false),
+            text,
             "📊 Acme Corp — quick overview\n\
              • Industry: FinTech\n\
              • Size: ~510 employees\n\
              • Location: New York, USA\n\
              • Website: https://acmecorp.com"
         );
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].name, "CRM record (demo data)");
         assert_eq!(
-            overview(&account, true),
+            overview(&account, today(), true).0,
             format!(
-                "{}\n\n🔄 Gathering deeper intelligence…\n\
+                "{text}\n\n🔄 Gathering deeper intelligence…\n\
                  • News & market signals\n\
                  • Recent hiring patterns\n\
                  • Technology stack analysis\n\
-                 • Decision maker profiles",
-                overview(&account, false)
+                 • Decision maker profiles"
             )
         );
     }

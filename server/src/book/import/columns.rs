@@ -1,6 +1,7 @@
 //! Which column holds what: the headers of Salesforce (report labels and Data Loader API
 //! names) and HubSpot exports, recognised without any mapping; a rep's own mapping wins.
 
+pub use app::domain::crm::Crm;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -97,23 +98,6 @@ impl Field {
 
     pub fn parse(s: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-}
-
-/// The CRM a file came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Crm {
-    Salesforce,
-    Hubspot,
-}
-
-impl Crm {
-    pub fn label(self) -> &'static str {
-        match self {
-            Crm::Salesforce => "Salesforce",
-            Crm::Hubspot => "HubSpot",
-        }
     }
 }
 

@@ -10,7 +10,7 @@ pub mod values;
 
 use chrono::NaiveDate;
 use columns::{ColumnUse, Crm, Field, FileKind};
-use serde::Serialize;
+pub use app::domain::import::RowProblem;
 use std::collections::HashMap;
 
 /// The most columns a file may have (CRM exports have dozens).
@@ -33,14 +33,6 @@ pub enum ImportError {
     NoNameColumn(&'static str, &'static str),
     #[error("The file could not be read as CSV: {0}")]
     Malformed(String),
-}
-
-/// One rejected row: where, and why, in words.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Rejected {
-    pub row: usize,
-    pub column: String,
-    pub reason: String,
 }
 
 /// An account (a Salesforce account, a HubSpot company) as the file gives it.
@@ -117,7 +109,7 @@ pub struct ParsedFile {
     pub delimiter: u8,
     pub columns: Vec<ColumnUse>,
     pub rows: Rows,
-    pub rejected: Vec<Rejected>,
+    pub rejected: Vec<RowProblem>,
     /// Record rows read (kept and rejected), blank lines not counted.
     pub total: usize,
 }
@@ -239,14 +231,14 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ParsedFile, ImportErr
 }
 
 struct Collecting {
-    rejected: Vec<Rejected>,
+    rejected: Vec<RowProblem>,
     accounts: Vec<AccountRow>,
     opportunities: Vec<OpportunityRow>,
 }
 
 impl Collecting {
     fn reject(&mut self, row: usize, column: &str, reason: String) {
-        self.rejected.push(Rejected {
+        self.rejected.push(RowProblem {
             row,
             column: column.to_string(),
             reason,

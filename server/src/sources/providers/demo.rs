@@ -135,7 +135,7 @@ fn step_findings(step: StepKey, intel: DemoIntel, account: &AccountSummary) -> O
                     employees: Some(u64::from(account.employees)),
                     headquarters: Some(account.location.clone()),
                     industry: Some(account.industry.clone()),
-                    website: Some(account.website()),
+                    website: account.website(),
                     src: 0,
                 }],
             },
@@ -143,12 +143,12 @@ fn step_findings(step: StepKey, intel: DemoIntel, account: &AccountSummary) -> O
                 "Demo company profile",
                 0.8,
                 "2026-11-01",
-                Some(account.website()),
+                account.website(),
             ),
         ),
         StepKey::Tech => Findings::from_source(
             Collected::Tech { tech: intel.tech },
-            source("Demo tech scan", 0.8, "2026-11-01", Some(account.website())),
+            source("Demo tech scan", 0.8, "2026-11-01", account.website()),
         ),
         StepKey::Contacts => Findings::from_source(
             Collected::Contacts {

@@ -232,6 +232,7 @@ mod tests {
             industry: "Software".into(),
             employees: 10,
             location: "Berlin, Germany".into(),
+            origin: Default::default(),
         }
     }
 

@@ -223,6 +223,7 @@ mod tests {
             industry: String::new(),
             employees: 1,
             location: String::new(),
+            origin: Default::default(),
         }
     }
 

@@ -1,0 +1,271 @@
+//! Running an import: read the file and plan it off the async threads, then write it in
+//! batches — each batch one transaction with the import's progress — publishing the
+//! index every second so searches see the new accounts while the import runs.
+
+use super::import::columns::{Crm, FileKind};
+use super::import::{ImportError, ReadOptions, Rows, read};
+use super::plan::{Identities, Plan, Provenanced, plan_accounts, plan_opportunities};
+use super::{Book, Snapshot};
+use crate::store::StoreError;
+use crate::store::accounts::{Batch, BookEntry};
+use app::domain::crm::{CrmOrigin, Provenance};
+use app::domain::import::{ColumnView, ImportReport, ImportStatus};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Rows per transaction.
+pub const BATCH_ROWS: usize = 1_000;
+/// How often the index is republished during an import.
+const PUBLISH_EVERY: Duration = Duration::from_secs(1);
+
+/// An import as asked for.
+pub struct ImportRequest {
+    pub bytes: Vec<u8>,
+    pub options: ReadOptions,
+    /// The uploaded file's name, for the citation (`accounts.csv`).
+    pub file_name: Option<String>,
+    /// The id to report progress under (the preview's), or a new one.
+    pub import_id: Option<String>,
+    /// Plan and report only; write nothing.
+    pub preview: bool,
+}
+
+/// Why an import did not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error(transparent)]
+    File(#[from] ImportError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl Book {
+    /// Read, plan and (unless a preview) write an import; the report says what it did.
+    pub async fn import(&self, req: ImportRequest) -> Result<ImportReport, ImportFailure> {
+        let import_id = req
+            .import_id
+            .clone()
+            .filter(|id| valid_import_id(id))
+            .unwrap_or_else(|| format!("imp-{}", crate::random_id(10)));
+        let _guard = self.writer.lock().await;
+        let state = self.state.load_full();
+        let stored = if req.preview {
+            HashMap::new()
+        } else {
+            self.store.opportunity_hashes().await?.into_iter().collect()
+        };
+        let now = crate::now_ms();
+        let preview = req.preview;
+        let (mut report, plan) = {
+            let state = state.clone();
+            tokio::task::spawn_blocking(move || prepare(&req, &state, &stored, now, import_id))
+                .await
+                .map_err(|e| ImportError::Malformed(format!("the reader stopped: {e}")))??
+        };
+        if preview {
+            return Ok(report);
+        }
+        report.status = ImportStatus::Running;
+        self.store.put_import(&report).await?;
+        match self.write(&mut report, plan, state).await {
+            Ok(()) => {
+                report.status = ImportStatus::Done;
+                report.written = report.planned;
+            }
+            Err(e) => {
+                tracing::error!(import = %report.import_id, error = %e, "import failed");
+                report.status = ImportStatus::Failed;
+                report.error = Some(
+                    "The database stopped accepting rows. Every row written is whole; \
+                     run the import again to finish it."
+                        .into(),
+                );
+            }
+        }
+        self.store.put_import(&report).await?;
+        Ok(report)
+    }
+
+    /// An import's report as last written.
+    pub async fn import_report(&self, id: &str) -> Result<Option<ImportReport>, StoreError> {
+        if !valid_import_id(id) {
+            return Ok(None);
+        }
+        self.store.import_report(id).await
+    }
+
+    async fn write(
+        &self,
+        report: &mut ImportReport,
+        plan: Plan,
+        state: Arc<Snapshot>,
+    ) -> Result<(), StoreError> {
+        let mut entries = state.entries.clone();
+        let mut position: HashMap<String, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.key.clone(), i))
+            .collect();
+        let mut published = Instant::now();
+        let mut written = 0;
+        let removed: std::collections::HashSet<String> = plan.remove.iter().cloned().collect();
+        let mut remove = plan.remove.as_slice();
+        let batches = plan
+            .accounts
+            .chunks(BATCH_ROWS)
+            .map(|a| (a, &[][..]))
+            .chain(plan.opportunities.chunks(BATCH_ROWS).map(|o| (&[][..], o)));
+        for (accounts, opportunities) in batches {
+            written += accounts.len() + opportunities.len();
+            let take = remove.len().min(BATCH_ROWS);
+            let (now_removed, rest) = remove.split_at(take);
+            remove = rest;
+            self.store
+                .write_batch(&Batch {
+                    import_id: &report.import_id,
+                    accounts,
+                    opportunities,
+                    remove: now_removed,
+                    written,
+                })
+                .await?;
+            report.written = written;
+            for doc in accounts {
+                let entry = BookEntry::from_doc(doc);
+                match position.get(&doc.key) {
+                    Some(&i) => entries[i] = entry,
+                    None => {
+                        position.insert(doc.key.clone(), entries.len());
+                        entries.push(entry);
+                    }
+                }
+            }
+            if published.elapsed() >= PUBLISH_EVERY {
+                self.swap(without(&entries, &removed)).await;
+                published = Instant::now();
+            }
+        }
+        if !remove.is_empty() {
+            self.store
+                .write_batch(&Batch {
+                    import_id: &report.import_id,
+                    accounts: &[],
+                    opportunities: &[],
+                    remove,
+                    written,
+                })
+                .await?;
+        }
+        self.swap(without(&entries, &removed)).await;
+        Ok(())
+    }
+}
+
+fn without(entries: &[BookEntry], removed: &std::collections::HashSet<String>) -> Vec<BookEntry> {
+    entries
+        .iter()
+        .filter(|e| !removed.contains(&e.key))
+        .cloned()
+        .collect()
+}
+
+/// Import ids are ours: `imp-` and letters or digits.
+fn valid_import_id(id: &str) -> bool {
+    id.len() <= 40
+        && id.starts_with("imp-")
+        && id[4..].chars().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Read and plan the file against the book as of `state`.
+fn prepare(
+    req: &ImportRequest,
+    state: &Snapshot,
+    stored: &HashMap<String, String>,
+    now: i64,
+    import_id: String,
+) -> Result<(ImportReport, Plan), ImportError> {
+    let file = read(&req.bytes, &req.options)?;
+    let label = source_label(file.crm, req.file_name.as_deref());
+    let from = Provenanced {
+        crm: file.crm,
+        origin: CrmOrigin {
+            label: label.clone(),
+            provenance: Provenance::Export,
+            updated_at: now,
+        },
+    };
+    let mut plan = match &file.rows {
+        Rows::Accounts(rows) => plan_accounts(rows, &Identities::new(&state.entries), &from),
+        Rows::Opportunities(rows) => plan_opportunities(rows, &state.entries, stored, &from),
+    };
+    let mut rejected = file.rejected.clone();
+    rejected.append(&mut plan.rejected);
+    rejected.sort_by_key(|r| r.row);
+    let planned = plan.accounts.len() + plan.opportunities.len();
+    let report = ImportReport {
+        import_id,
+        status: ImportStatus::Previewed,
+        source: label,
+        kind: match file.kind {
+            FileKind::Accounts => "accounts",
+            FileKind::Opportunities => "opportunities",
+        }
+        .into(),
+        encoding: file.encoding.label().into(),
+        columns: file
+            .columns
+            .iter()
+            .map(|c| ColumnView {
+                header: c.header.clone(),
+                field: c.field.map(|f| f.as_str().to_string()),
+                note: c.note.clone(),
+            })
+            .collect(),
+        total: file.total,
+        planned,
+        written: 0,
+        created: plan.created,
+        updated: plan.updated,
+        unchanged: plan.unchanged,
+        rejected,
+        duplicates: std::mem::take(&mut plan.duplicates),
+        preview: std::mem::take(&mut plan.preview),
+        error: None,
+    };
+    Ok((report, plan))
+}
+
+/// `Salesforce export (accounts.csv)`, `HubSpot export`.
+fn source_label(crm: Crm, file_name: Option<&str>) -> String {
+    let name = file_name
+        .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n))
+        .map(|n| n.chars().filter(|c| !c.is_control()).take(80).collect::<String>())
+        .filter(|n| !n.trim().is_empty());
+    match name {
+        Some(n) => format!("{} export ({n})", crm.label()),
+        None => format!("{} export", crm.label()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_source_names_the_crm_and_the_file() {
+        assert_eq!(
+            source_label(Crm::Salesforce, Some("C:\\Users\\dana\\accounts.csv")),
+            "Salesforce export (accounts.csv)"
+        );
+        assert_eq!(source_label(Crm::Hubspot, None), "HubSpot export");
+        assert_eq!(source_label(Crm::Hubspot, Some("  ")), "HubSpot export");
+    }
+
+    #[test]
+    fn import_ids_are_only_ours() {
+        assert!(valid_import_id("imp-abc123"));
+        assert!(!valid_import_id("imp-../../x"));
+        assert!(!valid_import_id("run-1"));
+    }
+}
