@@ -9,7 +9,7 @@ use crate::demo::demo_accounts;
 use crate::http::{AppState, build_router};
 use crate::live::{self, FeedHub};
 use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolicy};
-use crate::sources::Registry;
+use crate::sources::registry::Registries;
 use crate::sources::vendor::VendorSource;
 use crate::store::Store;
 use crate::book::Book;
@@ -38,7 +38,7 @@ impl Application {
         let research = research(&settings, &store, &book)?;
         let chat = Arc::new(Chat::new(
             store.clone(),
-            book,
+            book.clone(),
             feeds,
             research,
             analysts(&settings),
@@ -57,6 +57,7 @@ impl Application {
         let state = AppState {
             leptos_options,
             chat,
+            book,
             signals,
         };
         Ok(Self {
@@ -106,17 +107,31 @@ fn research(
         Some(path) => VendorSource::from_file(path)?,
         None => VendorSource::demo(),
     };
-    let registry =
-        Registry::from_config(&settings.sources, settings.demo_delay).with_vendor(Arc::new(vendor));
-    tracing::info!(sources = ?registry.names(), "research sources");
-    let typical_step_ms = if settings.sources.demo {
-        settings.demo_delay.max_ms
+    let registries = Registries::from_config(&settings.sources, settings.demo_delay)
+        .with_vendor(Arc::new(vendor));
+    tracing::info!(
+        demo_accounts = ?registries.demo.names(),
+        own_accounts = ?registries.book.names(),
+        "research sources"
+    );
+    // Steps against real providers take seconds; the demo data set only its delay.
+    let src = &settings.sources;
+    let keyed = src.serpapi.key.is_some() || src.apollo.key.is_some();
+    let typical = |network: bool| {
+        if network || keyed {
+            4_000
+        } else {
+            settings.demo_delay.max_ms
+        }
+    };
+    let typical_step_ms = if src.chosen {
+        (typical(src.network), typical(src.network))
     } else {
-        4_000
+        (typical(false), typical(true))
     };
     let collector = Arc::new(Collector::new(
         store.clone(),
-        registry,
+        registries,
         settings.cache.clone(),
     ));
     let orchestrator = Arc::new(Orchestrator::new(OrchestratorParts {

@@ -7,7 +7,7 @@
 
 pub mod domain;
 pub mod import;
-mod importer;
+pub mod importer;
 pub mod plan;
 
 pub use importer::ImportRequest;

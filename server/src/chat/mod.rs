@@ -8,6 +8,7 @@
 //! - [`ask`]: a question answered cache-first; [`waiting`]: answers owed when data lands;
 //! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API.
 
+mod add_account;
 mod ask;
 mod crm;
 mod matches;

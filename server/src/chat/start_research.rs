@@ -99,7 +99,7 @@ impl Chat {
                     }
                 }
                 let run_id = format!("run-{}", crate::random_id(8));
-                let estimated_ms = self.orchestrator.estimated_ms();
+                let estimated_ms = self.orchestrator.estimated_ms(account);
                 changes.extend(self.opening(
                     &facts,
                     &run_id,

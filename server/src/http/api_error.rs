@@ -29,6 +29,11 @@ impl From<app::domain::query::TextError> for ApiError {
     }
 }
 
+/// A JSON error with a status no [`AppError`] maps to (413, 415).
+pub fn error_response(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
 /// Parse a JSON body, with an error that says what is wrong.
 pub fn parse_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {

@@ -26,12 +26,15 @@ pub struct AccountMatch {
     employees: u32,
     location: String,
     label: String,
+    /// `demo`, `crm` or `web`.
+    origin: &'static str,
 }
 
 impl From<AccountSummary> for AccountMatch {
     fn from(a: AccountSummary) -> Self {
         Self {
             label: a.choice_label(),
+            origin: a.origin.as_str(),
             id: a.id,
             name: a.name,
             domain: a.domain,
@@ -39,6 +42,89 @@ impl From<AccountSummary> for AccountMatch {
             employees: a.employees,
             location: a.location,
         }
+    }
+}
+
+/// `POST /api/accounts`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AddAccountRequest {
+    pub domain: String,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// `GET /api/accounts`.
+#[derive(Serialize)]
+pub struct BookCountsResponse {
+    total: usize,
+    demo: usize,
+}
+
+impl From<crate::book::BookCounts> for BookCountsResponse {
+    fn from(c: crate::book::BookCounts) -> Self {
+        Self {
+            total: c.total,
+            demo: c.demo,
+        }
+    }
+}
+
+/// `POST /api/accounts/import?source=salesforce|hubspot|auto&filename=…&preview=true&importId=…&mapping={…}`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ImportQuery {
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub filename: Option<String>,
+    #[serde(default)]
+    pub preview: Option<bool>,
+    #[serde(default)]
+    pub import_id: Option<String>,
+    /// JSON: header → field name (`name`, `website` …) or `"ignore"`.
+    #[serde(default)]
+    pub mapping: Option<String>,
+}
+
+impl ImportQuery {
+    /// The reader's options, or what is wrong with the query.
+    pub fn read_options(&self) -> Result<crate::book::import::ReadOptions, app::error::AppError> {
+        use crate::book::import::columns::{Crm, Field};
+        use app::error::AppError;
+        let crm = match self.source.as_deref().map(str::trim) {
+            None | Some("") | Some("auto") => None,
+            Some("salesforce") => Some(Crm::Salesforce),
+            Some("hubspot") => Some(Crm::Hubspot),
+            Some(other) => {
+                return Err(AppError::BadInput(format!(
+                    "source must be salesforce, hubspot or auto (not {:?})",
+                    other.chars().take(40).collect::<String>()
+                )));
+            }
+        };
+        let mut mapping = std::collections::HashMap::new();
+        if let Some(raw) = &self.mapping {
+            let pairs: std::collections::HashMap<String, String> = serde_json::from_str(raw)
+                .map_err(|e| AppError::BadInput(format!("mapping must be a JSON object of header to field: {e}")))?;
+            if pairs.len() > crate::book::import::MAX_COLUMNS {
+                return Err(AppError::BadInput("mapping has too many columns".into()));
+            }
+            for (header, field) in pairs {
+                let chosen = match field.as_str() {
+                    "ignore" | "" => None,
+                    f => Some(Field::parse(f).ok_or_else(|| {
+                        AppError::BadInput(format!(
+                            "mapping: {:?} is not a field (one of {} or ignore)",
+                            f.chars().take(40).collect::<String>(),
+                            Field::ALL.map(Field::as_str).join(", ")
+                        ))
+                    })?),
+                };
+                mapping.insert(header.trim().to_string(), chosen);
+            }
+        }
+        Ok(crate::book::import::ReadOptions { crm, mapping })
     }
 }
 

@@ -1,6 +1,8 @@
-//! HTTP: the router and the state its handlers share, the JSON API (its bodies in [`dto`]),
+//! HTTP: the router and the state its handlers share, the JSON API ([`api`] for the chat,
+//! [`accounts`] for the book; their bodies in [`dto`]),
 //! and the server-function adapter.
 
+pub mod accounts;
 pub mod api;
 pub mod api_error;
 pub mod dto;

@@ -1,7 +1,8 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{api, server_fns};
+use super::{accounts, api, server_fns};
+use crate::book::Book;
 use crate::chat::Chat;
 use crate::visitor;
 use app::ports::SharedChatService;
@@ -19,6 +20,7 @@ use std::sync::Arc;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub chat: Arc<Chat>,
+    pub book: Arc<Book>,
     pub signals: WsSignals,
 }
 
@@ -42,6 +44,7 @@ pub fn build_router(state: AppState) -> Router {
     // websocket) with the same context.
     Router::new()
         .merge(api::routes())
+        .merge(accounts::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -4,7 +4,8 @@
 
 use crate::cache_policy::CachePolicy;
 use crate::findings::{CacheUse, Findings, Profile};
-use crate::sources::{Registry, Source, SourceError};
+use crate::sources::registry::Registries;
+use crate::sources::{Source, SourceError};
 use crate::store::{Store, StoreError};
 use app::domain::{AccountSummary, SourceRef, StepKey};
 use serde::Serialize;
@@ -36,22 +37,22 @@ struct SummaryLayer<'a> {
 /// Collects research steps through the cache layers.
 pub struct Collector {
     store: Store,
-    registry: Registry,
+    registries: Registries,
     policy: CachePolicy,
 }
 
 impl Collector {
-    pub fn new(store: Store, registry: Registry, policy: CachePolicy) -> Self {
+    pub fn new(store: Store, registries: Registries, policy: CachePolicy) -> Self {
         Self {
             store,
-            registry,
+            registries,
             policy,
         }
     }
 
     /// A step's findings from its cache layer, if fresh (None when the cache is off).
     pub async fn cached_step(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
-        let sources = self.registry.for_step(step);
+        let sources = self.registries.for_account(account).for_step(step);
         let (key, _) = self
             .policy
             .step_layer(step, &sources.first()?.cache_scope(account))?;
@@ -65,7 +66,7 @@ impl Collector {
         step: StepKey,
         account: &AccountSummary,
     ) -> (Result<Findings, String>, CacheUse) {
-        let sources = self.registry.for_step(step);
+        let sources = self.registries.for_account(account).for_step(step);
         let Some(first) = sources.first() else {
             return (
                 Err(format!("no source is configured for {}", step.noun())),

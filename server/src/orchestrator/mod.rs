@@ -32,7 +32,8 @@ pub struct OrchestratorParts {
     /// How long a run stays held without a heartbeat.
     pub lease: Duration,
     /// How long a collection step usually takes, for the estimate shown to the rep.
-    pub typical_step_ms: u64,
+    /// How long a step usually takes for a demo account, and for one of the rep's own.
+    pub typical_step_ms: (u64, u64),
     pub retry: RetryPolicy,
 }
 
@@ -42,7 +43,7 @@ pub struct Orchestrator {
     collector: Arc<Collector>,
     book: Arc<Book>,
     lease: Duration,
-    typical_step_ms: u64,
+    typical_step_ms: (u64, u64),
     retry: RetryPolicy,
     /// This process's name on the leases it holds.
     instance: String,
@@ -65,7 +66,9 @@ impl Orchestrator {
     }
 
     /// How long a run should take: collection in parallel, then analysis.
-    pub fn estimated_ms(&self) -> u64 {
-        self.typical_step_ms + 200
+    /// How long research on `account` usually takes (its steps run in parallel).
+    pub fn estimated_ms(&self, account: &app::domain::AccountSummary) -> u64 {
+        let (demo, book) = self.typical_step_ms;
+        200 + if account.origin.is_demo() { demo } else { book }
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! | variable | default | meaning |
 //! |---|---|---|
-//! | `DOSSIER_SOURCES` | `demo` | comma list: `demo` (built-in data set), `network` (the keyless providers) |
+//! | `DOSSIER_SOURCES` | unset | comma list: `demo` (built-in data set), `network` (the keyless providers), for every account; unset: demo accounts use `demo`, the rep's own accounts `network` |
 //! | `DOSSIER_USER_AGENT` | `Dossier/0.1 (+https://github.com/dossier)` | sent to every provider (Wikimedia requires a contact) |
 //! | `DOSSIER_<P>_URL` | the provider's public API | base URL (tests point it at a loopback server) |
 //! | `DOSSIER_<P>_KEY` | unset | API key; a keyed provider is on exactly when its key is set |
@@ -73,6 +73,10 @@ impl ProviderConfig {
 pub struct SourcesConfig {
     /// The built-in demo data set.
     pub demo: bool,
+    /// Whether `DOSSIER_SOURCES` chose the sources for every account. Unset, demo accounts
+    /// are researched from the demo data set and the rep's own accounts with the keyless
+    /// network providers (plus every keyed one whose key is set).
+    pub chosen: bool,
     /// The keyless network providers.
     pub network: bool,
     /// Sent to every provider.
@@ -103,6 +107,7 @@ impl Default for SourcesConfig {
     fn default() -> Self {
         Self {
             demo: true,
+            chosen: false,
             network: false,
             user_agent: "Dossier/0.1 (meeting-prep assistant; +https://github.com/dossier)".into(),
             serpapi: ProviderConfig::new("https://serpapi.com"),
@@ -128,6 +133,7 @@ impl SourcesConfig {
         let mut c = SourcesConfig::default();
         if let Some(v) = lookup("DOSSIER_SOURCES") {
             c.demo = false;
+            c.chosen = true;
             for part in v.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                 match part {
                     "demo" => c.demo = true,

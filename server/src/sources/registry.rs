@@ -7,13 +7,68 @@ use super::providers::serpapi::{jobs::SerpApiJobs, news::SerpApiNews};
 use super::providers::{apollo::Apollo, google_news_rss::GoogleNewsRss, wikidata::Wikidata};
 use super::website::WebsiteTechSource;
 use super::{Source, SourcesConfig};
-use app::domain::StepKey;
+use app::domain::{AccountSummary, StepKey};
 use std::sync::Arc;
 
 /// Every source that is on, in priority order (an earlier source's facts win a merge).
 #[derive(Clone, Default)]
 pub struct Registry {
     sources: Vec<Arc<dyn Source>>,
+}
+
+/// Which sources research an account: the demo data set for demo accounts, the real
+/// providers for the rep's own (unless `DOSSIER_SOURCES` chose one set for all).
+#[derive(Clone, Default)]
+pub struct Registries {
+    pub demo: Registry,
+    pub book: Registry,
+}
+
+impl Registries {
+    /// One registry for every account.
+    pub fn same(registry: Registry) -> Self {
+        Self {
+            demo: registry.clone(),
+            book: registry,
+        }
+    }
+
+    /// The registries `config` implies (see [`SourcesConfig::chosen`]).
+    pub fn from_config(config: &SourcesConfig, demo_delay: DelayRange) -> Self {
+        if config.chosen {
+            return Self::same(Registry::from_config(config, demo_delay));
+        }
+        let demo = SourcesConfig {
+            network: false,
+            demo: true,
+            ..config.clone()
+        };
+        let book = SourcesConfig {
+            network: true,
+            demo: false,
+            ..config.clone()
+        };
+        Self {
+            demo: Registry::from_config(&demo, demo_delay),
+            book: Registry::from_config(&book, demo_delay),
+        }
+    }
+
+    /// Add the vendor-context source to both.
+    pub fn with_vendor(self, vendor: Arc<dyn Source>) -> Self {
+        Self {
+            demo: self.demo.with_vendor(vendor.clone()),
+            book: self.book.with_vendor(vendor),
+        }
+    }
+
+    pub fn for_account(&self, account: &AccountSummary) -> &Registry {
+        if account.origin.is_demo() {
+            &self.demo
+        } else {
+            &self.book
+        }
+    }
 }
 
 impl Registry {

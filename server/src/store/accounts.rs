@@ -269,20 +269,14 @@ impl Store {
         Ok(())
     }
 
-    /// Remove every demo account and its opportunities; they are not loaded again.
+    /// Remove every demo account; they are not loaded again (the seed marker stays).
     pub async fn remove_demo_accounts(&self) -> Result<usize, StoreError> {
         let mut res = self
             .db
-            .query(
-                "BEGIN TRANSACTION;\
-                 LET $gone = (DELETE account WHERE origin = 'demo' OR origin = NONE RETURN BEFORE);\
-                 UPSERT type::record('meta', 'demo_seed') MERGE { done: true, removed: true };\
-                 RETURN array::len($gone);\
-                 COMMIT TRANSACTION;",
-            )
+            .query("DELETE account WHERE origin = 'demo' OR origin = NONE RETURN BEFORE")
             .await?;
-        let n: Option<usize> = res.take(res.num_statements() - 1)?;
-        Ok(n.unwrap_or(0))
+        let gone: Vec<Value> = res.take(0)?;
+        Ok(gone.len())
     }
 
     /// Record an import's report (its start, its end).

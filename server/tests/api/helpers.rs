@@ -250,3 +250,43 @@ pub fn texts(view: &Value) -> Vec<String> {
         .map(|m| m["text"].as_str().unwrap().to_string())
         .collect()
 }
+
+impl TestApp {
+    /// `POST /api/accounts/import` with a CSV body; `query` is the query string.
+    pub async fn import_csv(&self, query: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+        self.client
+            .post(self.url(&format!("/api/accounts/import{query}")))
+            .header("content-type", "text/csv")
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Import and expect `200`: the import's report.
+    pub async fn imported(&self, file_name: &str, body: &[u8]) -> Value {
+        let res = self
+            .import_csv(&format!("?filename={file_name}"), body.to_vec())
+            .await;
+        assert_eq!(res.status(), 200, "import of {file_name}");
+        res.json().await.unwrap()
+    }
+
+    pub async fn add_account(&self, body: Value) -> reqwest::Response {
+        self.post_json("/api/accounts", body).await
+    }
+
+    /// The messages of the chat the visitor is in.
+    pub async fn chat_texts(&self) -> Vec<String> {
+        texts(&self.load_chat().await["view"])
+    }
+}
+
+/// A CRM export fixture from the parser's tests.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/src/book/import/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
