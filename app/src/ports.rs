@@ -51,6 +51,13 @@ pub trait ChatService: Send + Sync {
         session_id: &str,
         account_id: &str,
     ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep asked to research a company that is not in the book, by its domain.
+    async fn research_domain(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        domain: &str,
+    ) -> Result<Vec<SessionEvent>, AppError>;
     /// The rep pressed a question button; `label` is what the button said, `account_id`
     /// the account the button is about (None: the current one).
     async fn ask(

@@ -51,6 +51,17 @@ pub async fn choose_account(
         .await
 }
 
+/// The rep asked to research a company that is not in their accounts.
+#[server(prefix = "/api", endpoint = "chat/research_domain")]
+pub async fn research_domain(
+    session_id: String,
+    domain: String,
+) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .research_domain(&current_visitor()?, &session_id, &domain)
+        .await
+}
+
 /// The rep pressed a question button. JSON in: the question is structured.
 #[server(prefix = "/api", endpoint = "chat/ask", input = Json)]
 pub async fn ask_question(

@@ -140,6 +140,8 @@ pub enum ActionKind {
     SelectCustomer { account_id: String },
     /// Put the cursor back in the chat input.
     SearchAgain,
+    /// Add the company at this domain to the rep's accounts and research it.
+    ResearchDomain { domain: String },
     /// Ask about one area of the account (buttons of earlier versions; asked as
     /// [`ActionKind::Ask`]).
     Explore { topic: Topic },
@@ -169,6 +171,7 @@ impl ActionKind {
         match self {
             ActionKind::SelectCustomer { .. } => "select_customer",
             ActionKind::SearchAgain => "search_again",
+            ActionKind::ResearchDomain { .. } => "research_domain",
             ActionKind::Explore { topic } => topic.intent().action_name(),
             ActionKind::Ask { intent, .. } => intent.action_name(),
             ActionKind::SetRole { .. } => "set_role",

@@ -2,7 +2,9 @@
 //! doing. Every change from the server goes through [`ChatContext::absorb`], which applies
 //! events exactly once and in order, and fetches whatever is missing.
 
-use crate::api::chat::{ask_question, chat_events, choose_account, send_message, set_persona};
+use crate::api::chat::{
+    ask_question, chat_events, choose_account, research_domain, send_message, set_persona,
+};
 use crate::domain::{ActionKind, Applied, ChatView, Feed, SessionEvent};
 use crate::error::AppError;
 use crate::ports::PersonaChange;
@@ -149,6 +151,9 @@ impl ChatContext {
             ActionKind::SkipPersona => persona(PersonaChange::Skip),
             ActionKind::ChangePersona => persona(PersonaChange::Change),
             ActionKind::SearchAgain => focus_input(),
+            ActionKind::ResearchDomain { domain } => this.run(String::new(), async move {
+                research_domain(this.session_id(), domain).await
+            }),
         }
     }
 

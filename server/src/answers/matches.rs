@@ -10,15 +10,38 @@ pub fn which_company() -> String {
 /// Nothing in the book of business matches `shown`.
 pub fn no_match(shown: &str) -> String {
     format!(
-        "I couldn't find a customer matching \"{shown}\". Check the spelling, or try \
-         their website (for example acmecorp.com)."
+        "I couldn't find a customer matching \"{shown}\" in your accounts. Check the \
+         spelling, or type their website (for example stripe.com) and I'll research them \
+         anyway."
     )
 }
 
-/// `count` accounts match `shown` (the buttons under it pick one).
-pub fn found(count: usize, shown: &str) -> String {
+/// Nothing in the book has the domain `domain`; research it anyway?
+pub fn not_in_book(domain: &str) -> String {
+    format!("{domain} is not in your accounts. I can add it and research it from public sources.")
+}
+
+/// A domain that cannot be researched (a private address, a made-up name).
+pub fn unresearchable(domain: &str, why: &str) -> String {
+    format!("I couldn't find a customer matching \"{domain}\", and I can't research it: {why}")
+}
+
+/// The label of the button that researches a company outside the book.
+pub fn research_label(domain: &str) -> String {
+    format!("Research {domain} (not in your accounts)")
+}
+
+/// `count` accounts match `shown` (the buttons under it pick one); `demo` when they are
+/// all from the demo data set.
+pub fn found(count: usize, shown: &str, demo: bool) -> String {
     let noun = if count == 1 { "customer" } else { "customers" };
-    format!("Found {count} {noun} matching \"{shown}\":")
+    let mut text = format!("Found {count} {noun} matching \"{shown}\":");
+    if demo {
+        text.push_str(
+            "\n(Demo data — import your own accounts on the Accounts page.)",
+        );
+    }
+    text
 }
 
 #[cfg(test)]
@@ -27,10 +50,18 @@ mod tests {
 
     #[test]
     fn matches_are_counted_in_words_a_rep_reads() {
-        assert_eq!(found(3, "Acme"), "Found 3 customers matching \"Acme\":");
         assert_eq!(
-            found(1, "initech"),
-            "Found 1 customer matching \"initech\":"
+            found(3, "Acme", false),
+            "Found 3 customers matching \"Acme\":"
+        );
+        assert_eq!(
+            found(1, "initech", true),
+            "Found 1 customer matching \"initech\":\n\
+             (Demo data — import your own accounts on the Accounts page.)"
+        );
+        assert_eq!(
+            research_label("stripe.com"),
+            "Research stripe.com (not in your accounts)"
         );
         assert!(no_match("Zzyzx").starts_with("I couldn't find a customer matching \"Zzyzx\"."));
         assert!(which_company().contains("“acmecorp.com”"));

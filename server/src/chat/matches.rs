@@ -4,6 +4,7 @@
 use super::crm::book_source;
 use super::{CHAT_MATCHES, Chat, message_id};
 use crate::answers::matches as say;
+use crate::book::domain::registrable_domain;
 use app::domain::query::{CompanyQuery, MAX_SEARCH_CHARS, clean_text, extract_company};
 use app::domain::{AccountSummary, Action, ActionKind, ChatMessage};
 use app::error::AppError;
@@ -32,40 +33,64 @@ impl Chat {
         Ok(self.book.search(&term, limit))
     }
 
-    /// The reply to a message that should name a company.
+    /// The reply to a message that should name a company: the matches; for a domain not
+    /// in the book, an offer to research it anyway.
     pub(super) fn matches_reply(&self, text: &str) -> ChatMessage {
         let now = crate::now_ms();
-        let (shown, term) = match extract_company(text) {
-            CompanyQuery::Name(n) => (n.clone(), n),
-            CompanyQuery::Domain(d) => (d.clone(), d),
+        let (shown, term, named_domain) = match extract_company(text) {
+            CompanyQuery::Name(n) => (n.clone(), n, None),
+            CompanyQuery::Domain(d) => (d.clone(), d.clone(), Some(d)),
             CompanyQuery::Missing => {
                 return ChatMessage::assistant(message_id(), say::which_company(), now);
             }
         };
         let hits = self.book.search(&term, CHAT_MATCHES);
-        if hits.is_empty() {
-            return ChatMessage::assistant(message_id(), say::no_match(&shown), now).with_actions(
-                vec![Action::new(
-                    "search_again",
-                    "Search again",
-                    ActionKind::SearchAgain,
-                )],
-            );
+        let mut actions: Vec<Action> = hits
+            .iter()
+            .map(|a| {
+                Action::new(
+                    a.id.clone(),
+                    a.choice_label(),
+                    ActionKind::SelectCustomer {
+                        account_id: a.id.clone(),
+                    },
+                )
+            })
+            .collect();
+        let mut text = if hits.is_empty() {
+            say::no_match(&shown)
+        } else {
+            say::found(hits.len(), &shown, hits.iter().all(|a| a.origin.is_demo()))
+        };
+        if let Some(d) = named_domain {
+            match registrable_domain(&d) {
+                Ok(domain) if self.book.with_domain(&domain).is_none() => {
+                    if hits.is_empty() {
+                        text = say::not_in_book(&domain);
+                    }
+                    actions.push(Action::new(
+                        "research_domain",
+                        say::research_label(&domain),
+                        ActionKind::ResearchDomain { domain },
+                    ));
+                }
+                Ok(_) => {}
+                Err(why) if hits.is_empty() => text = say::unresearchable(&d, &why),
+                Err(_) => {}
+            }
         }
-        ChatMessage::assistant(message_id(), say::found(hits.len(), &shown), now)
-            .with_actions(
-                hits.iter()
-                    .map(|a| {
-                        Action::new(
-                            a.id.clone(),
-                            a.choice_label(),
-                            ActionKind::SelectCustomer {
-                                account_id: a.id.clone(),
-                            },
-                        )
-                    })
-                    .collect(),
-            )
-            .with_sources(vec![book_source(&hits, now)])
+        if actions.is_empty() {
+            actions.push(Action::new(
+                "search_again",
+                "Search again",
+                ActionKind::SearchAgain,
+            ));
+        }
+        let message = ChatMessage::assistant(message_id(), text, now).with_actions(actions);
+        if hits.is_empty() {
+            message
+        } else {
+            message.with_sources(vec![book_source(&hits, now)])
+        }
     }
 }

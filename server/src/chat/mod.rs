@@ -145,6 +145,22 @@ impl ChatService for Chat {
             .events())
     }
 
+    async fn research_domain(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        domain: &str,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        let account = match self.add_account(domain, None).await? {
+            crate::book::Added::Created(a) | crate::book::Added::Exists(a) => a,
+        };
+        Ok(self
+            .start_research(&session, &account, true)
+            .await?
+            .events())
+    }
+
     async fn ask(
         &self,
         visitor: &Visitor,

@@ -302,3 +302,62 @@ async fn the_demo_data_can_be_removed_in_one_action_and_does_not_come_back() {
     let hits: Value = app.search("Globex", 5).await.json().await.unwrap();
     assert_eq!(names(&hits), ["Globex Corporation"], "imported accounts stay");
 }
+
+/// Send a chat message; the assistant's reply.
+async fn reply_to(app: &crate::helpers::TestApp, sid: &str, text: &str) -> Value {
+    let res = app
+        .server_fn("send", &[("session_id", sid), ("text", text)])
+        .await;
+    assert_eq!(res.status(), 200, "{text}");
+    let events: Vec<Value> = res.json().await.unwrap();
+    events.last().unwrap()["change"]["message"].clone()
+}
+
+fn labels(message: &Value) -> Vec<String> {
+    message["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_domain_outside_the_book_is_offered_for_research_and_researched() {
+    let app = spawn_app().await;
+    let sid = app.new_session().await;
+    let reply = reply_to(&app, &sid, "prep me for stripe.com").await;
+    assert_eq!(
+        reply["text"],
+        "stripe.com is not in your accounts. I can add it and research it from public sources."
+    );
+    assert_eq!(labels(&reply), ["Research stripe.com (not in your accounts)"]);
+    assert_eq!(reply["actions"][0]["action"]["kind"], "research_domain");
+
+    let reply = reply_to(&app, &sid, "https://www.notion.so/pricing").await;
+    assert_eq!(labels(&reply), ["Research notion.so (not in your accounts)"]);
+
+    let reply = reply_to(&app, &sid, "meeting with Zzyzx Unlimited").await;
+    assert!(reply["text"].as_str().unwrap().contains("type their website"));
+
+    let res = app
+        .server_fn("research_domain", &[("session_id", &sid), ("domain", "stripe.com")])
+        .await;
+    assert_eq!(res.status(), 200);
+    let events: Vec<Value> = res.json().await.unwrap();
+    let texts: Vec<&str> = events
+        .iter()
+        .filter_map(|e| e["change"]["message"]["text"].as_str())
+        .collect();
+    assert_eq!(texts[0], "Stripe (stripe.com)");
+    let overview = texts.iter().find(|t| t.contains("quick overview")).unwrap();
+    assert!(overview.contains("• Website: https://stripe.com"), "{overview}");
+    assert!(overview.contains("• Not in your CRM: you added it by its website"), "{overview}");
+    assert!(events.iter().any(|e| e["change"]["type"] == "run_started"));
+
+    // Now it is in the book: named again, it is matched, not offered.
+    let reply = reply_to(&app, &sid, "stripe.com").await;
+    assert_eq!(labels(&reply), ["Stripe (stripe.com)"]);
+    let reply = reply_to(&app, &sid, "prep me for localhost:3000").await;
+    assert!(!labels(&reply).iter().any(|l| l.starts_with("Research")), "{reply}");
+}

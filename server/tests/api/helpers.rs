@@ -19,6 +19,8 @@ fn random_visitor() -> String {
 /// Only the keyless network providers, every one at `base` (a loopback server), with no
 /// retries and a short timeout; the demo data set off.
 pub fn keyless_sources_at(s: &mut Settings, base: &str) {
+    // As `DOSSIER_SOURCES=network`: for every account, demo ones included.
+    s.sources.chosen = true;
     s.sources.demo = false;
     s.sources.network = true;
     s.sources.website_allow_private = true;
