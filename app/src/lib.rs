@@ -18,6 +18,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use pages::accounts_page::AccountsPage;
 use pages::chat_page::ChatPage;
 
 /// The HTML document around the app, rendered on the server.
@@ -42,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The app: one chat page.
+/// The app: the chat, and the Accounts page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -65,6 +66,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| "Page not found.">
                     // Async: the whole chat is in the first HTML, even without JavaScript.
                     <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
+                    <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

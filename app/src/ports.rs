@@ -93,6 +93,34 @@ pub enum PersonaChange {
     Change,
 }
 
+/// The book of business at a glance, for the Accounts page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookView {
+    pub total: usize,
+    /// Of which demo data.
+    pub demo: usize,
+}
+
+/// The book, as the Accounts page drives it (imports go through the JSON API: a file is
+/// not a server-function argument).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait BookService: Send + Sync {
+    async fn book_view(&self) -> Result<BookView, AppError>;
+    /// Remove the demo accounts; the book after.
+    async fn remove_demo(&self) -> Result<BookView, AppError>;
+}
+
+/// The book service as the server provides it in context.
+#[cfg(feature = "ssr")]
+pub type SharedBookService = std::sync::Arc<dyn BookService>;
+
+/// The book service from context.
+#[cfg(feature = "ssr")]
+pub fn book_service() -> Result<SharedBookService, AppError> {
+    leptos::prelude::use_context::<SharedBookService>().ok_or(AppError::Internal)
+}
+
 /// The chat service as the server provides it in context.
 #[cfg(feature = "ssr")]
 pub type SharedChatService = std::sync::Arc<dyn ChatService>;

@@ -1,4 +1,5 @@
-//! The bar above the chat: the product name, the live-connection state, "New chat".
+//! The bar above the chat: the product name, the live-connection state, the Accounts page,
+//! "New chat".
 
 use crate::api::chat::new_chat;
 use crate::state::chat::use_chat;
@@ -31,6 +32,7 @@ pub fn ChatHeader() -> impl IntoView {
             >
                 {move || if chat.online.get() { "Live" } else { "Reconnecting…" }}
             </span>
+            <a class="header-link" href="/accounts">"Accounts"</a>
             <button type="button" class="new-chat" on:click=start_new>
                 "New chat"
             </button>

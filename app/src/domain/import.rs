@@ -3,6 +3,102 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What a column holds. In an opportunities file `Name`, `CrmId` and `Kind` are the
+/// opportunity's; the account it belongs to is `AccountName` / `AccountCrmId`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Website,
+    Industry,
+    City,
+    State,
+    Country,
+    Employees,
+    Revenue,
+    Owner,
+    Kind,
+    Lifecycle,
+    CrmId,
+    AccountName,
+    AccountCrmId,
+    Stage,
+    Amount,
+    CloseDate,
+}
+
+impl Field {
+    /// Every field, in the order the mapping lists them.
+    pub const ALL: [Field; 17] = [
+        Field::Name,
+        Field::Website,
+        Field::Industry,
+        Field::City,
+        Field::State,
+        Field::Country,
+        Field::Employees,
+        Field::Revenue,
+        Field::Owner,
+        Field::Kind,
+        Field::Lifecycle,
+        Field::CrmId,
+        Field::AccountName,
+        Field::AccountCrmId,
+        Field::Stage,
+        Field::Amount,
+        Field::CloseDate,
+    ];
+
+    /// What the rep reads in the mapping.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Name => "Name",
+            Field::Website => "Website",
+            Field::Industry => "Industry",
+            Field::City => "City",
+            Field::State => "State / region",
+            Field::Country => "Country",
+            Field::Employees => "Employees",
+            Field::Revenue => "Annual revenue",
+            Field::Owner => "Owner",
+            Field::Kind => "Type",
+            Field::Lifecycle => "Lifecycle stage",
+            Field::CrmId => "CRM id",
+            Field::AccountName => "Account name",
+            Field::AccountCrmId => "Account CRM id",
+            Field::Stage => "Stage",
+            Field::Amount => "Amount",
+            Field::CloseDate => "Close date",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Website => "website",
+            Field::Industry => "industry",
+            Field::City => "city",
+            Field::State => "state",
+            Field::Country => "country",
+            Field::Employees => "employees",
+            Field::Revenue => "revenue",
+            Field::Owner => "owner",
+            Field::Kind => "kind",
+            Field::Lifecycle => "lifecycle",
+            Field::CrmId => "crm_id",
+            Field::AccountName => "account_name",
+            Field::AccountCrmId => "account_crm_id",
+            Field::Stage => "stage",
+            Field::Amount => "amount",
+            Field::CloseDate => "close_date",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
 /// Where an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,3 +1,4 @@
 //! Routed pages.
 
+pub mod accounts_page;
 pub mod chat_page;

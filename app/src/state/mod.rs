@@ -1,3 +1,4 @@
 //! Client-side state shared by the chat's components.
 
 pub mod chat;
+pub mod import;

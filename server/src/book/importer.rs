@@ -57,11 +57,20 @@ impl Book {
         };
         let now = crate::now_ms();
         let preview = req.preview;
-        let (mut report, plan) = {
+        let prepared = {
             let state = state.clone();
-            tokio::task::spawn_blocking(move || prepare(&req, &state, &stored, now, import_id))
+            let id = import_id.clone();
+            tokio::task::spawn_blocking(move || prepare(&req, &state, &stored, now, id))
                 .await
-                .map_err(|e| ImportError::Malformed(format!("the reader stopped: {e}")))??
+                .map_err(|e| ImportError::Malformed(format!("the reader stopped: {e}")))?
+        };
+        let (mut report, plan) = match prepared {
+            Ok(p) => p,
+            // A preview shows the columns so the rep can say which one holds the name.
+            Err(e @ ImportError::NoNameColumn { .. }) if preview => {
+                return Ok(unmapped(import_id, e));
+            }
+            Err(e) => return Err(e.into()),
         };
         if preview {
             return Ok(report);
@@ -170,6 +179,48 @@ fn without(entries: &[BookEntry], removed: &std::collections::HashSet<String>) -
         .collect()
 }
 
+/// The preview of a file whose name column is not recognised: its columns and why.
+fn unmapped(import_id: String, e: ImportError) -> ImportReport {
+    let message = e.to_string();
+    let (columns, kind) = match e {
+        ImportError::NoNameColumn { columns, kind, .. } => (columns, kind),
+        _ => (Vec::new(), FileKind::Accounts),
+    };
+    ImportReport {
+        import_id,
+        status: ImportStatus::Previewed,
+        source: String::new(),
+        kind: kind_name(kind).into(),
+        encoding: String::new(),
+        columns: columns.iter().map(column_view).collect(),
+        total: 0,
+        planned: 0,
+        written: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: Vec::new(),
+        duplicates: Vec::new(),
+        preview: Vec::new(),
+        error: Some(message),
+    }
+}
+
+fn kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Accounts => "accounts",
+        FileKind::Opportunities => "opportunities",
+    }
+}
+
+fn column_view(c: &crate::book::import::columns::ColumnUse) -> ColumnView {
+    ColumnView {
+        header: c.header.clone(),
+        field: c.field.map(|f| f.as_str().to_string()),
+        note: c.note.clone(),
+    }
+}
+
 /// Import ids are ours: `imp-` and letters or digits.
 fn valid_import_id(id: &str) -> bool {
     id.len() <= 40
@@ -207,21 +258,9 @@ fn prepare(
         import_id,
         status: ImportStatus::Previewed,
         source: label,
-        kind: match file.kind {
-            FileKind::Accounts => "accounts",
-            FileKind::Opportunities => "opportunities",
-        }
-        .into(),
+        kind: kind_name(file.kind).into(),
         encoding: file.encoding.label().into(),
-        columns: file
-            .columns
-            .iter()
-            .map(|c| ColumnView {
-                header: c.header.clone(),
-                field: c.field.map(|f| f.as_str().to_string()),
-                note: c.note.clone(),
-            })
-            .collect(),
+        columns: file.columns.iter().map(column_view).collect(),
         total: file.total,
         planned,
         written: 0,

@@ -212,6 +212,24 @@ fn name_from_domain(domain: &str) -> String {
         .join(" ")
 }
 
+/// The Accounts page's server functions go through here.
+#[async_trait::async_trait]
+impl app::ports::BookService for Book {
+    async fn book_view(&self) -> Result<app::ports::BookView, app::error::AppError> {
+        let c = self.counts();
+        Ok(app::ports::BookView {
+            total: c.total,
+            demo: c.demo,
+        })
+    }
+
+    async fn remove_demo(&self) -> Result<app::ports::BookView, app::error::AppError> {
+        let removed = Book::remove_demo(self).await?;
+        tracing::info!(removed, "demo accounts removed");
+        self.book_view().await
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use super::{accounts, api, server_fns};
 use crate::book::Book;
 use crate::chat::Chat;
 use crate::visitor;
-use app::ports::SharedChatService;
+use app::ports::{SharedBookService, SharedChatService};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -33,9 +33,11 @@ impl FromRef<AppState> for LeptosOptions {
 /// Every route, with the chat service and the signals in every server function's context.
 pub fn build_router(state: AppState) -> Router {
     let chat: SharedChatService = state.chat.clone();
+    let book: SharedBookService = state.book.clone();
     let signals = state.signals.clone();
     let context = move || {
         provide_context(chat.clone());
+        provide_context(book.clone());
         provide_context(signals.clone());
     };
     let routes = generate_route_list(App);

@@ -101,10 +101,17 @@ async fn a_thousand_rows_with_five_bad_ones_import_995_and_name_the_five() {
 async fn a_preview_writes_nothing_and_the_mapping_can_be_changed() {
     let app = spawn_app().await;
     let file = "Firma,Webseite,Branche\nMüller AG,mueller.de,Maschinenbau\n";
-    let res = app.import_csv("?preview=true", file).await;
+    // Unmapped, an import is refused; a preview lists the columns to map.
+    let res = app.import_csv("", file).await;
     assert_eq!(res.status(), 400);
     let err: Value = res.json().await.unwrap();
     assert!(err["error"].as_str().unwrap().starts_with("No column holds the account name"));
+    let res = app.import_csv("?preview=true", file).await;
+    assert_eq!(res.status(), 200);
+    let unmapped: Value = res.json().await.unwrap();
+    assert!(unmapped["error"].as_str().unwrap().starts_with("No column holds the account name"));
+    assert_eq!(unmapped["columns"][0]["header"], "Firma");
+    assert_eq!(unmapped["planned"], 0);
 
     let mapping = r#"{"Firma":"name","Webseite":"website","Branche":"industry"}"#;
     let query = format!("?preview=true&mapping={}", urlencode(mapping));

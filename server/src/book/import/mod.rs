@@ -28,9 +28,15 @@ pub enum ImportError {
     #[error("The file has {0} columns; a CRM export has at most 500.")]
     TooManyColumns(usize),
     #[error(
-        "No column holds the {0} (looked for {1}). Map one on the Accounts page or rename the header."
+        "No column holds the {what} (looked for {looked_for}). Map one on the Accounts page or rename the header."
     )]
-    NoNameColumn(&'static str, &'static str),
+    NoNameColumn {
+        what: &'static str,
+        looked_for: &'static str,
+        /// The file's columns as read, for the rep to map.
+        columns: Vec<ColumnUse>,
+        kind: FileKind,
+    },
     #[error("The file could not be read as CSV: {0}")]
     Malformed(String),
 }
@@ -151,15 +157,15 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<ParsedFile, ImportErr
     let columns = columns::map_columns(&headers, kind, &options.mapping);
     let position = |f: Field| columns.iter().position(|c| c.field == Some(f));
     if position(Field::Name).is_none() {
-        return Err(match kind {
-            FileKind::Accounts => ImportError::NoNameColumn(
-                "account name",
-                "Account Name, Company name, Name",
-            ),
-            FileKind::Opportunities => ImportError::NoNameColumn(
-                "opportunity name",
-                "Opportunity Name, Deal Name, Name",
-            ),
+        let (what, looked_for) = match kind {
+            FileKind::Accounts => ("account name", "Account Name, Company name, Name"),
+            FileKind::Opportunities => ("opportunity name", "Opportunity Name, Deal Name, Name"),
+        };
+        return Err(ImportError::NoNameColumn {
+            what,
+            looked_for,
+            columns,
+            kind,
         });
     }
     let mut out = Collecting {

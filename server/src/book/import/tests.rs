@@ -150,6 +150,10 @@ fn empty_and_header_only_files_say_so() {
 #[test]
 fn a_file_without_a_name_column_names_what_was_looked_for() {
     let err = read_default(b"Firma,Webseite\nAcme,acme.com\n").unwrap_err();
+    let ImportError::NoNameColumn { columns, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(columns.len(), 2, "the columns come back for the rep to map");
     assert_eq!(
         err.to_string(),
         "No column holds the account name (looked for Account Name, Company name, Name). \
