@@ -3,6 +3,7 @@
 
 use crate::analysts::llm::LlmAnalyst;
 use crate::analysts::{Analyst, TemplateAnalyst};
+use crate::book::Book;
 use crate::chat::Chat;
 use crate::config::Settings;
 use crate::demo::demo_accounts;
@@ -12,7 +13,6 @@ use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolic
 use crate::sources::registry::Registries;
 use crate::sources::vendor::VendorSource;
 use crate::store::Store;
-use crate::book::Book;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_ws::WsSignals;

@@ -67,8 +67,8 @@ pub use browser::{get_import, post_import, read_file};
 mod browser {
     use crate::domain::import::ImportReport;
     use crate::error::AppError;
-    use web_sys::wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
+    use web_sys::wasm_bindgen::{JsCast, JsValue};
 
     fn transport(e: JsValue) -> AppError {
         AppError::Transport(e.as_string().unwrap_or_else(|| "network error".into()))
@@ -76,7 +76,9 @@ mod browser {
 
     /// A picked or dropped file's bytes.
     pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, AppError> {
-        let buf = JsFuture::from(file.array_buffer()).await.map_err(transport)?;
+        let buf = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(transport)?;
         Ok(js_sys::Uint8Array::new(&buf).to_vec())
     }
 
@@ -87,9 +89,7 @@ mod browser {
             let array = js_sys::Uint8Array::from(bytes);
             init.set_body(&array);
             let headers = web_sys::Headers::new().map_err(transport)?;
-            headers
-                .set("content-type", "text/csv")
-                .map_err(transport)?;
+            headers.set("content-type", "text/csv").map_err(transport)?;
             init.set_headers(&headers);
         }
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(transport)?;

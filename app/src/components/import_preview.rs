@@ -22,7 +22,11 @@ pub fn ImportPreview(report: ImportReport) -> impl IntoView {
             format!(" · {} replaced by a later row", report.duplicates.len())
         }
     );
-    let what = if report.kind == "opportunities" { "opportunities" } else { "accounts" };
+    let what = if report.kind == "opportunities" {
+        "opportunities"
+    } else {
+        "accounts"
+    };
     view! {
         <div class="import-preview">
             <p class="import-source">

@@ -3,8 +3,8 @@
 pub mod account;
 pub mod actions;
 pub mod chat;
-pub mod crm;
 pub mod citation;
+pub mod crm;
 pub mod event;
 pub mod import;
 pub mod intent;

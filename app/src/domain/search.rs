@@ -1,4 +1,5 @@
-//! Account search as the rep types: exact name > name prefix > word prefix > domain > typo.
+//! Account search as the rep types: exact name > name prefix > word prefix > domain > typo
+//! > industry and location words.
 //!
 //! Every searchable form of every account (its name, its name without a legal suffix, its
 //! name without spaces, its later words, its domain) is a token in one sorted list, so a
@@ -6,12 +7,17 @@
 //! precomputed rank (fewer words first, then A–Z), so ordering never compares strings.
 //! Typos are looked for among names with the same first letter, behind a letter-pair filter.
 
+mod attributes;
+
 use super::AccountSummary;
+use attributes::Attributes;
 use std::collections::HashMap;
 
 /// How well an account matched; higher is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MatchTier {
+    /// The account's industry and location words cover the query ("fintech in new york").
+    Attribute = 0,
     /// Within a small edit distance ("Acmee" → Acme).
     Fuzzy = 1,
     /// The domain starts with the query ("acmecorp" → acmecorp.com).
@@ -86,6 +92,8 @@ pub struct AccountIndex {
     by_initial: HashMap<char, Vec<u32>>,
     /// Per account, a 64-bit set of hashed letter pairs of its compact name.
     bigrams: Vec<u64>,
+    /// Industry and location words, for `fintech in new york`.
+    attributes: Attributes,
 }
 
 /// Lower case, letters and digits kept, everything else one space.
@@ -163,6 +171,7 @@ impl AccountIndex {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i as u32))
             .collect();
+        let attributes = Attributes::new(&accounts);
         Self {
             accounts,
             by_id,
@@ -171,6 +180,7 @@ impl AccountIndex {
             spellings,
             by_initial,
             bigrams,
+            attributes,
         }
     }
 
@@ -193,6 +203,35 @@ impl AccountIndex {
 
     /// The best `limit` accounts for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&AccountSummary> {
+        self.resolve(self.ranked(query, limit))
+    }
+
+    /// The company a sentence names (`term`), or failing a name match, what and where the
+    /// sentence from that name on says (`phrase`: "software in palo alto").
+    pub fn search_phrase(&self, term: &str, phrase: &str, limit: usize) -> Vec<&AccountSummary> {
+        let by_term = self.ranked(term, limit);
+        if phrase == term || by_term.iter().any(|(tier, _)| *tier > MatchTier::Attribute) {
+            return self.resolve(by_term);
+        }
+        let mut by_place = Attributes::terms(phrase)
+            .map(|terms| self.attributes.matching(&terms))
+            .unwrap_or_default();
+        by_place.sort_unstable_by_key(|&a| self.rank[a as usize]);
+        by_place.truncate(limit);
+        by_place
+            .into_iter()
+            .map(|a| &self.accounts[a as usize])
+            .collect()
+    }
+
+    fn resolve(&self, hits: Vec<(MatchTier, u32)>) -> Vec<&AccountSummary> {
+        hits.into_iter()
+            .map(|(_, a)| &self.accounts[a as usize])
+            .collect()
+    }
+
+    /// The best `limit` accounts for `query` with how they matched, best first.
+    fn ranked(&self, query: &str, limit: usize) -> Vec<(MatchTier, u32)> {
         let q = normalise(query);
         if q.is_empty() || limit == 0 {
             return Vec::new();
@@ -236,6 +275,14 @@ impl AccountIndex {
                 best.entry(account).or_insert(MatchTier::Fuzzy);
             }
         }
+        // Then accounts by industry and place, after every name match.
+        if best.len() < limit
+            && let Some(terms) = Attributes::terms(query)
+        {
+            for account in self.attributes.matching(&terms) {
+                best.entry(account).or_insert(MatchTier::Attribute);
+            }
+        }
         let mut hits: Vec<(MatchTier, u32)> = best.into_iter().map(|(a, t)| (t, a)).collect();
         let key = |&(tier, a): &(MatchTier, u32)| (std::cmp::Reverse(tier), self.rank[a as usize]);
         if hits.len() > limit {
@@ -243,9 +290,7 @@ impl AccountIndex {
             hits.truncate(limit);
         }
         hits.sort_unstable_by_key(key);
-        hits.into_iter()
-            .map(|(_, a)| &self.accounts[a as usize])
-            .collect()
+        hits
     }
 
     /// The tokens whose text starts with `prefix`.
@@ -453,6 +498,63 @@ mod tests {
         assert!(idx.search("'; DROP TABLE account; --", 5).is_empty());
         assert!(idx.search(&"a".repeat(10_000), 5).is_empty());
         assert!(idx.search("😀 ünïcode", 5).is_empty());
+    }
+
+    #[test]
+    fn industry_and_place_words_find_accounts_after_names() {
+        let mut accounts = vec![
+            account("nyfin", "Ledgerly", "ledgerly.com", "FinTech"),
+            account("sffin", "Coinbright", "coinbright.com", "FinTech"),
+            account("nyhealth", "Carewell", "carewell.com", "Healthcare"),
+        ];
+        accounts[0].location = "New York, USA".into();
+        accounts[1].location = "San Francisco, USA".into();
+        accounts[2].location = "New York, USA".into();
+        let idx = AccountIndex::new(accounts);
+        assert_eq!(ids(idx.search("fintech in new york", 5)), ["nyfin"]);
+        assert_eq!(ids(idx.search("healthcare accounts", 5)), ["nyhealth"]);
+        assert_eq!(
+            ids(idx.search("accounts in new york", 5)),
+            ["nyhealth", "nyfin"]
+        );
+        assert_eq!(ids(idx.search("fintech", 5)), ["sffin", "nyfin"]);
+        assert!(idx.search("fintech in boston", 5).is_empty());
+        assert!(
+            idx.search("accounts", 5).is_empty(),
+            "filler alone matches nothing"
+        );
+        assert!(idx.search("in", 5).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_is_searched_by_its_name_else_by_what_and_where() {
+        let idx = index();
+        // "meeting with Acme in Berlin": Acme is a name; the place does not replace it.
+        assert_eq!(
+            ids(idx.search_phrase("Acme", "Acme in Berlin", 1)),
+            ["acme-corp"]
+        );
+        // "software in berlin": no account is named Software.
+        assert_eq!(
+            ids(idx.search_phrase("software", "software in berlin", 5)),
+            ["initech", "acme-solutions", "globex"]
+        );
+        assert!(
+            idx.search_phrase("software", "software in paris", 5)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_name_still_comes_before_an_industry() {
+        let idx = index();
+        // "Nimbus Health" by name, then the other healthcare accounts (none here).
+        assert_eq!(ids(idx.search("health", 5))[0], "corp-acme");
+        assert_eq!(
+            ids(idx.search("software", 5)),
+            ["initech", "acme-solutions", "globex"],
+            "fewer words first, then A–Z"
+        );
     }
 
     #[test]

@@ -248,7 +248,11 @@ pub fn overview_lines(facts: &CrmFacts, today: NaiveDate) -> (Vec<String>, Vec<S
         .collect();
     for (line, label) in facts.opportunity_lines(today) {
         let n = sources.iter().position(|s| s.name == label).unwrap_or(0) + 1;
-        lines.push(if marked { format!("{line} [{n}]") } else { line });
+        lines.push(if marked {
+            format!("{line} [{n}]")
+        } else {
+            line
+        });
     }
     (lines, sources)
 }

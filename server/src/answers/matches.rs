@@ -26,6 +26,16 @@ pub fn unresearchable(domain: &str, why: &str) -> String {
     format!("I couldn't find a customer matching \"{domain}\", and I can't research it: {why}")
 }
 
+/// The label of the button that picks `a`; among the rep's own accounts a demo one says
+/// it is demo data.
+pub fn choice(a: &app::domain::AccountSummary, mixed: bool) -> String {
+    if mixed && a.origin.is_demo() {
+        format!("{} · demo data", a.choice_label())
+    } else {
+        a.choice_label()
+    }
+}
+
 /// The label of the button that researches a company outside the book.
 pub fn research_label(domain: &str) -> String {
     format!("Research {domain} (not in your accounts)")
@@ -37,9 +47,7 @@ pub fn found(count: usize, shown: &str, demo: bool) -> String {
     let noun = if count == 1 { "customer" } else { "customers" };
     let mut text = format!("Found {count} {noun} matching \"{shown}\":");
     if demo {
-        text.push_str(
-            "\n(Demo data — import your own accounts on the Accounts page.)",
-        );
+        text.push_str("\n(Demo data — import your own accounts on the Accounts page.)");
     }
     text
 }

@@ -223,9 +223,7 @@ fn column_view(c: &crate::book::import::columns::ColumnUse) -> ColumnView {
 
 /// Import ids are ours: `imp-` and letters or digits.
 fn valid_import_id(id: &str) -> bool {
-    id.len() <= 40
-        && id.starts_with("imp-")
-        && id[4..].chars().all(|c| c.is_ascii_alphanumeric())
+    id.len() <= 40 && id.starts_with("imp-") && id[4..].chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Read and plan the file against the book as of `state`.
@@ -279,7 +277,12 @@ fn prepare(
 fn source_label(crm: Crm, file_name: Option<&str>) -> String {
     let name = file_name
         .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n))
-        .map(|n| n.chars().filter(|c| !c.is_control()).take(80).collect::<String>())
+        .map(|n| {
+            n.chars()
+                .filter(|c| !c.is_control())
+                .take(80)
+                .collect::<String>()
+        })
         .filter(|n| !n.trim().is_empty());
     match name {
         Some(n) => format!("{} export ({n})", crm.label()),

@@ -86,6 +86,18 @@ impl Book {
             .collect()
     }
 
+    /// The company a sentence names, or what and where the rest of it says (see
+    /// [`AccountIndex::search_phrase`]).
+    pub fn search_phrase(&self, term: &str, phrase: &str, limit: usize) -> Vec<AccountSummary> {
+        self.state
+            .load()
+            .index
+            .search_phrase(term, phrase, limit)
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
     /// The account with this domain, if any.
     pub fn with_domain(&self, domain: &str) -> Option<AccountSummary> {
         let state = self.state.load();

@@ -9,10 +9,10 @@
 
 use super::import::{AccountRow, OpportunityRow, columns::Crm};
 use crate::store::accounts::{AccountDoc, BookEntry, OpportunityDoc};
+use app::domain::Origin;
 use app::domain::crm::{CrmOrigin, CrmRecord, Opportunity};
 use app::domain::import::{PreviewRow, RowChange, RowProblem};
 use app::domain::search::normalise;
-use app::domain::Origin;
 use std::collections::{HashMap, HashSet};
 
 /// How many rows the preview lists.
@@ -184,8 +184,12 @@ pub fn plan_accounts(rows: &[AccountRow], book: &Identities, from: &Provenanced)
     let mut removed = HashSet::new();
     for (i, r) in rows.iter().enumerate() {
         let later = [
-            r.crm_id.as_ref().map(|c| (format!("id:{c}"), "CRM id", c.clone())),
-            r.domain.as_ref().map(|d| (format!("domain:{d}"), "domain", d.clone())),
+            r.crm_id
+                .as_ref()
+                .map(|c| (format!("id:{c}"), "CRM id", c.clone())),
+            r.domain
+                .as_ref()
+                .map(|d| (format!("domain:{d}"), "domain", d.clone())),
         ]
         .into_iter()
         .flatten()
@@ -196,7 +200,12 @@ pub fn plan_accounts(rows: &[AccountRow], book: &Identities, from: &Provenanced)
         if let Some((by, what, value)) = later {
             plan.duplicates.push(RowProblem {
                 row: r.row,
-                column: if what == "domain" { "Website" } else { "CRM id" }.into(),
+                column: if what == "domain" {
+                    "Website"
+                } else {
+                    "CRM id"
+                }
+                .into(),
                 reason: format!("same {what} ({value}) as row {by}, which wins"),
             });
             continue;
@@ -274,7 +283,11 @@ pub fn plan_opportunities(
             .account_crm_id
             .as_deref()
             .and_then(|id| by_crm_id.get(id))
-            .or_else(|| r.account_name.as_ref().and_then(|n| by_name.get(&normalise(n))));
+            .or_else(|| {
+                r.account_name
+                    .as_ref()
+                    .and_then(|n| by_name.get(&normalise(n)))
+            });
         let Some(account) = account else {
             let named = r
                 .account_name
@@ -284,9 +297,7 @@ pub fn plan_opportunities(
             plan.rejected.push(RowProblem {
                 row: r.row,
                 column: "Account Name".into(),
-                reason: format!(
-                    "no account “{named}” in your book (import the accounts first)"
-                ),
+                reason: format!("no account “{named}” in your book (import the accounts first)"),
             });
             continue;
         };

@@ -28,9 +28,11 @@ impl Chat {
         }
         let term = match extract_company(&query) {
             CompanyQuery::Name(n) | CompanyQuery::Domain(n) => n,
-            CompanyQuery::Missing => query,
+            CompanyQuery::Missing => query.clone(),
         };
-        Ok(self.book.search(&term, limit))
+        Ok(self
+            .book
+            .search_phrase(&term, &from_name_on(&query, &term), limit))
     }
 
     /// The reply to a message that should name a company: the matches; for a domain not
@@ -44,13 +46,17 @@ impl Chat {
                 return ChatMessage::assistant(message_id(), say::which_company(), now);
             }
         };
-        let hits = self.book.search(&term, CHAT_MATCHES);
+        let hits = self
+            .book
+            .search_phrase(&term, &from_name_on(text, &term), CHAT_MATCHES);
+        let mixed =
+            hits.iter().any(|a| a.origin.is_demo()) && hits.iter().any(|a| !a.origin.is_demo());
         let mut actions: Vec<Action> = hits
             .iter()
             .map(|a| {
                 Action::new(
                     a.id.clone(),
-                    a.choice_label(),
+                    say::choice(a, mixed),
                     ActionKind::SelectCustomer {
                         account_id: a.id.clone(),
                     },
@@ -92,5 +98,29 @@ impl Chat {
         } else {
             message.with_sources(vec![book_source(&hits, now)])
         }
+    }
+}
+
+/// The sentence from the company name on ("software in palo alto" of "prep me for
+/// software in palo alto"), or the name alone when it is not found in the sentence.
+fn from_name_on(text: &str, term: &str) -> String {
+    let lower = text.to_lowercase();
+    match lower.find(&term.to_lowercase()) {
+        Some(at) if lower.is_char_boundary(at) => lower[at..].to_string(),
+        _ => term.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_phrase_runs_from_the_name_to_the_end() {
+        assert_eq!(
+            from_name_on("Prep me for Software in Palo Alto", "Software"),
+            "software in palo alto"
+        );
+        assert_eq!(from_name_on("acme", "Globex"), "Globex");
     }
 }

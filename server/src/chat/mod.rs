@@ -25,11 +25,11 @@ pub use start_research::{Intelligence, ResearchStart};
 
 use crate::analysts::Analyst;
 use crate::analysts::llm::LlmAnalyst;
+use crate::book::Book;
 use crate::live::FeedHub;
 use crate::orchestrator::{Collector, Orchestrator};
 use crate::store::{Store, StoreError};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
-use crate::book::Book;
 use app::domain::{AccountSummary, Question, SessionEvent};
 use app::error::AppError;
 use app::ports::{ChatService, ChatSnapshot, PersonaChange, Visitor};

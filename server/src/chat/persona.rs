@@ -96,10 +96,7 @@ impl Chat {
         persona: &Persona,
     ) -> Result<Vec<Action>, AppError> {
         let context = self.store.session_context(&session.sid).await?;
-        let Some(account) = context
-            .account_id
-            .and_then(|id| self.book.get(&id))
-        else {
+        let Some(account) = context.account_id.and_then(|id| self.book.get(&id)) else {
             return Ok(vec![]);
         };
         let run = self.latest_run_about(session, &account).await?;

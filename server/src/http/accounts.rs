@@ -44,7 +44,10 @@ async fn counts(State(state): State<AppState>) -> Json<BookCountsResponse> {
 /// `201` with the new account, `409` with the one already holding the domain.
 async fn add(State(state): State<AppState>, body: Bytes) -> Result<Response, ApiError> {
     let req: AddAccountRequest = parse_body(&body)?;
-    let added = state.chat.add_account(&req.domain, req.name.as_deref()).await?;
+    let added = state
+        .chat
+        .add_account(&req.domain, req.name.as_deref())
+        .await?;
     Ok(match added {
         Added::Created(a) => (StatusCode::CREATED, Json(AccountMatch::from(a))).into_response(),
         Added::Exists(a) => (
@@ -98,10 +101,18 @@ async fn import(
 
 /// `text/csv`, or what browsers and Excel call a CSV file.
 fn is_csv(headers: &HeaderMap) -> bool {
-    let Some(ct) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+    let Some(ct) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let essence = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     matches!(
         essence.as_str(),
         "text/csv" | "application/csv" | "text/plain" | "application/vnd.ms-excel"
@@ -112,7 +123,12 @@ async fn import_report(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    match state.book.import_report(&id).await.map_err(AppError::from)? {
+    match state
+        .book
+        .import_report(&id)
+        .await
+        .map_err(AppError::from)?
+    {
         Some(report) => Ok(Json(report).into_response()),
         None => Err(AppError::NotFound("No import with that id.".into()).into()),
     }

@@ -106,7 +106,11 @@ impl ImportQuery {
         let mut mapping = std::collections::HashMap::new();
         if let Some(raw) = &self.mapping {
             let pairs: std::collections::HashMap<String, String> = serde_json::from_str(raw)
-                .map_err(|e| AppError::BadInput(format!("mapping must be a JSON object of header to field: {e}")))?;
+                .map_err(|e| {
+                    AppError::BadInput(format!(
+                        "mapping must be a JSON object of header to field: {e}"
+                    ))
+                })?;
             if pairs.len() > crate::book::import::MAX_COLUMNS {
                 return Err(AppError::BadInput("mapping has too many columns".into()));
             }

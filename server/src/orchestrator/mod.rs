@@ -18,8 +18,8 @@ pub mod steps;
 pub use collector::{Cached, Collector};
 pub use runner::{Halt, RetryPolicy};
 
-use crate::store::Store;
 use crate::book::Book;
+use crate::store::Store;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

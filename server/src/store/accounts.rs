@@ -235,10 +235,7 @@ impl Store {
             key: String,
             hash: String,
         }
-        let mut res = self
-            .db
-            .query("SELECT key, hash FROM opportunity")
-            .await?;
+        let mut res = self.db.query("SELECT key, hash FROM opportunity").await?;
         let rows: Vec<Row> = decode(res.take(0)?)?;
         Ok(rows.into_iter().map(|r| (r.key, r.hash)).collect())
     }

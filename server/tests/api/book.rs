@@ -24,7 +24,12 @@ async fn an_imported_export_is_searchable_at_once_and_importing_it_again_changes
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["row"].as_u64().unwrap(), r["column"].as_str().unwrap().to_string()))
+        .map(|r| {
+            (
+                r["row"].as_u64().unwrap(),
+                r["column"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         rejected,
@@ -81,10 +86,12 @@ async fn a_thousand_rows_with_five_bad_ones_import_995_and_name_the_five() {
         .collect();
     // Row numbers as a spreadsheet shows them: the header is row 1.
     assert_eq!(rows, bad.map(|i| i + 1));
-    assert!(report["rejected"][0]["reason"]
-        .as_str()
-        .unwrap()
-        .contains("IP address"));
+    assert!(
+        report["rejected"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("IP address")
+    );
     let counts: Value = app
         .client
         .get(app.url("/api/accounts"))
@@ -94,7 +101,10 @@ async fn a_thousand_rows_with_five_bad_ones_import_995_and_name_the_five() {
         .json()
         .await
         .unwrap();
-    assert_eq!(counts["total"].as_u64().unwrap(), counts["demo"].as_u64().unwrap() + 995);
+    assert_eq!(
+        counts["total"].as_u64().unwrap(),
+        counts["demo"].as_u64().unwrap() + 995
+    );
 }
 
 #[tokio::test]
@@ -105,11 +115,21 @@ async fn a_preview_writes_nothing_and_the_mapping_can_be_changed() {
     let res = app.import_csv("", file).await;
     assert_eq!(res.status(), 400);
     let err: Value = res.json().await.unwrap();
-    assert!(err["error"].as_str().unwrap().starts_with("No column holds the account name"));
+    assert!(
+        err["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("No column holds the account name")
+    );
     let res = app.import_csv("?preview=true", file).await;
     assert_eq!(res.status(), 200);
     let unmapped: Value = res.json().await.unwrap();
-    assert!(unmapped["error"].as_str().unwrap().starts_with("No column holds the account name"));
+    assert!(
+        unmapped["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("No column holds the account name")
+    );
     assert_eq!(unmapped["columns"][0]["header"], "Firma");
     assert_eq!(unmapped["planned"], 0);
 
@@ -129,7 +149,10 @@ async fn a_preview_writes_nothing_and_the_mapping_can_be_changed() {
     let id = preview["importId"].as_str().unwrap();
     let query = format!("?importId={id}&mapping={}", urlencode(mapping));
     let done: Value = app.import_csv(&query, file).await.json().await.unwrap();
-    assert_eq!(done["importId"], id, "the import reports under the preview's id");
+    assert_eq!(
+        done["importId"], id,
+        "the import reports under the preview's id"
+    );
     assert_eq!(done["created"], 1);
     let hits: Value = app.search("Müller", 5).await.json().await.unwrap();
     assert_eq!(names(&hits)[0], "Müller AG");
@@ -149,7 +172,11 @@ async fn bad_files_get_a_clear_error() {
     let app = spawn_app().await;
     for (body, status, says) in [
         (Vec::new(), 400, "The file is empty."),
-        (b"Account Name,Website\r\n".to_vec(), 400, "The file has column names but no rows."),
+        (
+            b"Account Name,Website\r\n".to_vec(),
+            400,
+            "The file has column names but no rows.",
+        ),
         (
             b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
             400,
@@ -161,7 +188,9 @@ async fn bad_files_get_a_clear_error() {
         let err: Value = res.json().await.unwrap();
         assert!(err["error"].as_str().unwrap().starts_with(says), "{err}");
     }
-    let res = app.import_csv("?source=pipedrive", "Account Name\nAcme\n").await;
+    let res = app
+        .import_csv("?source=pipedrive", "Account Name\nAcme\n")
+        .await;
     assert_eq!(res.status(), 400);
     let res = app
         .client
@@ -198,7 +227,10 @@ async fn opportunities_join_their_accounts_and_the_overview_shows_what_the_crm_s
     app.imported("accounts.csv", &fixture("salesforce_accounts.csv"))
         .await;
     let opps = app
-        .imported("opportunities.csv", &fixture("salesforce_opportunities.csv"))
+        .imported(
+            "opportunities.csv",
+            &fixture("salesforce_opportunities.csv"),
+        )
         .await;
     assert_eq!(opps["kind"], "opportunities");
     assert_eq!(opps["created"], 3);
@@ -208,8 +240,14 @@ async fn opportunities_join_their_accounts_and_the_overview_shows_what_the_crm_s
     let res = app.start_intelligence("globex-com", None).await;
     assert_eq!(res.status(), 202);
     let chat = app.chat_texts().await.join("\n");
-    assert!(chat.contains("📊 Globex Corporation — quick overview"), "{chat}");
-    assert!(chat.contains("• Account owner: Dana Whitfield [1]"), "{chat}");
+    assert!(
+        chat.contains("📊 Globex Corporation — quick overview"),
+        "{chat}"
+    );
+    assert!(
+        chat.contains("• Account owner: Dana Whitfield [1]"),
+        "{chat}"
+    );
     assert!(chat.contains("• Type: Customer - Direct [1]"), "{chat}");
     assert!(
         chat.contains("• Open opportunity: Globex - Renewal 2027 · Negotiation/Review · 240,000 · closes Jan 15, 2027 [2]"),
@@ -236,7 +274,10 @@ async fn opportunities_join_their_accounts_and_the_overview_shows_what_the_crm_s
             "Salesforce export (opportunities.csv)"
         ]
     );
-    assert_eq!(overview["sources"][0]["confidence"].as_f64().unwrap() as f32, 0.9);
+    assert_eq!(
+        overview["sources"][0]["confidence"].as_f64().unwrap() as f32,
+        0.9
+    );
 }
 
 #[tokio::test]
@@ -282,7 +323,13 @@ async fn private_and_malformed_domains_are_refused() {
         let err: Value = res.json().await.unwrap();
         assert!(!err["error"].as_str().unwrap().is_empty());
     }
-    for body in ["", "{", "[]", r#"{"domain": 7}"#, r#"{"domain":"a.com","x":1}"#] {
+    for body in [
+        "",
+        "{",
+        "[]",
+        r#"{"domain": 7}"#,
+        r#"{"domain":"a.com","x":1}"#,
+    ] {
         let res = app.post_raw("/api/accounts", body).await;
         assert_eq!(res.status(), 400, "{body:?}");
     }
@@ -307,7 +354,11 @@ async fn the_demo_data_can_be_removed_in_one_action_and_does_not_come_back() {
     let hits: Value = app.search("Acme", 5).await.json().await.unwrap();
     assert!(names(&hits).is_empty(), "{hits}");
     let hits: Value = app.search("Globex", 5).await.json().await.unwrap();
-    assert_eq!(names(&hits), ["Globex Corporation"], "imported accounts stay");
+    assert_eq!(
+        names(&hits),
+        ["Globex Corporation"],
+        "imported accounts stay"
+    );
 }
 
 /// Send a chat message; the assistant's reply.
@@ -338,17 +389,31 @@ async fn a_domain_outside_the_book_is_offered_for_research_and_researched() {
         reply["text"],
         "stripe.com is not in your accounts. I can add it and research it from public sources."
     );
-    assert_eq!(labels(&reply), ["Research stripe.com (not in your accounts)"]);
+    assert_eq!(
+        labels(&reply),
+        ["Research stripe.com (not in your accounts)"]
+    );
     assert_eq!(reply["actions"][0]["action"]["kind"], "research_domain");
 
     let reply = reply_to(&app, &sid, "https://www.notion.so/pricing").await;
-    assert_eq!(labels(&reply), ["Research notion.so (not in your accounts)"]);
+    assert_eq!(
+        labels(&reply),
+        ["Research notion.so (not in your accounts)"]
+    );
 
     let reply = reply_to(&app, &sid, "meeting with Zzyzx Unlimited").await;
-    assert!(reply["text"].as_str().unwrap().contains("type their website"));
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .contains("type their website")
+    );
 
     let res = app
-        .server_fn("research_domain", &[("session_id", &sid), ("domain", "stripe.com")])
+        .server_fn(
+            "research_domain",
+            &[("session_id", &sid), ("domain", "stripe.com")],
+        )
         .await;
     assert_eq!(res.status(), 200);
     let events: Vec<Value> = res.json().await.unwrap();
@@ -358,13 +423,70 @@ async fn a_domain_outside_the_book_is_offered_for_research_and_researched() {
         .collect();
     assert_eq!(texts[0], "Stripe (stripe.com)");
     let overview = texts.iter().find(|t| t.contains("quick overview")).unwrap();
-    assert!(overview.contains("• Website: https://stripe.com"), "{overview}");
-    assert!(overview.contains("• Not in your CRM: you added it by its website"), "{overview}");
+    assert!(
+        overview.contains("• Website: https://stripe.com"),
+        "{overview}"
+    );
+    assert!(
+        overview.contains("• Not in your CRM: you added it by its website"),
+        "{overview}"
+    );
     assert!(events.iter().any(|e| e["change"]["type"] == "run_started"));
 
     // Now it is in the book: named again, it is matched, not offered.
     let reply = reply_to(&app, &sid, "stripe.com").await;
     assert_eq!(labels(&reply), ["Stripe (stripe.com)"]);
     let reply = reply_to(&app, &sid, "prep me for localhost:3000").await;
-    assert!(!labels(&reply).iter().any(|l| l.starts_with("Research")), "{reply}");
+    assert!(
+        !labels(&reply).iter().any(|l| l.starts_with("Research")),
+        "{reply}"
+    );
+}
+
+#[tokio::test]
+async fn the_book_is_searched_by_industry_and_place_too() {
+    let app = spawn_app().await;
+    app.imported("accounts.csv", &fixture("salesforce_accounts.csv"))
+        .await;
+    let hits: Value = app
+        .search("software in palo alto", 5)
+        .await
+        .json()
+        .await
+        .unwrap();
+    // Hooli from the import, Pied Piper from the demo data: both Software in Palo Alto.
+    assert_eq!(names(&hits), ["Hooli", "Pied Piper"]);
+    let hits: Value = app
+        .search("food & beverage accounts", 5)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        names(&hits).contains(&"Soylent, Inc.".to_string()),
+        "{hits}"
+    );
+    let hits: Value = app
+        .search("fintech in new york", 5)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(names(&hits).contains(&"Acme Corp".to_string()), "{hits}");
+
+    let sid = app.new_session().await;
+    let reply = reply_to(
+        &app,
+        &sid,
+        "prep me for a meeting with software in palo alto",
+    )
+    .await;
+    // Demo and own accounts together: the demo ones say so.
+    assert_eq!(
+        labels(&reply),
+        [
+            "Hooli (hooli.xyz) - Software",
+            "Pied Piper (piedpiper.com) - Software · demo data"
+        ]
+    );
 }

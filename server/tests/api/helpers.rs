@@ -255,7 +255,11 @@ pub fn texts(view: &Value) -> Vec<String> {
 
 impl TestApp {
     /// `POST /api/accounts/import` with a CSV body; `query` is the query string.
-    pub async fn import_csv(&self, query: &str, body: impl Into<reqwest::Body>) -> reqwest::Response {
+    pub async fn import_csv(
+        &self,
+        query: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
         self.client
             .post(self.url(&format!("/api/accounts/import{query}")))
             .header("content-type", "text/csv")

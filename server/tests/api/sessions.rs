@@ -39,16 +39,24 @@ async fn typing_a_meeting_request_offers_the_matches() {
     assert_eq!(labels.len(), 3);
 
     let reply = last_reply(send(&app, &sid, "meeting w/ Acme tomorrow").await).await;
-    assert!(reply["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Found 3 customers matching \"Acme\":"));
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Found 3 customers matching \"Acme\":")
+    );
     let reply = last_reply(send(&app, &sid, "acmecorp.com").await).await;
-    assert!(reply["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Found 1 customer matching \"acmecorp.com\":"));
-    assert_eq!(reply["actions"].as_array().unwrap().len(), 1, "already in the book: no offer");
+    assert!(
+        reply["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Found 1 customer matching \"acmecorp.com\":")
+    );
+    assert_eq!(
+        reply["actions"].as_array().unwrap().len(),
+        1,
+        "already in the book: no offer"
+    );
 }
 
 #[tokio::test]

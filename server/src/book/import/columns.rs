@@ -53,7 +53,10 @@ const HUBSPOT_HEADERS: &[&str] = &[
 /// What the file looks like from its headers.
 pub fn detect(headers: &[String], hint: Option<Crm>) -> (Crm, FileKind) {
     let keys: Vec<String> = headers.iter().map(|h| key(h)).collect();
-    let kind = if keys.iter().any(|k| OPPORTUNITY_HEADERS.contains(&k.as_str())) {
+    let kind = if keys
+        .iter()
+        .any(|k| OPPORTUNITY_HEADERS.contains(&k.as_str()))
+    {
         FileKind::Opportunities
     } else {
         FileKind::Accounts
@@ -104,7 +107,10 @@ pub fn recognise(header: &str, kind: FileKind) -> Option<Field> {
         }
         (
             FileKind::Opportunities,
-            "accountname" | "associatedcompany" | "associatedcompanyname" | "companyname"
+            "accountname"
+            | "associatedcompany"
+            | "associatedcompanyname"
+            | "companyname"
             | "company",
         ) => Some(Field::AccountName),
         (
@@ -145,7 +151,11 @@ pub fn map_columns(
                 Some(f) => match taken.get(&f) {
                     Some(first) => (
                         None,
-                        Some(format!("{} is already read from column {}", f.label(), first + 1)),
+                        Some(format!(
+                            "{} is already read from column {}",
+                            f.label(),
+                            first + 1
+                        )),
                     ),
                     None => {
                         taken.insert(f, i);
@@ -186,7 +196,10 @@ mod tests {
         let hs = headers("Record ID,Company name,Company Domain Name,Lifecycle Stage");
         assert_eq!(detect(&hs, None), (Crm::Hubspot, FileKind::Accounts));
         let deals = headers("Record ID,Deal Name,Deal Stage,Amount,Associated Company");
-        assert_eq!(detect(&deals, None), (Crm::Hubspot, FileKind::Opportunities));
+        assert_eq!(
+            detect(&deals, None),
+            (Crm::Hubspot, FileKind::Opportunities)
+        );
         assert_eq!(
             detect(&hs, Some(Crm::Salesforce)),
             (Crm::Salesforce, FileKind::Accounts)
@@ -195,7 +208,8 @@ mod tests {
 
     #[test]
     fn data_loader_api_names_are_recognised_too() {
-        let h = headers("Id,Name,Website,BillingCity,BillingCountry,NumberOfEmployees,AnnualRevenue");
+        let h =
+            headers("Id,Name,Website,BillingCity,BillingCountry,NumberOfEmployees,AnnualRevenue");
         let fields: Vec<_> = map_columns(&h, FileKind::Accounts, &HashMap::new())
             .into_iter()
             .map(|c| c.field)

@@ -8,9 +8,9 @@ pub mod columns;
 pub mod decode;
 pub mod values;
 
+pub use app::domain::import::RowProblem;
 use chrono::NaiveDate;
 use columns::{ColumnUse, Crm, Field, FileKind};
-pub use app::domain::import::RowProblem;
 use std::collections::HashMap;
 
 /// The most columns a file may have (CRM exports have dozens).
@@ -266,7 +266,9 @@ fn sniff_delimiter(text: &str) -> u8 {
             _ => {}
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], std::cmp::Reverse(i))).unwrap_or(0);
+    let best = (0..3)
+        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
+        .unwrap_or(0);
     if counts[best] == 0 {
         return b',';
     }

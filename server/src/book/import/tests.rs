@@ -44,10 +44,21 @@ fn a_salesforce_accounts_report_reads_with_every_quirk() {
     assert_eq!(globex.kind.as_deref(), Some("Customer - Direct"));
     assert_eq!(globex.crm_id.as_deref(), Some("0015g00000AbCdEAAV"));
     assert_eq!(globex.location(), "Springfield, OR, United States");
-    assert_eq!(a[1].name, "Soylent, Inc.", "a quoted comma stays in the name");
-    assert_eq!(a[2].name, "Umbrella \"Bio\" Labs", "doubled quotes are one quote");
-    assert_eq!(a[2].domain, None, "an empty website is no domain, not an error");
-    let formula = a.iter().find(|r| r.crm_id.as_deref() == Some("0015g00000AbCdLAAV"));
+    assert_eq!(
+        a[1].name, "Soylent, Inc.",
+        "a quoted comma stays in the name"
+    );
+    assert_eq!(
+        a[2].name, "Umbrella \"Bio\" Labs",
+        "doubled quotes are one quote"
+    );
+    assert_eq!(
+        a[2].domain, None,
+        "an empty website is no domain, not an error"
+    );
+    let formula = a
+        .iter()
+        .find(|r| r.crm_id.as_deref() == Some("0015g00000AbCdLAAV"));
     assert_eq!(
         formula.map(|r| r.name.as_str()),
         Some("=HYPERLINK(\"http://evil.example\",\"click\")"),
@@ -56,7 +67,10 @@ fn a_salesforce_accounts_report_reads_with_every_quirk() {
     assert!(a.iter().any(|r| r.name == "<script>alert(1)</script> Ltd"));
     let multi = a.iter().find(|r| r.name == "Multi-line Holdings").unwrap();
     assert_eq!(multi.industry.as_deref(), Some("Finance (Private Equity)"));
-    assert_eq!(multi.row, 11, "rows are records, header row 1, blank lines skipped");
+    assert_eq!(
+        multi.row, 11,
+        "rows are records, header row 1, blank lines skipped"
+    );
     assert_eq!(
         reasons(&p),
         [
@@ -101,7 +115,11 @@ fn a_european_hubspot_export_in_windows_1252_with_semicolons_reads() {
     assert_eq!(a[2].location(), "Malmö, Sweden");
     assert!(p.rejected.is_empty());
     let create_date = p.columns.iter().find(|c| c.header == "Create Date");
-    assert_eq!(create_date.and_then(|c| c.field), None, "unknown columns are ignored");
+    assert_eq!(
+        create_date.and_then(|c| c.field),
+        None,
+        "unknown columns are ignored"
+    );
 }
 
 #[test]
@@ -125,7 +143,10 @@ fn hubspot_deals_read_with_european_amounts() {
 
 #[test]
 fn a_data_loader_export_reads_by_api_names() {
-    let p = read_default(include_bytes!("fixtures/salesforce_dataloader_accounts.csv")).unwrap();
+    let p = read_default(include_bytes!(
+        "fixtures/salesforce_dataloader_accounts.csv"
+    ))
+    .unwrap();
     let a = accounts(&p);
     assert_eq!(a.len(), 2);
     assert_eq!(a[0].crm_id.as_deref(), Some("001000000000001AAA"));
@@ -183,14 +204,19 @@ fn a_million_columns_is_refused_before_any_row_is_read() {
 #[test]
 fn huge_cells_and_extra_cells_reject_their_row_only() {
     let huge = "x".repeat(100_000);
-    let file = format!("Account Name,Website\n{huge},big.com\nAcme,acme.com,extra\nGood Co,good.co\n");
+    let file =
+        format!("Account Name,Website\n{huge},big.com\nAcme,acme.com,extra\nGood Co,good.co\n");
     let p = read_default(file.as_bytes()).unwrap();
     assert_eq!(accounts(&p).len(), 1);
     assert_eq!(
         reasons(&p),
         [
             (2, "Account Name", "is 100000 characters long (at most 200)"),
-            (3, "", "has 3 cells but the header has 2 (a quote may be missing)"),
+            (
+                3,
+                "",
+                "has 3 cells but the header has 2 (a quote may be missing)"
+            ),
         ]
     );
 }

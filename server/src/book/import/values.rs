@@ -39,9 +39,7 @@ pub fn money(cell: &str) -> Result<Option<f64>, String> {
         .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
         .collect();
     let junk = raw.chars().any(|c| {
-        !(c.is_ascii_digit()
-            || ".,-()' \u{a0}\u{202f}$€£¥₹".contains(c)
-            || c.is_ascii_alphabetic())
+        !(c.is_ascii_digit() || ".,-()' \u{a0}\u{202f}$€£¥₹".contains(c) || c.is_ascii_alphabetic())
     });
     if kept.is_empty() || junk || raw.chars().filter(char::is_ascii_alphabetic).count() > 3 {
         return Err(format!("“{}” is not an amount", shorten(raw)));

@@ -24,7 +24,8 @@ fn entries(plan: &Plan) -> Vec<BookEntry> {
     plan.accounts.iter().map(BookEntry::from_doc).collect()
 }
 
-const FILE: &str = "Account Name,Website,Account ID\nGlobex,globex.com,001A\nSoylent,soylent.com,001B\n";
+const FILE: &str =
+    "Account Name,Website,Account ID\nGlobex,globex.com,001A\nSoylent,soylent.com,001B\n";
 
 #[test]
 fn a_new_file_creates_and_the_same_file_again_changes_nothing() {
@@ -44,7 +45,10 @@ fn a_changed_row_updates_the_account_it_names_by_crm_id() {
     let changed = "Account Name,Website,Account ID\nGlobex Corp,globex.io,001A\n";
     let plan = plan_accounts(&rows(changed), &Identities::new(&book), &from());
     assert_eq!((plan.created, plan.updated), (0, 1));
-    assert_eq!(plan.accounts[0].key, "globex-com", "same account, new domain");
+    assert_eq!(
+        plan.accounts[0].key, "globex-com",
+        "same account, new domain"
+    );
     assert_eq!(plan.accounts[0].domain, "globex.io");
 }
 
@@ -93,7 +97,10 @@ fn an_imported_account_replaces_the_demo_account_with_its_domain() {
         &Identities::new(&book),
         &from(),
     );
-    assert_eq!(plan.created, 1, "a demo account is never updated by an import");
+    assert_eq!(
+        plan.created, 1,
+        "a demo account is never updated by an import"
+    );
     assert_eq!(plan.accounts[0].key, "acmecorp-com");
     assert_eq!(plan.accounts[0].origin, Origin::Crm);
     assert_eq!(plan.remove, ["acme-corp"]);

@@ -139,12 +139,7 @@ fn step_findings(step: StepKey, intel: DemoIntel, account: &AccountSummary) -> O
                     src: 0,
                 }],
             },
-            source(
-                "Demo company profile",
-                0.8,
-                "2026-11-01",
-                account.website(),
-            ),
+            source("Demo company profile", 0.8, "2026-11-01", account.website()),
         ),
         StepKey::Tech => Findings::from_source(
             Collected::Tech { tech: intel.tech },
