@@ -112,6 +112,10 @@ pub struct Persona {
     /// The rep chose not to say (don't ask again at every prep).
     #[serde(default)]
     pub skipped: bool,
+    /// The purpose was suggested by the CRM for the last account, not chosen by the rep:
+    /// the next prep suggests again (or clears it).
+    #[serde(default)]
+    pub suggested: bool,
 }
 
 impl Persona {

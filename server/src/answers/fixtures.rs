@@ -205,6 +205,7 @@ pub fn as_rep(
         role,
         purpose,
         skipped: false,
+        suggested: false,
     };
     ev
 }

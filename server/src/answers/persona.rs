@@ -24,6 +24,40 @@ pub fn prompt(persona: &Persona) -> String {
     }
 }
 
+/// The CRM's opportunities chose the purpose; `why` says what they show.
+pub fn purpose_from_crm(purpose: MeetingPurpose, why: &str) -> String {
+    format!(
+        "🎯 Meeting purpose: {} — {why}. Change it with “{CHANGE_LABEL}” if that's not this meeting.",
+        purpose.label()
+    )
+}
+
+/// The persona for a prep given the CRM's suggestion: a purpose the rep chose stays; a
+/// suggested one follows the account (replaced, or cleared when this one suggests none).
+/// Returns the persona and whether the suggestion was applied.
+pub fn with_suggestion(
+    mut persona: Persona,
+    suggestion: Option<MeetingPurpose>,
+) -> (Persona, bool) {
+    if persona.purpose.is_some() && !persona.suggested {
+        return (persona, false);
+    }
+    match suggestion {
+        Some(p) => {
+            persona.purpose = Some(p);
+            persona.suggested = true;
+            (persona, true)
+        }
+        None => {
+            if persona.suggested {
+                persona.purpose = None;
+                persona.suggested = false;
+            }
+            (persona, false)
+        }
+    }
+}
+
 /// A role was chosen.
 pub fn got_role(role: RepRole) -> String {
     format!("Got it — you're the {}.", role.label())
@@ -77,6 +111,42 @@ pub fn said(change: PersonaChange) -> String {
 pub const CHANGE_LABEL: &str = "Change role or purpose";
 
 #[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn a_purpose_the_rep_chose_is_never_replaced_by_the_crm() {
+        let chosen = Persona {
+            purpose: Some(MeetingPurpose::Expansion),
+            ..Persona::default()
+        };
+        let (p, applied) = with_suggestion(chosen.clone(), Some(MeetingPurpose::Renewal));
+        assert_eq!((p, applied), (chosen, false));
+    }
+
+    #[test]
+    fn a_suggested_purpose_follows_the_account() {
+        let (p, applied) = with_suggestion(Persona::default(), Some(MeetingPurpose::Renewal));
+        assert!(applied && p.suggested);
+        assert_eq!(p.purpose, Some(MeetingPurpose::Renewal));
+        let (p, _) = with_suggestion(p, Some(MeetingPurpose::TechnicalDiscovery));
+        assert_eq!(p.purpose, Some(MeetingPurpose::TechnicalDiscovery));
+        let (p, applied) = with_suggestion(p, None);
+        assert!(!applied);
+        assert_eq!(p.purpose, None, "the next account suggests nothing: cleared");
+        assert!(!p.suggested);
+    }
+
+    #[test]
+    fn the_rep_reads_why_the_purpose_was_chosen() {
+        assert_eq!(
+            purpose_from_crm(MeetingPurpose::Renewal, "your CRM shows the renewal “X” closing Jan 15, 2027 (in 44 days)"),
+            "🎯 Meeting purpose: Renewal discussion — your CRM shows the renewal “X” closing Jan 15, 2027 (in 44 days). Change it with “Change role or purpose” if that's not this meeting."
+        );
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -85,6 +155,7 @@ mod tests {
             role: Some(RepRole::AccountExecutive),
             purpose: Some(MeetingPurpose::Expansion),
             skipped: false,
+            suggested: false,
         }
     }
 
@@ -112,6 +183,7 @@ mod tests {
         );
         let skipped = Persona {
             skipped: true,
+            suggested: false,
             ..Persona::default()
         };
         assert_eq!(

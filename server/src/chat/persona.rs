@@ -36,6 +36,7 @@ impl Chat {
             }
             PersonaChange::Purpose { purpose } => {
                 persona.purpose = Some(purpose);
+                persona.suggested = false;
                 persona.skipped = false;
                 say::got_purpose(purpose)
             }

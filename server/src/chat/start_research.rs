@@ -4,6 +4,7 @@
 
 use super::{Chat, message_id};
 use crate::answers::crm::CrmFacts;
+use crate::answers::persona as say_persona;
 use crate::answers::run::{self, start};
 use crate::findings::Profile;
 use crate::orchestrator::Cached;
@@ -73,19 +74,31 @@ impl Chat {
         let now = crate::now_ms();
         // Switching account keeps the thread: later questions are about this account.
         self.set_current_account(&session.sid, &account.id).await?;
-        let persona = self.store.persona(&session.owner).await?;
+        let facts = self.crm_facts(account).await?;
+        let suggestion = facts.suggested_purpose(crate::answers::crm::today(now));
+        let stored = self.store.persona(&session.owner).await?;
+        let (persona, applied) =
+            say_persona::with_suggestion(stored.clone(), suggestion.as_ref().map(|(p, _)| *p));
+        if persona != stored {
+            self.store.save_persona(&session.owner, &persona).await?;
+        }
+        let preparing = Preparing {
+            purpose_note: suggestion
+                .filter(|_| applied)
+                .map(|(p, why)| say_persona::purpose_from_crm(p, &why)),
+            persona,
+        };
         let mut changes = Vec::new();
         if echo {
             changes.push(Change::MessageAdded {
                 message: ChatMessage::user(message_id(), account.choice_label(), now),
             });
         }
-        let facts = self.crm_facts(account).await?;
         let profile = self.collector.profile(account, now).await?;
         match profile {
             Some(profile) if profile.is_fresh(now) => {
                 tracing::info!(account = %account.id, "profile cache hit");
-                changes.extend(self.profile_answer(&facts, &profile, &persona, now));
+                changes.extend(self.profile_answer(&facts, &profile, &preparing, now));
                 let events = self.store.append(&session.sid, changes, None).await?;
                 Ok(ResearchStart::Cached { profile, events })
             }
@@ -105,7 +118,7 @@ impl Chat {
                     &run_id,
                     estimated_ms,
                     stale.as_ref(),
-                    &persona,
+                    &preparing,
                     now,
                 ));
                 let events = self.store.append(&session.sid, changes, None).await?;
@@ -125,9 +138,10 @@ impl Chat {
         &self,
         facts: &CrmFacts,
         profile: &Cached<Profile>,
-        persona: &Persona,
+        preparing: &Preparing,
         now: i64,
     ) -> Vec<Change> {
+        let persona = &preparing.persona;
         let mut summary = profile.value.summary.clone();
         if let Some(angle) = run::angle(&profile.value.collected, persona) {
             summary.push_str("\n\n");
@@ -139,9 +153,10 @@ impl Chat {
             say(start::already_known(account, now - profile.created_at)),
             overview(facts, None, now),
             say(summary).with_sources(profile.value.sources.clone()),
-            self.persona_prompt(persona, now),
         ]
         .into_iter()
+        .chain(preparing.purpose_note.clone().map(say))
+        .chain([self.persona_prompt(persona, now)])
         .map(|message| Change::MessageAdded { message })
         .collect()
     }
@@ -154,9 +169,10 @@ impl Chat {
         run_id: &str,
         estimated_ms: u64,
         stale: Option<&Cached<Profile>>,
-        persona: &Persona,
+        preparing: &Preparing,
         now: i64,
     ) -> Vec<Change> {
+        let persona = &preparing.persona;
         let account = &facts.account;
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let added = |message| Change::MessageAdded { message };
@@ -174,9 +190,19 @@ impl Chat {
         changes.push(added(
             say(start::deep_research_started(estimated_ms)).with_run(run_id),
         ));
+        if let Some(note) = &preparing.purpose_note {
+            changes.push(added(say(note.clone())));
+        }
         changes.push(added(self.persona_prompt(persona, now)));
         changes
     }
+}
+
+/// Who is preparing: the rep's persona for this prep, and why the CRM chose its purpose
+/// when it did.
+struct Preparing {
+    persona: Persona,
+    purpose_note: Option<String>,
 }
 
 /// The quick overview from the CRM record, with its exploration buttons (waiting on

@@ -490,3 +490,41 @@ async fn the_book_is_searched_by_industry_and_place_too() {
         ]
     );
 }
+
+#[tokio::test]
+async fn a_renewal_in_the_crm_makes_the_meeting_a_renewal_and_says_why() {
+    let app = spawn_app_with(|s| s.sources.chosen = true).await;
+    app.imported("accounts.csv", &fixture("salesforce_accounts.csv"))
+        .await;
+    let close = chrono::Utc::now().date_naive() + chrono::Duration::days(30);
+    let opps = format!(
+        "Opportunity Name,Account Name,Stage,Amount,Close Date,Type\r\n\
+         Initrode renewal,Initrode,Negotiation,\"$50,000\",{},Renewal\r\n",
+        close.format("%m/%d/%Y")
+    );
+    app.imported("opportunities.csv", opps.as_bytes()).await;
+    let res = app.start_intelligence("initrode-com", None).await;
+    assert_eq!(res.status(), 202);
+    let chat = app.chat_texts().await;
+    let note = chat
+        .iter()
+        .find(|t| t.starts_with("🎯 Meeting purpose"))
+        .unwrap_or_else(|| panic!("{chat:#?}"));
+    assert_eq!(
+        note,
+        &format!(
+            "🎯 Meeting purpose: Renewal discussion — your CRM shows the renewal “Initrode renewal” \
+             closing {} (in 30 days). Change it with “Change role or purpose” if that's not this meeting.",
+            close.format("%b %-d, %Y")
+        )
+    );
+    // A rep who picks a purpose keeps it: the next prep does not override it.
+    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
+    let res = app
+        .set_persona(&sid, json!({"kind": "purpose", "purpose": "expansion"}))
+        .await;
+    assert_eq!(res.status(), 200);
+    app.start_intelligence("initrode-com", None).await;
+    let chat = app.chat_texts().await;
+    assert!(!chat.iter().any(|t| t.starts_with("🎯 Meeting purpose")), "{chat:#?}");
+}

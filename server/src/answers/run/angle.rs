@@ -128,6 +128,7 @@ mod tests {
                         role,
                         purpose,
                         skipped: false,
+                        suggested: false,
                     };
                     let angle = angle(collected, &persona).unwrap_or_else(|| "-".into());
                     told.push(format!(

@@ -132,6 +132,7 @@ mod tests {
             role: Some(RepRole::AccountExecutive),
             purpose: Some(MeetingPurpose::Expansion),
             skipped: false,
+            suggested: false,
         };
         let text_ae = summarise(&acme, &collected, &[], &ae).unwrap();
         assert!(
@@ -299,6 +300,7 @@ mod tests {
             role: Some(RepRole::CustomerSuccess),
             purpose: Some(MeetingPurpose::Renewal),
             skipped: false,
+            suggested: false,
         };
         let text = summarise(&acme_account(), &everything(), &[], &csm).unwrap();
         assert!(
