@@ -1,9 +1,8 @@
 //! Company & overview: the business overview, from the company profile and the CRM.
 
 use super::draft::Draft;
-use super::phrases::company_lines;
+use crate::answers::evidence::CitedCompany;
 use crate::answers::{Answer, Evidence};
-use crate::findings::merged_company;
 use app::domain::StepKey;
 
 /// 🏢 The business overview: the company profile's basics, then the CRM record.
@@ -11,11 +10,9 @@ pub fn overview(ev: &Evidence) -> Answer {
     let a = &ev.account;
     let mut d = Draft::new(format!("🏢 {} — business overview", a.name));
     let company = ev.company();
-    if let Some(first) = company.first() {
-        let facts: Vec<_> = company.iter().map(|c| c.fact.clone()).collect();
-        let c = merged_company(&facts);
-        for line in company_lines(&c) {
-            d.cited(line, first.source);
+    if !company.is_empty() {
+        for (line, source) in CitedCompany::of(&company).lines() {
+            d.cited(line, source);
         }
     } else {
         d.gap(ev, StepKey::Company, "company profile");
@@ -79,6 +76,41 @@ Acme Corp builds payment and treasury software for finance teams. [1]
 🏢 Acme Corp — business overview
 • I found no company profile for Acme Corp (the search failed: Wikidata: timed out). I won't guess.
 • From your CRM: FinTech · ~510 employees · New York, USA [1]",
+        );
+    }
+
+    #[test]
+    fn each_company_fact_cites_the_source_it_came_from() {
+        use crate::findings::{Collected, CompanyFacts, Findings};
+        let found = Findings {
+            data: Collected::Company {
+                company: vec![
+                    CompanyFacts {
+                        founded: Some(2014),
+                        src: 0,
+                        ..CompanyFacts::default()
+                    },
+                    CompanyFacts {
+                        description: Some("Payments for finance teams.".into()),
+                        founded: Some(1999),
+                        headquarters: Some("New York City".into()),
+                        src: 1,
+                        ..CompanyFacts::default()
+                    },
+                ],
+            },
+            sources: vec![source("Wikidata"), source("Website")],
+        };
+        let ev = with(acme(), StepKey::Company, StepData::Found(found));
+        reads(
+            overview(&ev),
+            &["Website", "Wikidata", "CRM"],
+            "\
+🏢 Acme Corp — business overview
+Payments for finance teams. [1]
+• Founded: 2014 [2]
+• Headquarters: New York City [1]
+• From your CRM: FinTech · ~510 employees · New York, USA [3]",
         );
     }
 }

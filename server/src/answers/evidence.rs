@@ -30,6 +30,48 @@ pub struct Evidence {
     pub steps: Vec<(StepKey, StepData)>,
 }
 
+/// The company basics over several sources, each field from the first source that knows
+/// it, with that source (the CRM's, Wikidata's, the website's): never one source for all.
+pub struct CitedCompany<'a> {
+    pub description: Option<(String, &'a SourceRef)>,
+    pub founded: Option<(i32, &'a SourceRef)>,
+    pub employees: Option<(u64, &'a SourceRef)>,
+    pub headquarters: Option<(String, &'a SourceRef)>,
+}
+
+impl<'a> CitedCompany<'a> {
+    pub fn of(parts: &[Cited<'a, crate::findings::CompanyFacts>]) -> Self {
+        fn first<'a, T>(
+            parts: &[Cited<'a, crate::findings::CompanyFacts>],
+            get: impl Fn(&'a crate::findings::CompanyFacts) -> Option<T>,
+        ) -> Option<(T, &'a SourceRef)> {
+            parts.iter().find_map(|p| get(p.fact).map(|v| (v, p.source)))
+        }
+        Self {
+            description: first(parts, |c| c.description.clone()),
+            founded: first(parts, |c| c.founded),
+            employees: first(parts, |c| c.employees),
+            headquarters: first(parts, |c| c.headquarters.clone()),
+        }
+    }
+
+    /// One line a field, as the business overview shows them: the description, then
+    /// `• Founded:`, `• Employees:` and `• Headquarters:`.
+    pub fn lines(&self) -> Vec<(String, &'a SourceRef)> {
+        [
+            self.description.clone(),
+            self.founded.map(|(y, s)| (format!("• Founded: {y}"), s)),
+            self.employees.map(|(n, s)| (format!("• Employees: ~{n}"), s)),
+            self.headquarters
+                .as_ref()
+                .map(|(h, s)| (format!("• Headquarters: {h}"), *s)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// A fact together with the source record it came from.
 pub struct Cited<'a, T> {
     /// The fact.

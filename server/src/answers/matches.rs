@@ -71,7 +71,12 @@ mod tests {
             research_label("stripe.com"),
             "Research stripe.com (not in your accounts)"
         );
-        assert!(no_match("Zzyzx").starts_with("I couldn't find a customer matching \"Zzyzx\"."));
+        assert_eq!(
+            no_match("Zzyzx"),
+            "I couldn't find a customer matching \"Zzyzx\" in your accounts. Check the \
+             spelling, or type their website (for example stripe.com) and I'll research them \
+             anyway."
+        );
         assert!(which_company().contains("“acmecorp.com”"));
     }
 }

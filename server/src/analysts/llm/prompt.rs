@@ -3,7 +3,7 @@
 
 use crate::analysts::{Evidence, Question};
 use crate::answers::phrases::tech_label;
-use crate::findings::merged_company;
+use crate::answers::evidence::CitedCompany;
 use app::domain::SourceRef;
 use serde_json::json;
 
@@ -44,22 +44,18 @@ fn fact(text: String, source: &SourceRef) -> Fact {
     }
 }
 
-/// The company profile, merged over its sources, cited to the first.
+/// The company profile, merged over its sources, each field cited to the source it came
+/// from.
 fn company_facts(ev: &Evidence) -> Vec<Fact> {
-    let company = ev.company();
-    let Some(first) = company.first() else {
-        return Vec::new();
-    };
-    let c = merged_company(&company.iter().map(|c| c.fact.clone()).collect::<Vec<_>>());
+    let c = CitedCompany::of(&ev.company());
     [
-        c.description.map(|d| format!("Description: {d}")),
-        c.founded.map(|y| format!("Founded in {y}.")),
-        c.employees.map(|n| format!("About {n} employees.")),
-        c.headquarters.map(|hq| format!("Headquarters: {hq}.")),
+        c.description.map(|(d, s)| fact(format!("Description: {d}"), s)),
+        c.founded.map(|(y, s)| fact(format!("Founded in {y}."), s)),
+        c.employees.map(|(n, s)| fact(format!("About {n} employees."), s)),
+        c.headquarters.map(|(hq, s)| fact(format!("Headquarters: {hq}."), s)),
     ]
     .into_iter()
     .flatten()
-    .map(|text| fact(text, first.source))
     .collect()
 }
 
