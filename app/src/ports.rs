@@ -99,6 +99,8 @@ pub struct BookView {
     pub total: usize,
     /// Of which demo data.
     pub demo: usize,
+    /// Whether a HubSpot token is set (the page offers "Sync HubSpot now").
+    pub hubspot: bool,
 }
 
 /// The book, as the Accounts page drives it (imports go through the JSON API: a file is
@@ -109,6 +111,8 @@ pub trait BookService: Send + Sync {
     async fn book_view(&self) -> Result<BookView, AppError>;
     /// Remove the demo accounts; the book after.
     async fn remove_demo(&self) -> Result<BookView, AppError>;
+    /// Sync HubSpot now; what it did, in words.
+    async fn sync_hubspot(&self) -> Result<String, AppError>;
 }
 
 /// The book service as the server provides it in context.

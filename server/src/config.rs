@@ -11,6 +11,9 @@
 //! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
+//! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
+//! | `DOSSIER_HUBSPOT_URL` | `https://api.hubapi.com` | the HubSpot API (tests point it at a loopback server) |
+//! | `DOSSIER_HUBSPOT_SYNC_MINS` | `360` | minutes between HubSpot syncs (`0`: only on demand) |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
@@ -48,6 +51,10 @@ pub struct Settings {
     /// The language model that writes answers and places questions the rules can't;
     /// None: templates only.
     pub llm: Option<LlmConfig>,
+    /// The HubSpot connection (its `key` is the private-app token; None: not connected).
+    pub hubspot: crate::sources::ProviderConfig,
+    /// How often HubSpot is synced; None: only on demand.
+    pub hubspot_sync_every: Option<Duration>,
 }
 
 /// A setting that could not be read.
@@ -79,6 +86,11 @@ impl Default for Settings {
             vendor_file: None,
             lease: Duration::from_secs(15),
             llm: None,
+            hubspot: crate::sources::ProviderConfig {
+                retries: 5,
+                ..crate::sources::ProviderConfig::new("https://api.hubapi.com")
+            },
+            hubspot_sync_every: Some(Duration::from_secs(360 * 60)),
         }
     }
 }
@@ -108,6 +120,7 @@ impl Settings {
             s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
         }
         s.llm = read_llm(&lookup)?;
+        read_hubspot(&mut s, &lookup)?;
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,
@@ -141,6 +154,51 @@ fn millis(name: &'static str, value: &str, min: u64, max: u64) -> Result<u64, Co
                 format!("expected milliseconds from {min} to {max}"),
             )
         })
+}
+
+/// The HubSpot token, API and sync interval.
+fn read_hubspot(
+    s: &mut Settings,
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    if let Some(v) = lookup("DOSSIER_HUBSPOT_TOKEN") {
+        let token = v.trim();
+        if token.is_empty() || token.len() > 500 || !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(invalid(
+                "DOSSIER_HUBSPOT_TOKEN",
+                "<hidden>",
+                "expected a HubSpot private-app token (one line, no spaces)",
+            ));
+        }
+        s.hubspot.key = Some(token.to_string());
+    }
+    if let Some(v) = lookup("DOSSIER_HUBSPOT_URL") {
+        let url = v.trim().trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(invalid(
+                "DOSSIER_HUBSPOT_URL",
+                &v,
+                "expected an http(s) URL",
+            ));
+        }
+        s.hubspot.base_url = url.to_string();
+    }
+    if let Some(v) = lookup("DOSSIER_HUBSPOT_SYNC_MINS") {
+        let mins: u64 = v
+            .trim()
+            .parse()
+            .ok()
+            .filter(|m| *m <= 10_080)
+            .ok_or_else(|| {
+                invalid(
+                    "DOSSIER_HUBSPOT_SYNC_MINS",
+                    &v,
+                    "expected minutes from 0 to 10080",
+                )
+            })?;
+        s.hubspot_sync_every = (mins > 0).then(|| Duration::from_secs(mins * 60));
+    }
+    Ok(())
 }
 
 /// Where to listen, what to serve and which database to open.

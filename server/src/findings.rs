@@ -292,6 +292,41 @@ impl Findings {
 
     /// Merge several sources' findings for one step, in priority order: duplicates of an
     /// earlier fact are dropped, source indexes are renumbered.
+    /// The contacts the rep's CRM knows at the account, cited to the CRM (None when it
+    /// knows none).
+    pub fn from_crm_contacts(record: &app::domain::crm::CrmRecord) -> Option<Findings> {
+        if record.contacts.is_empty() {
+            return None;
+        }
+        let people = record
+            .contacts
+            .iter()
+            .map(|c| Contact {
+                name: c.name.clone(),
+                title: c
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| "contact in your CRM".into()),
+                note: Some("in your CRM".into()),
+                url: None,
+                src: 0,
+            })
+            .collect();
+        let origin = &record.origin;
+        Some(Findings::from_source(
+            Collected::Contacts { people },
+            SourceRef {
+                name: origin.label.clone(),
+                confidence: origin.provenance.confidence(),
+                last_updated: chrono::DateTime::from_timestamp_millis(origin.updated_at)
+                    .map(|t| t.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                fetched_at_ms: Some(origin.updated_at),
+                url: None,
+            },
+        ))
+    }
+
     pub fn merge(step: StepKey, parts: Vec<Findings>) -> Option<Findings> {
         let mut merged = Findings {
             data: Collected::empty(step)?,

@@ -3,7 +3,8 @@
 
 use crate::analysts::llm::LlmAnalyst;
 use crate::analysts::{Analyst, TemplateAnalyst};
-use crate::book::Book;
+use crate::book::hubspot::HubSpot;
+use crate::book::{Accounts, Book};
 use crate::chat::Chat;
 use crate::config::Settings;
 use crate::demo::demo_accounts;
@@ -54,10 +55,20 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let hubspot = HubSpot::from_config(&settings.hubspot, &settings.sources.user_agent);
+        if let (Some(h), Some(every)) = (&hubspot, settings.hubspot_sync_every) {
+            tracing::info!(every_mins = every.as_secs() / 60, "HubSpot sync on");
+            h.clone().spawn_every(book.clone(), every);
+        }
+        let accounts = Arc::new(Accounts {
+            book: book.clone(),
+            hubspot,
+        });
         let state = AppState {
             leptos_options,
             chat,
             book,
+            accounts,
             signals,
         };
         Ok(Self {

@@ -21,6 +21,12 @@ pub async fn remove_demo_accounts() -> Result<BookView, AppError> {
     book_service()?.remove_demo().await
 }
 
+/// Sync HubSpot now.
+#[server(prefix = "/api", endpoint = "book/sync_hubspot")]
+pub async fn sync_hubspot_now() -> Result<String, AppError> {
+    book_service()?.sync_hubspot().await
+}
+
 /// The import's query string: `?preview=…&filename=…&source=…&importId=…&mapping=…`.
 pub fn import_query(
     preview: bool,

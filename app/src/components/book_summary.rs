@@ -1,7 +1,7 @@
 //! How many accounts the book holds, which of them are demo data, and the button that
 //! removes the demo data.
 
-use crate::api::accounts::{load_book, remove_demo_accounts};
+use crate::api::accounts::{load_book, remove_demo_accounts, sync_hubspot_now};
 use crate::state::import::ImportState;
 use leptos::prelude::*;
 
@@ -10,6 +10,21 @@ pub fn BookSummary() -> impl IntoView {
     let import = expect_context::<ImportState>();
     let book = Resource::new(move || import.changed.get(), |_| load_book());
     let removing = RwSignal::new(false);
+    let syncing = RwSignal::new(false);
+    let synced = RwSignal::new(None::<String>);
+    let sync = move |_| {
+        syncing.set(true);
+        leptos::task::spawn_local(async move {
+            match sync_hubspot_now().await {
+                Ok(said) => {
+                    synced.set(Some(said));
+                    import.changed.update(|n| *n += 1);
+                }
+                Err(e) => import.error.set(Some(e.to_string())),
+            }
+            syncing.set(false);
+        });
+    };
     let remove = move |_| {
         removing.set(true);
         leptos::task::spawn_local(async move {
@@ -30,10 +45,22 @@ pub fn BookSummary() -> impl IntoView {
                             view! {
                                 <p class="book-counts">
                                     {format!("{own} of your own account{}", if own == 1 { "" } else { "s" })}
-                                    {(b.demo > 0).then(|| view! {
+                                    {b.hubspot.then(|| view! {
+                                    <button type="button" class="secondary" on:click=sync disabled=move || syncing.get()>
+                                        {move || if syncing.get() { "Syncing HubSpot…" } else { "Sync HubSpot now" }}
+                                    </button>
+                                })}
+                                {move || synced.get().map(|s| view! { <p role="status">{s}</p> })}
+                                {(b.demo > 0).then(|| view! {
                                         <span class="demo-badge">{format!(" · {} demo accounts", b.demo)}</span>
                                     })}
                                 </p>
+                                {b.hubspot.then(|| view! {
+                                    <button type="button" class="secondary" on:click=sync disabled=move || syncing.get()>
+                                        {move || if syncing.get() { "Syncing HubSpot…" } else { "Sync HubSpot now" }}
+                                    </button>
+                                })}
+                                {move || synced.get().map(|s| view! { <p role="status">{s}</p> })}
                                 {(b.demo > 0).then(|| view! {
                                     <p class="hint">
                                         "The demo accounts are fictional and researched from the demo data set. "

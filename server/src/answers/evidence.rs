@@ -45,7 +45,9 @@ impl<'a> CitedCompany<'a> {
             parts: &[Cited<'a, crate::findings::CompanyFacts>],
             get: impl Fn(&'a crate::findings::CompanyFacts) -> Option<T>,
         ) -> Option<(T, &'a SourceRef)> {
-            parts.iter().find_map(|p| get(p.fact).map(|v| (v, p.source)))
+            parts
+                .iter()
+                .find_map(|p| get(p.fact).map(|v| (v, p.source)))
         }
         Self {
             description: first(parts, |c| c.description.clone()),
@@ -61,7 +63,8 @@ impl<'a> CitedCompany<'a> {
         [
             self.description.clone(),
             self.founded.map(|(y, s)| (format!("• Founded: {y}"), s)),
-            self.employees.map(|(n, s)| (format!("• Employees: ~{n}"), s)),
+            self.employees
+                .map(|(n, s)| (format!("• Employees: ~{n}"), s)),
             self.headquarters
                 .as_ref()
                 .map(|(h, s)| (format!("• Headquarters: {h}"), *s)),

@@ -133,14 +133,20 @@ mod suggestion_tests {
         assert_eq!(p.purpose, Some(MeetingPurpose::TechnicalDiscovery));
         let (p, applied) = with_suggestion(p, None);
         assert!(!applied);
-        assert_eq!(p.purpose, None, "the next account suggests nothing: cleared");
+        assert_eq!(
+            p.purpose, None,
+            "the next account suggests nothing: cleared"
+        );
         assert!(!p.suggested);
     }
 
     #[test]
     fn the_rep_reads_why_the_purpose_was_chosen() {
         assert_eq!(
-            purpose_from_crm(MeetingPurpose::Renewal, "your CRM shows the renewal “X” closing Jan 15, 2027 (in 44 days)"),
+            purpose_from_crm(
+                MeetingPurpose::Renewal,
+                "your CRM shows the renewal “X” closing Jan 15, 2027 (in 44 days)"
+            ),
             "🎯 Meeting purpose: Renewal discussion — your CRM shows the renewal “X” closing Jan 15, 2027 (in 44 days). Change it with “Change role or purpose” if that's not this meeting."
         );
     }

@@ -50,11 +50,7 @@ impl Book {
             .unwrap_or_else(|| format!("imp-{}", crate::random_id(10)));
         let _guard = self.writer.lock().await;
         let state = self.state.load_full();
-        let stored = if req.preview {
-            HashMap::new()
-        } else {
-            self.store.opportunity_hashes().await?.into_iter().collect()
-        };
+        let stored = self.stored_opportunities().await?;
         let now = crate::now_ms();
         let preview = req.preview;
         let prepared = {
@@ -104,7 +100,13 @@ impl Book {
         self.store.import_report(id).await
     }
 
-    async fn write(
+    /// Every stored opportunity's key and digest.
+    pub(super) async fn stored_opportunities(&self) -> Result<HashMap<String, String>, StoreError> {
+        Ok(self.store.opportunity_hashes().await?.into_iter().collect())
+    }
+
+    /// Write a plan batch by batch, publishing the index as it goes.
+    pub(super) async fn write(
         &self,
         report: &mut ImportReport,
         plan: Plan,

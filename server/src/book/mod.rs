@@ -3,12 +3,18 @@
 //! is swapped whole whenever the book changes (searches never wait for a writer).
 //!
 //! - [`import`]: reading a CRM export; [`plan`]: what its rows do to the book;
-//! - [`domain`]: a company's registrable domain; [`importer`]: running an import.
+//! - [`domain`]: a company's registrable domain; [`importer`]: running an import;
+//! - [`hubspot`]: the HubSpot sync, written by [`sync`].
 
 pub mod domain;
+pub mod hubspot;
 pub mod import;
 pub mod importer;
 pub mod plan;
+mod service;
+pub mod sync;
+
+pub use service::Accounts;
 
 pub use importer::ImportRequest;
 
@@ -222,24 +228,6 @@ fn name_from_domain(domain: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The Accounts page's server functions go through here.
-#[async_trait::async_trait]
-impl app::ports::BookService for Book {
-    async fn book_view(&self) -> Result<app::ports::BookView, app::error::AppError> {
-        let c = self.counts();
-        Ok(app::ports::BookView {
-            total: c.total,
-            demo: c.demo,
-        })
-    }
-
-    async fn remove_demo(&self) -> Result<app::ports::BookView, app::error::AppError> {
-        let removed = Book::remove_demo(self).await?;
-        tracing::info!(removed, "demo accounts removed");
-        self.book_view().await
-    }
 }
 
 #[cfg(test)]

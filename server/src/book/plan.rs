@@ -124,7 +124,13 @@ fn opt(s: &Option<String>) -> &str {
 fn account_digest(r: &AccountRow) -> String {
     let employees = r.employees.map(|n| n.to_string()).unwrap_or_default();
     let revenue = r.revenue.map(|n| n.to_string()).unwrap_or_default();
+    let contacts: Vec<String> = r
+        .contacts
+        .iter()
+        .map(|c| format!("{}|{}|{}", c.name, opt(&c.title), opt(&c.email)))
+        .collect();
     digest(&[
+        &contacts.join(";"),
         &r.name,
         opt(&r.domain),
         opt(&r.industry),
@@ -251,7 +257,7 @@ pub fn plan_accounts(rows: &[AccountRow], book: &Identities, from: &Provenanced)
                 kind: r.kind.clone(),
                 lifecycle: r.lifecycle.clone(),
                 revenue: r.revenue,
-                contacts: Vec::new(),
+                contacts: r.contacts.clone(),
             }),
             hash: Some(hash),
             added_at: None,

@@ -2,11 +2,12 @@
 //! `GET /api/accounts` (counts), `POST /api/accounts` (add a company by its domain),
 //! `POST /api/accounts/import` (a CRM export as `text/csv`, ≤ 50 MB),
 //! `GET /api/accounts/imports/{id}` (an import's progress and outcome),
-//! `DELETE /api/accounts/demo` (remove the demo data).
+//! `DELETE /api/accounts/demo` (remove the demo data), `POST /api/accounts/sync` (HubSpot now).
 
 use super::AppState;
 use super::api_error::{ApiError, error_response, parse_body};
 use super::dto::{AccountMatch, AddAccountRequest, BookCountsResponse, ImportQuery};
+use crate::book::hubspot::SyncError;
 use crate::book::import::ImportError;
 use crate::book::importer::ImportFailure;
 use crate::book::{Added, ImportRequest};
@@ -31,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/accounts", get(counts).post(add))
         .route("/api/accounts/imports/{id}", get(import_report))
         .route("/api/accounts/demo", delete(remove_demo))
+        .route("/api/accounts/sync", post(sync))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
     Router::new()
         .route("/api/accounts/import", import)
@@ -137,6 +139,22 @@ async fn import_report(
 async fn remove_demo(State(state): State<AppState>) -> Result<Response, ApiError> {
     let removed = state.book.remove_demo().await.map_err(AppError::from)?;
     Ok(Json(json!({ "removed": removed })).into_response())
+}
+
+/// Sync HubSpot now: `200` with what it did; `400` without a token; `502` when HubSpot
+/// refused or failed.
+async fn sync(State(state): State<AppState>) -> Result<Response, ApiError> {
+    match state.accounts.sync_hubspot().await {
+        Ok(s) => Ok(Json(json!({
+            "source": "HubSpot",
+            "accounts": s.accounts,
+            "opportunities": s.opportunities,
+        }))
+        .into_response()),
+        Err(e @ SyncError::NotConnected) => Err(AppError::BadInput(e.to_string()).into()),
+        Err(e @ SyncError::Api(_)) => Ok(error_response(StatusCode::BAD_GATEWAY, &e.to_string())),
+        Err(SyncError::Store(e)) => Err(AppError::from(e).into()),
+    }
 }
 
 impl From<ImportError> for ApiError {

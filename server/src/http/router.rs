@@ -2,7 +2,7 @@
 //! the state its handlers share.
 
 use super::{accounts, api, server_fns};
-use crate::book::Book;
+use crate::book::{Accounts, Book};
 use crate::chat::Chat;
 use crate::visitor;
 use app::ports::{SharedBookService, SharedChatService};
@@ -21,6 +21,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub chat: Arc<Chat>,
     pub book: Arc<Book>,
+    /// The book with its CRM connection.
+    pub accounts: Arc<Accounts>,
     pub signals: WsSignals,
 }
 
@@ -33,7 +35,7 @@ impl FromRef<AppState> for LeptosOptions {
 /// Every route, with the chat service and the signals in every server function's context.
 pub fn build_router(state: AppState) -> Router {
     let chat: SharedChatService = state.chat.clone();
-    let book: SharedBookService = state.book.clone();
+    let book: SharedBookService = state.accounts.clone();
     let signals = state.signals.clone();
     let context = move || {
         provide_context(chat.clone());

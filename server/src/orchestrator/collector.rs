@@ -67,11 +67,15 @@ impl Collector {
         account: &AccountSummary,
     ) -> (Result<Findings, String>, CacheUse) {
         let sources = self.registries.for_account(account).for_step(step);
+        let crm = self.crm_part(step, account).await;
         let Some(first) = sources.first() else {
-            return (
-                Err(format!("no source is configured for {}", step.noun())),
-                CacheUse::Miss,
-            );
+            return match crm {
+                Some(found) => (Ok(found), CacheUse::Miss),
+                None => (
+                    Err(format!("no source is configured for {}", step.noun())),
+                    CacheUse::Miss,
+                ),
+            };
         };
         let layer = self.policy.step_layer(step, &first.cache_scope(account));
         if let Some((key, _)) = &layer
@@ -83,7 +87,11 @@ impl Collector {
             futures::future::join_all(sources.iter().map(|source| self.ask(source, step, account)))
                 .await;
         let (found, failures): (Vec<_>, Vec<_>) = answers.into_iter().partition(Result::is_ok);
-        let found: Vec<Findings> = found.into_iter().filter_map(Result::ok).collect();
+        // The rep's own CRM first: its contacts win a merge with the same person found.
+        let found: Vec<Findings> = crm
+            .into_iter()
+            .chain(found.into_iter().filter_map(Result::ok))
+            .collect();
         let failures: Vec<SourceError> = failures.into_iter().filter_map(Result::err).collect();
         if found.is_empty() {
             let reasons: Vec<String> = failures.iter().map(ToString::to_string).collect();
@@ -102,6 +110,20 @@ impl Collector {
             self.remember(&key, &merged, ttl).await;
         }
         (Ok(merged), CacheUse::Miss)
+    }
+
+    /// What the rep's CRM adds to a step: its known contacts to the decision makers.
+    async fn crm_part(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
+        if step != StepKey::Contacts || account.origin.is_demo() {
+            return None;
+        }
+        match self.store.account_doc(&account.id).await {
+            Ok(doc) => Findings::from_crm_contacts(doc?.crm.as_ref()?),
+            Err(e) => {
+                tracing::warn!(account = %account.id, error = %e, "CRM contacts unreadable");
+                None
+            }
+        }
     }
 
     /// One source's answer for a step: its raw layer, or a live call.

@@ -519,12 +519,18 @@ async fn a_renewal_in_the_crm_makes_the_meeting_a_renewal_and_says_why() {
         )
     );
     // A rep who picks a purpose keeps it: the next prep does not override it.
-    let sid = app.load_chat().await["view"]["session_id"].as_str().unwrap().to_string();
+    let sid = app.load_chat().await["view"]["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let res = app
         .set_persona(&sid, json!({"kind": "purpose", "purpose": "expansion"}))
         .await;
     assert_eq!(res.status(), 200);
     app.start_intelligence("initrode-com", None).await;
     let chat = app.chat_texts().await;
-    assert!(!chat.iter().any(|t| t.starts_with("🎯 Meeting purpose")), "{chat:#?}");
+    assert!(
+        !chat.iter().any(|t| t.starts_with("🎯 Meeting purpose")),
+        "{chat:#?}"
+    );
 }

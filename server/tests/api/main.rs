@@ -7,6 +7,7 @@ mod crash;
 mod durability;
 mod follower;
 mod helpers;
+mod hubspot;
 mod live_updates;
 mod llm;
 mod questions;

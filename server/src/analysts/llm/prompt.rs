@@ -2,8 +2,8 @@
 //! each with its source — all it may cite — and the request around them.
 
 use crate::analysts::{Evidence, Question};
-use crate::answers::phrases::tech_label;
 use crate::answers::evidence::CitedCompany;
+use crate::answers::phrases::tech_label;
 use app::domain::SourceRef;
 use serde_json::json;
 
@@ -49,10 +49,13 @@ fn fact(text: String, source: &SourceRef) -> Fact {
 fn company_facts(ev: &Evidence) -> Vec<Fact> {
     let c = CitedCompany::of(&ev.company());
     [
-        c.description.map(|(d, s)| fact(format!("Description: {d}"), s)),
+        c.description
+            .map(|(d, s)| fact(format!("Description: {d}"), s)),
         c.founded.map(|(y, s)| fact(format!("Founded in {y}."), s)),
-        c.employees.map(|(n, s)| fact(format!("About {n} employees."), s)),
-        c.headquarters.map(|(hq, s)| fact(format!("Headquarters: {hq}."), s)),
+        c.employees
+            .map(|(n, s)| fact(format!("About {n} employees."), s)),
+        c.headquarters
+            .map(|(hq, s)| fact(format!("Headquarters: {hq}."), s)),
     ]
     .into_iter()
     .flatten()

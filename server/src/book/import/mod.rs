@@ -57,6 +57,8 @@ pub struct AccountRow {
     pub owner: Option<String>,
     pub kind: Option<String>,
     pub lifecycle: Option<String>,
+    /// Known contacts (a HubSpot sync has them; an export does not).
+    pub contacts: Vec<app::domain::crm::CrmContact>,
 }
 
 impl AccountRow {
@@ -344,6 +346,7 @@ fn account(row: usize, cells: &Cells) -> Result<AccountRow, CellError> {
         owner: cells.text(Field::Owner, values::MAX_NAME_CHARS)?,
         kind: cells.text(Field::Kind, values::MAX_NAME_CHARS)?,
         lifecycle: cells.text(Field::Lifecycle, values::MAX_NAME_CHARS)?,
+        contacts: Vec::new(),
     })
 }
 
