@@ -17,15 +17,15 @@ use std::time::Duration;
 const RUNS: usize = 24;
 const ROUNDS: usize = 8;
 
-struct ServerProcess {
-    child: Child,
-    dir: PathBuf,
-    port: u16,
-    env: Vec<(&'static str, String)>,
+pub(crate) struct ServerProcess {
+    pub(crate) child: Child,
+    pub(crate) dir: PathBuf,
+    pub(crate) port: u16,
+    pub(crate) env: Vec<(&'static str, String)>,
 }
 
 impl ServerProcess {
-    fn start(dir: &Path, port: u16, env: &[(&'static str, String)]) -> Child {
+    pub(crate) fn start(dir: &Path, port: u16, env: &[(&'static str, String)]) -> Child {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -44,7 +44,7 @@ impl ServerProcess {
             .expect("the server binary starts")
     }
 
-    async fn wait_healthy(&self) {
+    pub(crate) async fn wait_healthy(&self) {
         let url = format!("http://127.0.0.1:{}/api/health", self.port);
         for _ in 0..600 {
             if let Ok(r) = reqwest::get(&url).await
@@ -57,12 +57,12 @@ impl ServerProcess {
         panic!("server did not become healthy; log:\n{}", self.log_tail());
     }
 
-    fn kill9(&mut self) {
+    pub(crate) fn kill9(&mut self) {
         self.child.kill().expect("SIGKILL");
         self.child.wait().unwrap();
     }
 
-    fn restart(&mut self) {
+    pub(crate) fn restart(&mut self) {
         self.child = Self::start(&self.dir, self.port, &self.env);
     }
 
@@ -80,7 +80,7 @@ impl Drop for ServerProcess {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -154,7 +154,7 @@ async fn runs_survive_kill_9_on_a_remote_surrealdb() {
     let _ = surreal.wait();
 }
 
-fn scratch_dir() -> PathBuf {
+pub(crate) fn scratch_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("dossier-crash-{}", server::random_id(6)));
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -8,6 +8,7 @@ mod durability;
 mod follower;
 mod helpers;
 mod hubspot;
+mod import_crash;
 mod live_updates;
 mod llm;
 mod questions;
