@@ -92,18 +92,34 @@ fn accounts(n: usize) -> Vec<AccountSummary> {
     out
 }
 
+/// This process's resident memory in MB (Linux; 0 elsewhere).
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
 fn main() {
     let n = 100_000;
+    let before = rss_mb();
     let t = Instant::now();
     let index = AccountIndex::new(accounts(n));
     println!(
-        "built index of {} accounts in {:?}",
+        "built index of {} accounts in {:?}; resident memory +{:.0} MB",
         index.len(),
-        t.elapsed()
+        t.elapsed(),
+        rss_mb() - before
     );
     let queries = [
         ("exact", "Acme Corp"),
@@ -115,6 +131,8 @@ fn main() {
         ("common later word", "Harbor"),
         ("typo of a common word", "Nortwind"),
         ("miss", "Zzyzx Unlimited"),
+        ("industry", "fintech accounts"),
+        ("industry and place", "software in berlin"),
     ];
     for (label, q) in queries {
         let mut times = Vec::with_capacity(1000);

@@ -246,6 +246,7 @@ mod tests {
             role,
             purpose,
             skipped: false,
+            suggested: false,
         }
     }
 

@@ -261,6 +261,7 @@ mod tests {
         assert_eq!(p.describe().as_deref(), Some("AE · expansion opportunity"));
         let skipped = Persona {
             skipped: true,
+            suggested: false,
             ..Persona::default()
         };
         assert!(!skipped.should_ask());

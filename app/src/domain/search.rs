@@ -203,15 +203,18 @@ impl AccountIndex {
 
     /// The best `limit` accounts for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&AccountSummary> {
-        self.resolve(self.ranked(query, limit))
+        self.resolve(self.ranked(query, limit, true))
     }
 
     /// The company a sentence names (`term`), or failing a name match, what and where the
     /// sentence from that name on says (`phrase`: "software in palo alto").
     pub fn search_phrase(&self, term: &str, phrase: &str, limit: usize) -> Vec<&AccountSummary> {
-        let by_term = self.ranked(term, limit);
-        if phrase == term || by_term.iter().any(|(tier, _)| *tier > MatchTier::Attribute) {
-            return self.resolve(by_term);
+        if phrase == term {
+            return self.search(term, limit);
+        }
+        let named = self.ranked(term, limit, false);
+        if !named.is_empty() {
+            return self.resolve(named);
         }
         let mut by_place = Attributes::terms(phrase)
             .map(|terms| self.attributes.matching(&terms))
@@ -230,19 +233,19 @@ impl AccountIndex {
             .collect()
     }
 
-    /// The best `limit` accounts for `query` with how they matched, best first.
-    fn ranked(&self, query: &str, limit: usize) -> Vec<(MatchTier, u32)> {
+    /// The best `limit` accounts for `query` with how they matched, best first; by
+    /// industry and place words too when `by_attributes`.
+    fn ranked(&self, query: &str, limit: usize, by_attributes: bool) -> Vec<(MatchTier, u32)> {
         let q = normalise(query);
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
         let q_domain = query.trim().to_lowercase();
         let q_compact = q.replace(' ', "");
-        let mut best: HashMap<u32, MatchTier> = HashMap::new();
-        let mut note = |account: u32, tier: MatchTier| {
-            let slot = best.entry(account).or_insert(tier);
-            *slot = (*slot).max(tier);
-        };
+        // Per account its best tier so far (a flat table: a query may touch tens of
+        // thousands of accounts, and hashing each costs more than zeroing this).
+        let mut best = Tiers::new(self.accounts.len());
+        let mut note = |account: u32, tier: MatchTier| best.note(account, tier);
         for t in self.starting_with(&q) {
             let exact = *t.text == *q;
             match t.kind {
@@ -272,18 +275,19 @@ impl AccountIndex {
         // Typos only when better tiers leave room.
         if best.len() < limit {
             for account in self.fuzzy(&q_compact) {
-                best.entry(account).or_insert(MatchTier::Fuzzy);
+                best.note(account, MatchTier::Fuzzy);
             }
         }
         // Then accounts by industry and place, after every name match.
-        if best.len() < limit
+        if by_attributes
+            && best.len() < limit
             && let Some(terms) = Attributes::terms(query)
         {
             for account in self.attributes.matching(&terms) {
-                best.entry(account).or_insert(MatchTier::Attribute);
+                best.note(account, MatchTier::Attribute);
             }
         }
-        let mut hits: Vec<(MatchTier, u32)> = best.into_iter().map(|(a, t)| (t, a)).collect();
+        let mut hits = best.into_hits();
         let key = |&(tier, a): &(MatchTier, u32)| (std::cmp::Reverse(tier), self.rank[a as usize]);
         if hits.len() > limit {
             hits.select_nth_unstable_by_key(limit - 1, key);
@@ -329,6 +333,54 @@ impl AccountIndex {
                     || within_edits(q_compact, &s.core_compact, max_edits)
             })
             .collect()
+    }
+}
+
+/// The best tier each account reached in one query, and which accounts were reached.
+struct Tiers {
+    /// Per account: 0 when not reached, else its best tier + 1.
+    tier: Vec<u8>,
+    reached: Vec<u32>,
+}
+
+impl Tiers {
+    fn new(accounts: usize) -> Self {
+        Self {
+            tier: vec![0; accounts],
+            reached: Vec::new(),
+        }
+    }
+
+    fn note(&mut self, account: u32, tier: MatchTier) {
+        let slot = &mut self.tier[account as usize];
+        if *slot == 0 {
+            self.reached.push(account);
+        }
+        *slot = (*slot).max(tier as u8 + 1);
+    }
+
+    fn len(&self) -> usize {
+        self.reached.len()
+    }
+
+    fn into_hits(self) -> Vec<(MatchTier, u32)> {
+        self.reached
+            .into_iter()
+            .map(|a| (MatchTier::from_slot(self.tier[a as usize]), a))
+            .collect()
+    }
+}
+
+impl MatchTier {
+    fn from_slot(slot: u8) -> Self {
+        match slot.saturating_sub(1) {
+            5 => MatchTier::Exact,
+            4 => MatchTier::Prefix,
+            3 => MatchTier::WordPrefix,
+            2 => MatchTier::Domain,
+            1 => MatchTier::Fuzzy,
+            _ => MatchTier::Attribute,
+        }
     }
 }
 

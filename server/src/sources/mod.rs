@@ -58,6 +58,9 @@ pub enum ErrorKind {
     NotFound,
     /// Any other refusal (400, 422, a blocked address). Never retried.
     Rejected,
+    /// No network: the provider's host name could not be looked up. Never retried (every
+    /// provider fails the same way until the machine is online again).
+    Offline,
 }
 
 impl ErrorKind {

@@ -466,3 +466,30 @@ async fn an_endless_stream_is_cut_off_at_the_limit() {
         "the client kept reading: {sent} bytes"
     );
 }
+
+/// A host whose name cannot be looked up (`.invalid` never resolves, RFC 6761) is what a
+/// machine without internet sees for every provider: the step says "offline" at once,
+/// without retries.
+#[tokio::test]
+async fn an_unresolvable_host_is_offline_and_not_retried() {
+    use server::sources::ErrorKind;
+    use server::sources::net::http::Request;
+    let mut c = server::sources::ProviderConfig::new("http://dossier-test-host.invalid");
+    c.retries = 5;
+    c.backoff = std::time::Duration::from_secs(5);
+    let started = std::time::Instant::now();
+    let err = crate::http("Wikidata", &c)
+        .send(Request::get("/w/api.php"))
+        .await
+        .err()
+        .expect("no such host");
+    assert_eq!(err.kind, ErrorKind::Offline, "{err}");
+    assert_eq!(
+        err.to_string(),
+        "Wikidata: offline: the provider's address could not be looked up"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "a retry would have waited 5 s"
+    );
+}

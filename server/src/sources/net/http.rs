@@ -294,6 +294,11 @@ impl Http {
                 ErrorKind::Timeout,
                 format!("no answer within {}", short_duration(self.config.timeout)),
             )
+        } else if e.is_connect() && is_name_lookup_failure(e) {
+            Failure::new(
+                ErrorKind::Offline,
+                "offline: the provider's address could not be looked up",
+            )
         } else if e.is_connect() {
             Failure::new(ErrorKind::Unavailable, "could not connect")
         } else if e.is_redirect() {
@@ -315,6 +320,19 @@ impl Http {
             )
         }
     }
+}
+
+/// Whether a connect error is a failed DNS lookup (no network, or no such host).
+fn is_name_lookup_failure(e: &reqwest::Error) -> bool {
+    let mut source: Option<&dyn std::error::Error> = Some(e);
+    while let Some(err) = source {
+        let text = err.to_string();
+        if text.contains("dns error") || text.contains("failed to lookup address") {
+            return true;
+        }
+        source = err.source();
+    }
+    false
 }
 
 fn too_large(limit: usize) -> Failure {
