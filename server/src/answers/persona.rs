@@ -120,7 +120,7 @@ mod suggestion_tests {
             purpose: Some(MeetingPurpose::Expansion),
             ..Persona::default()
         };
-        let (p, applied) = with_suggestion(chosen.clone(), Some(MeetingPurpose::Renewal));
+        let (p, applied) = with_suggestion(chosen, Some(MeetingPurpose::Renewal));
         assert_eq!((p, applied), (chosen, false));
     }
 

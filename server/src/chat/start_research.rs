@@ -78,7 +78,7 @@ impl Chat {
         let suggestion = facts.suggested_purpose(crate::answers::crm::today(now));
         let stored = self.store.persona(&session.owner).await?;
         let (persona, applied) =
-            say_persona::with_suggestion(stored.clone(), suggestion.as_ref().map(|(p, _)| *p));
+            say_persona::with_suggestion(stored, suggestion.as_ref().map(|(p, _)| *p));
         if persona != stored {
             self.store.save_persona(&session.owner, &persona).await?;
         }
