@@ -5,20 +5,34 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ImportProgress(report: ImportReport) -> impl IntoView {
-    let pct = report.percent();
     view! {
         <div class="import-progress">
-            <div
-                class="progress-bar"
-                role="progressbar"
-                aria-label="Import progress"
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=pct.to_string()
-            >
-                <div class="progress-fill" style=format!("width: {pct}%")></div>
-            </div>
-            <p role="status">{format!("Importing… {} of {} rows written ({pct}%)", report.written, report.planned)}</p>
+            <ProgressBar percent=report.percent()/>
+            <p role="status">
+                {format!(
+                    "Importing… {} of {} rows written ({}%)",
+                    report.written,
+                    report.planned,
+                    report.percent()
+                )}
+            </p>
+        </div>
+    }
+}
+
+/// The import's progress bar (also shown, full, on the summary).
+#[component]
+pub fn ProgressBar(percent: u8) -> impl IntoView {
+    view! {
+        <div
+            class="progress-bar"
+            role="progressbar"
+            aria-label="Import progress"
+            aria-valuemin="0"
+            aria-valuemax="100"
+            aria-valuenow=percent.to_string()
+        >
+            <div class="progress-fill" style=format!("width: {percent}%")></div>
         </div>
     }
 }

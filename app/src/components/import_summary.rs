@@ -1,5 +1,6 @@
 //! An import's outcome: what it did, the rows left out and why, and where to go next.
 
+use super::import_progress::ProgressBar;
 use super::problem_rows::ProblemRows;
 use crate::domain::import::{ImportReport, ImportStatus};
 use crate::state::import::ImportState;
@@ -11,16 +12,7 @@ pub fn ImportSummary(report: ImportReport) -> impl IntoView {
     let done = report.status == ImportStatus::Done;
     view! {
         <div class="import-summary">
-            <div
-                class="progress-bar"
-                role="progressbar"
-                aria-label="Import progress"
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=report.percent().to_string()
-            >
-                <div class="progress-fill" style=format!("width: {}%", report.percent())></div>
-            </div>
+            <ProgressBar percent=report.percent()/>
             <p role="status" class="import-done">
                 {if done { "Import finished. " } else { "Import stopped. " }}
                 {report.summary_line()}

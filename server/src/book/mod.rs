@@ -34,7 +34,7 @@ struct Snapshot {
 
 impl Snapshot {
     fn new(entries: Vec<BookEntry>) -> Self {
-        let index = AccountIndex::new(entries.iter().map(BookEntry::summary).collect());
+        let index = AccountIndex::new(entries.iter().map(|e| e.account.clone()).collect());
         Self { index, entries }
     }
 }
@@ -110,15 +110,19 @@ impl Book {
         state
             .entries
             .iter()
-            .find(|e| e.domain == domain)
-            .map(BookEntry::summary)
+            .find(|e| e.account.domain == domain)
+            .map(|e| e.account.clone())
     }
 
     pub fn counts(&self) -> BookCounts {
         let state = self.state.load();
         BookCounts {
             total: state.entries.len(),
-            demo: state.entries.iter().filter(|e| e.origin.is_demo()).count(),
+            demo: state
+                .entries
+                .iter()
+                .filter(|e| e.account.origin.is_demo())
+                .count(),
         }
     }
 
@@ -181,7 +185,7 @@ impl Book {
         let _guard = self.writer.lock().await;
         self.store.put_account(&doc).await?;
         let mut entries = self.state.load().entries.clone();
-        if let Some(e) = entries.iter_mut().find(|e| e.key == doc.key) {
+        if let Some(e) = entries.iter_mut().find(|e| e.account.id == doc.key) {
             *e = BookEntry::from_doc(&doc);
         }
         self.swap(entries).await;
@@ -197,19 +201,22 @@ impl Book {
             .load()
             .entries
             .iter()
-            .filter(|e| !e.origin.is_demo())
+            .filter(|e| !e.account.origin.is_demo())
             .cloned()
             .collect();
         self.swap(entries).await;
         Ok(removed)
     }
 
-    /// Rebuild the index over `entries` off the async threads, then publish it.
-    async fn swap(&self, entries: Vec<BookEntry>) {
+    /// Rebuild the index over `entries` off the async threads, then publish it. Returns
+    /// how long the rebuild took.
+    async fn swap(&self, entries: Vec<BookEntry>) -> std::time::Duration {
+        let started = std::time::Instant::now();
         match tokio::task::spawn_blocking(move || Snapshot::new(entries)).await {
             Ok(snapshot) => self.state.store(Arc::new(snapshot)),
             Err(e) => tracing::error!(error = %e, "rebuilding the account index failed"),
         }
+        started.elapsed()
     }
 }
 

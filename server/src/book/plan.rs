@@ -37,20 +37,20 @@ impl<'a> Identities<'a> {
             keys: HashSet::new(),
         };
         for e in entries {
-            ids.keys.insert(&e.key);
-            if e.origin.is_demo() {
-                if !e.domain.is_empty() {
-                    ids.demo_by_domain.insert(&e.domain, &e.key);
+            ids.keys.insert(&e.account.id);
+            if e.account.origin.is_demo() {
+                if !e.account.domain.is_empty() {
+                    ids.demo_by_domain.insert(&e.account.domain, &e.account.id);
                 }
                 continue;
             }
             if let Some(id) = &e.crm_id {
                 ids.by_crm_id.insert(id, e);
             }
-            if !e.domain.is_empty() {
-                ids.by_domain.insert(&e.domain, e);
+            if !e.account.domain.is_empty() {
+                ids.by_domain.insert(&e.account.domain, e);
             }
-            ids.by_name.entry(normalise(&e.name)).or_insert(e);
+            ids.by_name.entry(normalise(&e.account.name)).or_insert(e);
         }
         ids
     }
@@ -228,7 +228,7 @@ pub fn plan_accounts(rows: &[AccountRow], book: &Identities, from: &Provenanced)
             continue;
         }
         let key = match existing {
-            Some(e) => e.key.clone(),
+            Some(e) => e.account.id.clone(),
             None => free_key(
                 &slug(r.domain.as_deref().unwrap_or(&r.name)),
                 &mut taken,
@@ -275,17 +275,17 @@ pub fn plan_opportunities(
 ) -> Plan {
     let mut by_crm_id: HashMap<&str, &BookEntry> = HashMap::new();
     let mut by_name: HashMap<String, &BookEntry> = HashMap::new();
-    for e in entries.iter().filter(|e| !e.origin.is_demo()) {
+    for e in entries.iter().filter(|e| !e.account.origin.is_demo()) {
         if let Some(id) = &e.crm_id {
             by_crm_id.insert(id, e);
         }
-        by_name.entry(normalise(&e.name)).or_insert(e);
+        by_name.entry(normalise(&e.account.name)).or_insert(e);
     }
     let mut plan = Plan::default();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut docs: Vec<(usize, OpportunityDoc, RowChange)> = Vec::new();
     for r in rows {
-        let account = r
+        let entry = r
             .account_crm_id
             .as_deref()
             .and_then(|id| by_crm_id.get(id))
@@ -294,7 +294,7 @@ pub fn plan_opportunities(
                     .as_ref()
                     .and_then(|n| by_name.get(&normalise(n)))
             });
-        let Some(account) = account else {
+        let Some(entry) = entry else {
             let named = r
                 .account_name
                 .clone()
@@ -309,12 +309,12 @@ pub fn plan_opportunities(
         };
         let key = match &r.crm_id {
             Some(id) => format!("o-{}", slug(id)),
-            None => format!("{}--{}", account.key, slug(&r.name)),
+            None => format!("{}--{}", entry.account.id, slug(&r.name)),
         };
         let close = r.close_date.map(|d| d.format("%Y-%m-%d").to_string());
         let amount = r.amount.map(|a| a.to_string()).unwrap_or_default();
         let hash = digest(&[
-            &account.key,
+            &entry.account.id,
             &r.name,
             opt(&r.stage),
             &amount,
@@ -329,7 +329,7 @@ pub fn plan_opportunities(
         };
         let doc = OpportunityDoc {
             key: key.clone(),
-            account: account.key.clone(),
+            account: entry.account.id.clone(),
             hash,
             crm_id: r.crm_id.clone(),
             opportunity: Opportunity {

@@ -59,45 +59,18 @@ impl AccountDoc {
     }
 }
 
-/// What the book keeps in memory per account: the summary and its CRM identity.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// What the book keeps in memory per account: the account and its CRM identity.
+#[derive(Clone, Debug, PartialEq)]
 pub struct BookEntry {
-    pub key: String,
-    pub name: String,
-    pub domain: String,
-    pub industry: String,
-    pub employees: u32,
-    pub location: String,
-    #[serde(default)]
-    pub origin: Origin,
-    #[serde(default)]
+    pub account: AccountSummary,
     pub crm_id: Option<String>,
-    #[serde(default)]
     pub hash: Option<String>,
 }
 
 impl BookEntry {
-    pub fn summary(&self) -> AccountSummary {
-        AccountSummary {
-            id: self.key.clone(),
-            name: self.name.clone(),
-            domain: self.domain.clone(),
-            industry: self.industry.clone(),
-            employees: self.employees,
-            location: self.location.clone(),
-            origin: self.origin,
-        }
-    }
-
     pub fn from_doc(d: &AccountDoc) -> Self {
         Self {
-            key: d.key.clone(),
-            name: d.name.clone(),
-            domain: d.domain.clone(),
-            industry: d.industry.clone(),
-            employees: d.employees,
-            location: d.location.clone(),
-            origin: d.origin,
+            account: d.summary(),
             crm_id: d.crm.as_ref().and_then(|c| c.crm_id.clone()),
             hash: d.hash.clone(),
         }
@@ -168,14 +141,9 @@ impl Store {
 
     /// Every account, as the book keeps it in memory.
     pub async fn book_entries(&self) -> Result<Vec<BookEntry>, StoreError> {
-        let mut res = self
-            .db
-            .query(
-                "SELECT key, name, domain, industry, employees, location, origin, \
-                 crm.crm_id AS crm_id, hash FROM account",
-            )
-            .await?;
-        decode(res.take(0)?)
+        let mut res = self.db.query("SELECT * OMIT id FROM account").await?;
+        let docs: Vec<AccountDoc> = decode(res.take(0)?)?;
+        Ok(docs.iter().map(BookEntry::from_doc).collect())
     }
 
     /// One account with its CRM record.

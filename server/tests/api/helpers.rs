@@ -278,6 +278,23 @@ impl TestApp {
         res.json().await.unwrap()
     }
 
+    /// `GET /api/accounts`: `(total, demo)`.
+    pub async fn book_counts(&self) -> (u64, u64) {
+        let counts: Value = self
+            .client
+            .get(self.url("/api/accounts"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        (
+            counts["total"].as_u64().unwrap(),
+            counts["demo"].as_u64().unwrap(),
+        )
+    }
+
     pub async fn add_account(&self, body: Value) -> reqwest::Response {
         self.post_json("/api/accounts", body).await
     }

@@ -20,16 +20,8 @@ fn export() -> String {
 }
 
 async fn own_accounts(app: &TestApp) -> u64 {
-    let counts: Value = app
-        .client
-        .get(app.url("/api/accounts"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    counts["total"].as_u64().unwrap() - counts["demo"].as_u64().unwrap()
+    let (total, demo) = app.book_counts().await;
+    total - demo
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -81,13 +81,15 @@ fn the_later_of_two_rows_for_one_domain_wins_and_the_summary_says_so() {
 #[test]
 fn an_imported_account_replaces_the_demo_account_with_its_domain() {
     let demo = BookEntry {
-        key: "acme-corp".into(),
-        name: "Acme Corp".into(),
-        domain: "acmecorp.com".into(),
-        industry: "FinTech".into(),
-        employees: 500,
-        location: "New York, USA".into(),
-        origin: Origin::Demo,
+        account: app::domain::AccountSummary {
+            id: "acme-corp".into(),
+            name: "Acme Corp".into(),
+            domain: "acmecorp.com".into(),
+            industry: "FinTech".into(),
+            employees: 500,
+            location: "New York, USA".into(),
+            origin: Origin::Demo,
+        },
         crm_id: None,
         hash: None,
     };

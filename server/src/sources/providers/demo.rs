@@ -68,6 +68,17 @@ impl Source for DemoSource {
     ) -> Result<Findings, SourceError> {
         let ms = rand::rng().random_range(self.delay.min_ms..=self.delay.max_ms);
         tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+        // The fictional data set knows only its own accounts: about the rep's real ones it
+        // found nothing, and says so (it never invents facts about a real company).
+        if !account.origin.is_demo() {
+            let data = Collected::empty(step).ok_or_else(|| {
+                SourceError::new(self.name(), ErrorKind::Rejected, "not a customer step")
+            })?;
+            return Ok(Findings::from_source(
+                data,
+                source(self.name(), 0.5, &crate::sources::today_iso(), None),
+            ));
+        }
         let intel = intel_for(account);
         if let Some(e) = failure(&intel, step) {
             return Err(e);
@@ -159,6 +170,23 @@ fn step_findings(step: StepKey, intel: DemoIntel, account: &AccountSummary) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_demo_data_set_invents_nothing_about_the_reps_own_accounts() {
+        let mut account = crate::demo::demo_accounts().remove(0);
+        account.origin = app::domain::Origin::Crm;
+        let demo = DemoSource {
+            delay: DelayRange {
+                min_ms: 0,
+                max_ms: 0,
+            },
+        };
+        for step in StepKey::CUSTOMER {
+            let found = demo.collect(step, &account).await.unwrap();
+            assert_eq!(Some(found.data), Collected::empty(step), "{step:?}");
+            assert_eq!(found.sources[0].name, "Demo data set");
+        }
+    }
 
     #[test]
     fn delays_are_a_range_or_one_number() {
