@@ -203,7 +203,7 @@ impl AccountIndex {
 
     /// The best `limit` accounts for `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&AccountSummary> {
-        self.resolve(self.ranked(query, limit, true))
+        self.resolve(self.ranked(query, limit, Passes::ALL))
     }
 
     /// The company a sentence names (`term`), or failing a name match, what and where the
@@ -212,13 +212,17 @@ impl AccountIndex {
         if phrase == term {
             return self.search(term, limit);
         }
-        let named = self.ranked(term, limit, false);
+        // A name as typed, else what and where the sentence says, else a typo of the name.
+        let named = self.ranked(term, limit, Passes::NAMES);
         if !named.is_empty() {
             return self.resolve(named);
         }
         let mut by_place = Attributes::terms(phrase)
             .map(|terms| self.attributes.matching(&terms))
             .unwrap_or_default();
+        if by_place.is_empty() {
+            return self.resolve(self.ranked(term, limit, Passes::TYPOS));
+        }
         by_place.sort_unstable_by_key(|&a| self.rank[a as usize]);
         by_place.truncate(limit);
         by_place
@@ -233,9 +237,9 @@ impl AccountIndex {
             .collect()
     }
 
-    /// The best `limit` accounts for `query` with how they matched, best first; by
-    /// industry and place words too when `by_attributes`.
-    fn ranked(&self, query: &str, limit: usize, by_attributes: bool) -> Vec<(MatchTier, u32)> {
+    /// The best `limit` accounts for `query` with how they matched, best first, by the
+    /// passes asked for.
+    fn ranked(&self, query: &str, limit: usize, passes: Passes) -> Vec<(MatchTier, u32)> {
         let q = normalise(query);
         if q.is_empty() || limit == 0 {
             return Vec::new();
@@ -272,20 +276,22 @@ impl AccountIndex {
                 note(t.account, tier);
             }
         }
+        // Industry and place words rank after every name match; a query made only of
+        // them ("healthcare accounts") is not a typo of a name.
+        let by_place = match Attributes::terms(query) {
+            Some(terms) if passes.attributes && best.len() < limit => {
+                self.attributes.matching(&terms)
+            }
+            _ => Vec::new(),
+        };
         // Typos only when better tiers leave room.
-        if best.len() < limit {
+        if passes.typos && best.len() < limit && by_place.is_empty() {
             for account in self.fuzzy(&q_compact) {
                 best.note(account, MatchTier::Fuzzy);
             }
         }
-        // Then accounts by industry and place, after every name match.
-        if by_attributes
-            && best.len() < limit
-            && let Some(terms) = Attributes::terms(query)
-        {
-            for account in self.attributes.matching(&terms) {
-                best.note(account, MatchTier::Attribute);
-            }
+        for account in by_place {
+            best.note(account, MatchTier::Attribute);
         }
         let mut hits = best.into_hits();
         let key = |&(tier, a): &(MatchTier, u32)| (std::cmp::Reverse(tier), self.rank[a as usize]);
@@ -334,6 +340,28 @@ impl AccountIndex {
             })
             .collect()
     }
+}
+
+/// Which matching passes a search makes beyond the names as typed.
+#[derive(Clone, Copy)]
+struct Passes {
+    typos: bool,
+    attributes: bool,
+}
+
+impl Passes {
+    const ALL: Passes = Passes {
+        typos: true,
+        attributes: true,
+    };
+    const NAMES: Passes = Passes {
+        typos: false,
+        attributes: false,
+    };
+    const TYPOS: Passes = Passes {
+        typos: true,
+        attributes: false,
+    };
 }
 
 /// The best tier each account reached in one query, and which accounts were reached.

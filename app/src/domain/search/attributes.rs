@@ -1,8 +1,8 @@
 //! Accounts by what they are and where: `fintech in new york`, `healthcare accounts`,
 //! `software austin`. Every word of an account's industry and location is a token in one
 //! sorted list; each word of the query (filler words like "in" and "accounts" dropped)
-//! must start one of the account's words. The rarest word picks the candidates, the rest
-//! filter them.
+//! must start one of the account's words. Each term's accounts are a bit set; the sets
+//! are intersected, rarest first.
 
 use super::normalise;
 use crate::domain::AccountSummary;
@@ -44,30 +44,28 @@ const MIN_PREFIX: usize = 3;
 pub(super) struct Attributes {
     /// (word, account), sorted by word.
     tokens: Vec<(Box<str>, u32)>,
-    /// Per account, its words.
-    words: Vec<Vec<Box<str>>>,
+    accounts: usize,
 }
 
 impl Attributes {
     pub(super) fn new(accounts: &[AccountSummary]) -> Self {
         let mut tokens: Vec<(Box<str>, u32)> = Vec::with_capacity(accounts.len() * 4);
-        let mut words = Vec::with_capacity(accounts.len());
         for (i, a) in accounts.iter().enumerate() {
-            let mut mine: Vec<Box<str>> = Vec::new();
-            for w in normalise(&a.industry)
-                .split(' ')
-                .chain(normalise(&a.location).split(' ').collect::<Vec<_>>())
-                .filter(|w| !w.is_empty())
-            {
-                if !mine.iter().any(|m| &**m == w) {
-                    mine.push(w.into());
+            let industry = normalise(&a.industry);
+            let location = normalise(&a.location);
+            let mut mine: Vec<&str> = Vec::new();
+            for w in industry.split(' ').chain(location.split(' ')) {
+                if !w.is_empty() && !mine.contains(&w) {
+                    mine.push(w);
                     tokens.push((w.into(), i as u32));
                 }
             }
-            words.push(mine);
         }
         tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        Self { tokens, words }
+        Self {
+            tokens,
+            accounts: accounts.len(),
+        }
     }
 
     /// The query's words that say what or where (None when it has none).
@@ -80,41 +78,52 @@ impl Attributes {
         (!terms.is_empty()).then_some(terms)
     }
 
-    /// The accounts whose words cover every term.
+    /// The accounts whose words cover every term, in index order.
     pub(super) fn matching(&self, terms: &[String]) -> Vec<u32> {
-        let postings: Vec<&[(Box<str>, u32)]> = terms.iter().map(|t| self.starting(t)).collect();
-        let Some(rarest) = postings.iter().min_by_key(|p| p.len()) else {
+        let mut postings: Vec<&[(Box<str>, u32)]> =
+            terms.iter().map(|t| self.starting(t)).collect();
+        postings.sort_unstable_by_key(|p| p.len());
+        let Some((rarest, rest)) = postings.split_first() else {
             return Vec::new();
         };
-        let mut hits: Vec<u32> = rarest
-            .iter()
-            .map(|(_, a)| *a)
-            .filter(|&a| {
-                terms
-                    .iter()
-                    .all(|t| self.words[a as usize].iter().any(|w| word_matches(w, t)))
-            })
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
+        let blocks = self.accounts.div_ceil(64);
+        let mut set = vec![0u64; blocks];
+        for &(_, a) in rarest.iter() {
+            set[a as usize / 64] |= 1 << (a % 64);
+        }
+        for p in rest {
+            let mut both = vec![0u64; blocks];
+            for &(_, a) in p.iter() {
+                let bit = 1 << (a % 64);
+                both[a as usize / 64] |= set[a as usize / 64] & bit;
+            }
+            set = both;
+        }
+        let mut hits = Vec::new();
+        for (block, bits) in set.into_iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                hits.push(block as u32 * 64 + bits.trailing_zeros());
+                bits &= bits - 1;
+            }
+        }
         hits
     }
 
     /// The tokens `term` matches: its prefix range (whole words for short terms).
     fn starting(&self, term: &str) -> &[(Box<str>, u32)] {
+        let whole = term.chars().count() < MIN_PREFIX;
         let start = self.tokens.partition_point(|(w, _)| **w < *term);
         let len = self.tokens[start..]
             .iter()
-            .take_while(|(w, _)| word_matches(w, term))
+            .take_while(|(w, _)| {
+                if whole {
+                    **w == *term
+                } else {
+                    w.starts_with(term)
+                }
+            })
             .count();
         &self.tokens[start..start + len]
-    }
-}
-
-fn word_matches(word: &str, term: &str) -> bool {
-    if term.chars().count() < MIN_PREFIX {
-        word == term
-    } else {
-        word.starts_with(term)
     }
 }
