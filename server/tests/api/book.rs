@@ -534,3 +534,50 @@ async fn a_renewal_in_the_crm_makes_the_meeting_a_renewal_and_says_why() {
         "{chat:#?}"
     );
 }
+
+#[tokio::test]
+async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_description() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let web = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<html><head><title>Stripe</title><meta name=\"description\" \
+             content=\"Financial infrastructure to grow your revenue.\"></head><body></body></html>",
+            "text/html",
+        ))
+        .mount(&web)
+        .await;
+    // Every other provider finds nothing here.
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&web)
+        .await;
+    let base = web.uri();
+    let app = spawn_app_with(|s| {
+        crate::helpers::keyless_sources_at(s, &base);
+        // Unset DOSSIER_SOURCES: the rep's own accounts get the network providers.
+        s.sources.chosen = false;
+    })
+    .await;
+    let created: Value = app
+        .add_account(json!({"domain": "stripe.com", "name": "Stripe"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let run = app.research_to_end(created["id"].as_str().unwrap()).await;
+    let company = run["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "company")
+        .unwrap()
+        .to_string();
+    assert!(
+        company.contains("Financial infrastructure to grow your revenue."),
+        "{company}"
+    );
+    assert!(company.contains("Website scan"), "{company}");
+}

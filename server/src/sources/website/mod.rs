@@ -1,6 +1,7 @@
 //! "Website scan": the technologies a company's own home page shows (its headers, cookies
 //! and markup), fingerprinted with our own rules ([`rules`], applied by [`detect`]) over a
-//! fetch that cannot reach private addresses ([`crate::sources::net::safe_fetch`]).
+//! fetch that cannot reach private addresses ([`crate::sources::net::safe_fetch`]); and,
+//! for the company profile, how the page describes the company (its meta description).
 //!
 //! The page is `https://{domain}/` (or the configured base URL, for tests). Only its first
 //! `max_bytes` are read; when the page is longer, technologies seen in the markup say so in
@@ -10,7 +11,7 @@ pub mod detect;
 pub mod markup;
 pub mod rules;
 
-use crate::findings::{Collected, Findings, Tech};
+use crate::findings::{Collected, CompanyFacts, Findings, Tech};
 use crate::sources::net::safe_fetch::{self, FetchError, FetchPolicy, Page};
 use crate::sources::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
 use app::domain::{AccountSummary, StepKey};
@@ -176,6 +177,45 @@ pub fn technologies(page: &Page, max_bytes: usize) -> Vec<Tech> {
         .collect()
 }
 
+/// How the home page describes the company: its meta description (Open Graph's, Twitter's
+/// or the plain one), and the page's address as the website.
+pub fn self_description(page: &Page) -> CompanyFacts {
+    let body = page.body.as_deref().unwrap_or("");
+    let metas = markup::extract(body).metas;
+    let description = ["og:description", "description", "twitter:description"]
+        .iter()
+        .find_map(|want| {
+            metas
+                .iter()
+                .find(|(name, content)| name == want && !content.trim().is_empty())
+                .map(|(_, content)| readable(content))
+        });
+    CompanyFacts {
+        description,
+        website: Some(page.url.to_string()),
+        src: 0,
+        ..CompanyFacts::default()
+    }
+}
+
+/// A meta value as text: common entities decoded, whitespace folded, at most 300 chars.
+fn readable(content: &str) -> String {
+    let decoded = content
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    let folded = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= 300 {
+        folded
+    } else {
+        format!("{}…", folded.chars().take(299).collect::<String>())
+    }
+}
+
 fn size(bytes: usize) -> String {
     if bytes >= 1_000_000 {
         format!("{} MB", bytes / 1_000_000)
@@ -192,12 +232,12 @@ impl Source for WebsiteTechSource {
     }
 
     fn steps(&self) -> &[StepKey] {
-        &[StepKey::Tech]
+        &[StepKey::Tech, StepKey::Company]
     }
 
     async fn collect(
         &self,
-        _step: StepKey,
+        step: StepKey,
         account: &AccountSummary,
     ) -> Result<Findings, SourceError> {
         let url = self.url_for(account)?;
@@ -207,9 +247,16 @@ impl Source for WebsiteTechSource {
             .await
             .map_err(|_| err(ErrorKind::Unavailable, "the website scan is shutting down"))?;
         let page = self.fetch_with_retries(&url).await?;
-        let tech = technologies(&page, self.config.max_bytes);
+        let data = match step {
+            StepKey::Company => Collected::Company {
+                company: vec![self_description(&page)],
+            },
+            _ => Collected::Tech {
+                tech: technologies(&page, self.config.max_bytes),
+            },
+        };
         Ok(Findings::from_source(
-            Collected::Tech { tech },
+            data,
             crate::sources::source_ref(
                 NAME,
                 CONFIDENCE,
@@ -234,6 +281,36 @@ mod tests {
             location: "Berlin, Germany".into(),
             origin: Default::default(),
         }
+    }
+
+    #[test]
+    fn the_home_page_describes_the_company_in_its_own_words() {
+        let page = Page {
+            url: url::Url::parse("https://stripe.com/").unwrap(),
+            status: 200,
+            headers: vec![],
+            cookies: vec![],
+            content_type: Some("text/html".into()),
+            body: Some(
+                "<html><head><title>Stripe</title>\
+                 <meta name=\"description\" content=\"Stripe powers online payments &amp; \
+                 financial   infrastructure.\">\
+                 <meta property=\"og:description\" content=\"\"></head></html>"
+                    .into(),
+            ),
+            truncated: false,
+        };
+        let c = self_description(&page);
+        assert_eq!(
+            c.description.as_deref(),
+            Some("Stripe powers online payments & financial infrastructure.")
+        );
+        assert_eq!(c.website.as_deref(), Some("https://stripe.com/"));
+        let bare = Page {
+            body: Some("<html><body>hi</body></html>".into()),
+            ..page
+        };
+        assert_eq!(self_description(&bare).description, None);
     }
 
     #[test]
