@@ -7,10 +7,9 @@
 use super::AppState;
 use super::api_error::{ApiError, error_response, parse_body};
 use super::dto::{AccountMatch, AddAccountRequest, BookCountsResponse, ImportQuery};
+use crate::book::Added;
 use crate::book::hubspot::SyncError;
-use crate::book::import::ImportError;
 use crate::book::importer::ImportFailure;
-use crate::book::{Added, ImportRequest};
 use app::error::AppError;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, QueryRejection};
@@ -71,34 +70,33 @@ async fn import(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|e| AppError::BadInput(e.body_text()))?;
-    let body = match body {
-        Ok(b) => b,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return Ok(error_response(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "The file is larger than 50 MB. Split the export into smaller files.",
-            ));
-        }
-        Err(e) => return Err(AppError::BadInput(e.body_text()).into()),
+    let bytes = match csv_body(&headers, body) {
+        Ok(bytes) => bytes,
+        Err((status, why)) => return Ok(error_response(status, &why)),
     };
-    if !is_csv(&headers) {
-        return Ok(error_response(
+    let report = state.book.import(query.into_request(bytes)?).await?;
+    Ok(Json(report).into_response())
+}
+
+/// The export's bytes, or the status (`413`, `415`, `400`) and reason that refuse them.
+fn csv_body(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Bytes, (StatusCode, String)> {
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The file is larger than 50 MB. Split the export into smaller files.".to_string(),
+        ),
+        _ => (StatusCode::BAD_REQUEST, e.body_text()),
+    })?;
+    if !is_csv(headers) {
+        return Err((
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Send the export as Content-Type: text/csv.",
+            "Send the export as Content-Type: text/csv.".to_string(),
         ));
     }
-    let req = ImportRequest {
-        bytes: body.to_vec(),
-        options: query.read_options()?,
-        file_name: query.filename,
-        import_id: query.import_id,
-        preview: query.preview.unwrap_or(false),
-    };
-    match state.book.import(req).await {
-        Ok(report) => Ok(Json(report).into_response()),
-        Err(ImportFailure::File(e)) => Err(AppError::BadInput(e.to_string()).into()),
-        Err(ImportFailure::Store(e)) => Err(AppError::from(e).into()),
-    }
+    Ok(body)
 }
 
 /// `text/csv`, or what browsers and Excel call a CSV file.
@@ -157,8 +155,11 @@ async fn sync(State(state): State<AppState>) -> Result<Response, ApiError> {
     }
 }
 
-impl From<ImportError> for ApiError {
-    fn from(e: ImportError) -> Self {
-        ApiError(AppError::BadInput(e.to_string()))
+impl From<ImportFailure> for ApiError {
+    fn from(e: ImportFailure) -> Self {
+        match e {
+            ImportFailure::File(e) => ApiError(AppError::BadInput(e.to_string())),
+            ImportFailure::Store(e) => ApiError(AppError::from(e)),
+        }
     }
 }

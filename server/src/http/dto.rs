@@ -88,6 +88,20 @@ pub struct ImportQuery {
 }
 
 impl ImportQuery {
+    /// The import these query parameters ask for, over the file's `bytes`.
+    pub fn into_request(
+        self,
+        bytes: axum::body::Bytes,
+    ) -> Result<crate::book::ImportRequest, app::error::AppError> {
+        Ok(crate::book::ImportRequest {
+            options: self.read_options()?,
+            bytes: bytes.to_vec(),
+            file_name: self.filename,
+            import_id: self.import_id,
+            preview: self.preview.unwrap_or(false),
+        })
+    }
+
     /// The reader's options, or what is wrong with the query.
     pub fn read_options(&self) -> Result<crate::book::import::ReadOptions, app::error::AppError> {
         use crate::book::import::columns::{Crm, Field};
