@@ -247,3 +247,37 @@ async fn an_action_api_error_behind_a_200_is_reported() {
     assert_eq!(err.kind, ErrorKind::NotFound);
     assert!(!err.message.contains("Could not find"), "{err}");
 }
+
+#[tokio::test]
+async fn an_entry_named_exactly_as_the_account_without_any_website_is_taken_by_name() {
+    let server = MockServer::start().await;
+    let mut e = entities();
+    e["entities"]["Q902"]["claims"]
+        .as_object_mut()
+        .unwrap()
+        .remove("P856");
+    Mock::given(path("/w/api.php"))
+        .and(query_param("action", "wbsearchentities"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(search()))
+        .mount(&server)
+        .await;
+    Mock::given(path("/w/api.php"))
+        .and(query_param("action", "wbgetentities"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(e))
+        .mount(&server)
+        .await;
+    Mock::given(wiremock::matchers::any())
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    let f = collect(&source(&config(&server, false)), StepKey::Company)
+        .await
+        .unwrap();
+    let c = &company(&f)[0];
+    assert_eq!(c.website, None, "no website is invented");
+    assert!(
+        f.sources[0].url.as_deref().unwrap_or("").contains("Q902"),
+        "{:?}",
+        f.sources
+    );
+}

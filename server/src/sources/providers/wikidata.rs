@@ -194,6 +194,16 @@ fn employees(e: &Entity) -> Option<u64> {
         .map(|(_, _, n)| n)
 }
 
+/// The same name, ignoring case and spacing: `ACME  Corp` is `Acme Corp`.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    !a.trim().is_empty() && words(a) == words(b)
+}
+
 fn websites(e: &Entity) -> Vec<String> {
     statements(e, "P856")
         .into_iter()
@@ -286,14 +296,22 @@ impl Source for Wikidata {
     ) -> Result<Findings, SourceError> {
         let ids = self.search(account).await?;
         let found = self
-            .entities(&ids, "info|descriptions|claims|sitelinks")
+            .entities(&ids, "info|labels|descriptions|claims|sitelinks")
             .await?;
-        // Search order is relevance order: the first hit whose website is the account's.
-        let Some(entity) = ids
-            .iter()
-            .filter_map(|id| found.entities.get(id))
-            .find(|e| websites(e).iter().any(|w| same_site(w, &account.domain)))
-        else {
+        // Search order is relevance order: the first hit whose website is the account's;
+        // else one named exactly as the account that lists no website at all (a different
+        // website is a different company).
+        let hits = || ids.iter().filter_map(|id| found.entities.get(id));
+        let by_site = hits().find(|e| websites(e).iter().any(|w| same_site(w, &account.domain)));
+        let by_name = || {
+            hits().find(|e| {
+                websites(e).is_empty()
+                    && e.labels
+                        .get("en")
+                        .is_some_and(|l| same_name(&l.value, &account.name))
+            })
+        };
+        let Some(entity) = by_site.or_else(by_name) else {
             return Err(self.wikidata.error(
                 ErrorKind::NotFound,
                 format!(
