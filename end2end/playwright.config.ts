@@ -53,8 +53,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: '../target/site',
       DOSSIER_DB: 'mem://',
-      // Steps slow enough to watch them move, fast enough for a quick suite.
-      DOSSIER_DEMO_DELAY_MS: '400-1200',
+      // Steps slow enough to watch them move (also with two workers and an import running
+      // beside them), fast enough for a quick suite.
+      DOSSIER_DEMO_DELAY_MS: '900-1800',
       // Every pick starts a fresh run, so each test sees live progress.
       DOSSIER_PROFILE_TTL_SECS: '0',
       DOSSIER_CACHE: 'off',
