@@ -60,12 +60,14 @@ pub struct Book {
     state: ArcSwap<Snapshot>,
     /// One change (an import, a new account, removing the demo data) at a time.
     writer: tokio::sync::Mutex<()>,
+    demo_loaded_at: Option<i64>,
 }
 
 impl Book {
     /// The book as stored.
     pub async fn load(store: Store) -> Result<Arc<Self>, StoreError> {
         let entries = store.book_entries().await?;
+        let demo_loaded_at = store.demo_loaded_at().await?;
         let interrupted = store.interrupt_running_imports().await?;
         if interrupted > 0 {
             tracing::warn!(interrupted, "imports were cut short by a restart");
@@ -74,6 +76,7 @@ impl Book {
             store,
             state: ArcSwap::from_pointee(Snapshot::new(entries)),
             writer: tokio::sync::Mutex::new(()),
+            demo_loaded_at,
         }))
     }
 
@@ -136,9 +139,9 @@ impl Book {
         self.store.opportunities_of(id).await
     }
 
-    /// When the demo data was loaded, for its citation.
-    pub async fn demo_loaded_at(&self) -> Result<Option<i64>, StoreError> {
-        self.store.demo_loaded_at().await
+    /// When the demo data was loaded, for its citation (read once at start).
+    pub fn demo_loaded_at(&self) -> Option<i64> {
+        self.demo_loaded_at
     }
 
     /// Add an account for `domain` (already validated), named `name` or after the domain.

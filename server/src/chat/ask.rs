@@ -255,7 +255,7 @@ impl Chat {
                 None => {}
             }
         }
-        let crm = self.crm_facts(account).await?.source();
+        let crm = self.crm_record(account).await?.source();
         Ok(Lookup {
             evidence: Evidence {
                 account: account.clone(),

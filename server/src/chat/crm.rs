@@ -9,16 +9,23 @@ use app::error::AppError;
 impl Chat {
     /// The account's CRM record, opportunities and when it entered the book.
     pub(super) async fn crm_facts(&self, account: &AccountSummary) -> Result<CrmFacts, AppError> {
+        let mut facts = self.crm_record(account).await?;
+        facts.opportunities = self.book.opportunities(&account.id).await?;
+        Ok(facts)
+    }
+
+    /// The account's CRM record without its opportunities: enough for the citation of an
+    /// answer (one read).
+    pub(super) async fn crm_record(&self, account: &AccountSummary) -> Result<CrmFacts, AppError> {
         let doc = self.book.record(&account.id).await?;
-        let opportunities = self.book.opportunities(&account.id).await?;
         let added_at = match account.origin {
-            Origin::Demo => self.book.demo_loaded_at().await?,
+            Origin::Demo => self.book.demo_loaded_at(),
             _ => doc.as_ref().and_then(|d| d.added_at),
         };
         Ok(CrmFacts {
             account: account.clone(),
             record: doc.and_then(|d| d.crm),
-            opportunities,
+            opportunities: Vec::new(),
             added_at,
         })
     }

@@ -51,15 +51,7 @@ async fn an_imported_export_is_searchable_at_once_and_importing_it_again_changes
         (&again["created"], &again["updated"], &again["unchanged"]),
         (&json!(0), &json!(0), &json!(8))
     );
-    let stored: Value = app
-        .client
-        .get(app.url(&format!("/api/accounts/imports/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stored = app.import_report(&id).await;
     assert_eq!(stored["status"], "done");
     assert_eq!(stored["source"], "Salesforce export (accounts.csv)");
 }
@@ -253,14 +245,7 @@ async fn opportunities_join_their_accounts_and_the_overview_shows_what_the_crm_s
         chat.contains("• Open opportunity: Globex - Renewal 2027 · Negotiation/Review · 240,000 · closes Jan 15, 2027 [2]"),
         "{chat}"
     );
-    let snapshot = app.load_chat().await;
-    let overview = snapshot["view"]["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["text"].as_str().unwrap().contains("quick overview"))
-        .unwrap()
-        .clone();
+    let overview = app.message_containing("quick overview").await;
     let sources: Vec<&str> = overview["sources"]
         .as_array()
         .unwrap()

@@ -295,6 +295,30 @@ impl TestApp {
         )
     }
 
+    /// `GET /api/accounts/imports/{id}`: the import's report.
+    pub async fn import_report(&self, id: &str) -> Value {
+        self.client
+            .get(self.url(&format!("/api/accounts/imports/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// The visitor's chat message whose text contains `text` (the first such).
+    pub async fn message_containing(&self, text: &str) -> Value {
+        let snapshot = self.load_chat().await;
+        snapshot["view"]["messages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["text"].as_str().unwrap_or("").contains(text))
+            .unwrap_or_else(|| panic!("no message with {text:?} in {snapshot}"))
+            .clone()
+    }
+
     pub async fn add_account(&self, body: Value) -> reqwest::Response {
         self.post_json("/api/accounts", body).await
     }

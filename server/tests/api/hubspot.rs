@@ -150,14 +150,7 @@ async fn a_sync_pages_through_waits_out_a_429_and_brings_companies_deals_and_con
     assert_eq!(hits[0]["domain"], "nordwind-logistik.de");
     let id = hits[0]["id"].as_str().unwrap().to_string();
     assert_eq!(app.start_intelligence(&id, None).await.status(), 202);
-    let snapshot = app.load_chat().await;
-    let overview = snapshot["view"]["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["text"].as_str().unwrap().contains("quick overview"))
-        .unwrap()
-        .clone();
+    let overview = app.message_containing("quick overview").await;
     let text = overview["text"].as_str().unwrap();
     for line in [
         "• Industry: Computer software",

@@ -91,15 +91,7 @@ async fn an_import_killed_halfway_keeps_whole_rows_and_runs_again() {
 
     server.restart();
     server.wait_healthy().await;
-    let report: Value = app
-        .client
-        .get(app.url(&format!("/api/accounts/imports/{id}")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let report = app.import_report(&id).await;
     assert_eq!(report["status"], "interrupted", "{report}");
     let kept = own_accounts(&app).await;
     assert_eq!(kept % 1_000, 0, "whole batches only: {kept}");
