@@ -106,10 +106,19 @@ def main():
         idle = rss_kb(proc.pid, "VmRSS")
         preview = post(base + "/api/accounts/import?preview=true&filename=bench.csv", body, "text/csv")
         import_id = preview["importId"]
+        after_preview = rss_kb(proc.pid, "VmHWM")
         stop = threading.Event()
         during = []
         progress = set()
         t1 = threading.Thread(target=lambda: during.extend(search_latencies(base, queries, stop)))
+
+        samples = []
+
+        def sample():
+            t0 = time.perf_counter()
+            while not stop.is_set():
+                samples.append((time.perf_counter() - t0, rss_kb(proc.pid, "VmRSS")))
+                time.sleep(0.5)
 
         def poll():
             while not stop.is_set():
@@ -119,20 +128,26 @@ def main():
                     pass
                 time.sleep(0.25)
         t2 = threading.Thread(target=poll)
-        t1.start(); t2.start()
+        t3 = threading.Thread(target=sample)
+        t1.start(); t2.start(); t3.start()
         t = time.perf_counter()
         report = post(f"{base}/api/accounts/import?filename=bench.csv&importId={import_id}", body, "text/csv")
         took = time.perf_counter() - t
-        stop.set(); t1.join(); t2.join()
+        stop.set(); t1.join(); t2.join(); t3.join()
         peak = rss_kb(proc.pid, "VmHWM")
         # The embedded database compacts what it just wrote: let it settle first.
         time.sleep(10)
         after = search_latencies(base, queries * 200)
+        settled = rss_kb(proc.pid, "VmRSS")
         print(f"server: {SERVER}")
         print(f"import of {ROWS} rows ({len(body) / 1e6:.1f} MB): {took:.2f} s end to end, "
               f"created {report['created']}, rejected {len(report['rejected'])}")
-        print(f"preview (read + plan, nothing written) before it")
-        print(f"peak RSS {peak / 1024:.0f} MB, idle {idle / 1024:.0f} MB: +{(peak - idle) / 1024:.0f} MB")
+        print(f"preview (read + plan, nothing written) before it: peak RSS +{(after_preview - idle) / 1024:.0f} MB")
+        print(f"peak RSS {peak / 1024:.0f} MB, idle {idle / 1024:.0f} MB: +{(peak - idle) / 1024:.0f} MB; "
+              f"{settled / 1024:.0f} MB after")
+        if os.environ.get("BENCH_RSS_TIMELINE"):
+            print("RSS over idle (s: MB): " + " ".join(
+                f"{t:.0f}:{(kb - idle) / 1024:.0f}" for t, kb in samples[::2]))
         print(f"progress values seen while importing: {len(progress)}")
         print(f"search during the import: {summary(during)}")
         print(f"search over {ROWS} imported accounts (10 s after): {summary(after)}")

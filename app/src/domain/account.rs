@@ -47,6 +47,23 @@ impl Origin {
     }
 }
 
+/// What holds an account: the account itself, or a record built around one (shared or not).
+pub trait HoldsAccount {
+    fn account(&self) -> &AccountSummary;
+}
+
+impl HoldsAccount for AccountSummary {
+    fn account(&self) -> &AccountSummary {
+        self
+    }
+}
+
+impl<T: HoldsAccount> HoldsAccount for std::sync::Arc<T> {
+    fn account(&self) -> &AccountSummary {
+        (**self).account()
+    }
+}
+
 impl AccountSummary {
     /// The label of the button that picks this account: `Acme Corp (acmecorp.com) - FinTech`
     /// (the parts the account has).

@@ -14,7 +14,7 @@ pub mod run;
 pub mod search;
 pub mod view;
 
-pub use account::{AccountSummary, Origin};
+pub use account::{AccountSummary, HoldsAccount, Origin};
 pub use chat::{Action, ActionKind, ChatMessage, Role, SourceRef, Topic};
 pub use event::{Change, SessionEvent};
 pub use intent::{Intent, Question};

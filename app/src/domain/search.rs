@@ -6,10 +6,14 @@
 //! query costs a binary search plus the tokens that actually match it. Ties are broken by a
 //! precomputed rank (fewer words first, then A–Z), so ordering never compares strings.
 //! Typos are looked for among names with the same first letter, behind a letter-pair filter.
+//! Token texts live in one string ([`Arena`]): 100,000 accounts cost tens of megabytes, not
+//! a small allocation per word.
 
+mod arena;
 mod attributes;
 
-use super::AccountSummary;
+use super::{AccountSummary, HoldsAccount};
+use arena::{Arena, Span};
 use attributes::Attributes;
 use std::collections::HashMap;
 
@@ -66,23 +70,27 @@ enum Kind {
 }
 
 struct Token {
-    text: Box<str>,
-    account: u32,
+    text: Span,
     kind: Kind,
+    account: u32,
 }
 
 /// What typo matching compares, per account.
 struct Spelling {
-    first_word: Box<str>,
-    compact: Box<str>,
-    core_compact: Box<str>,
+    name: Span,
+    first_word: Span,
+    compact: Span,
+    core_compact: Span,
 }
 
-/// The searchable copy of every account.
-pub struct AccountIndex {
-    accounts: Vec<AccountSummary>,
-    /// Account id → position in `accounts`.
-    by_id: HashMap<String, u32>,
+/// The searchable copy of every account: `T` is the account, or a record that holds one
+/// (the book keeps each account once, with its CRM identity beside it).
+pub struct AccountIndex<T = AccountSummary> {
+    accounts: Vec<T>,
+    /// Positions in `accounts`, sorted by account id.
+    by_id: Vec<u32>,
+    /// Every token's text.
+    text: Arena,
     /// Sorted by text.
     tokens: Vec<Token>,
     /// Per account: its place in (fewer words, then A–Z) order.
@@ -114,67 +122,86 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-impl AccountIndex {
-    pub fn new(accounts: Vec<AccountSummary>) -> Self {
+impl<T: HoldsAccount> AccountIndex<T> {
+    pub fn new(accounts: Vec<T>) -> Self {
+        let mut text = Arena::default();
         let mut tokens = Vec::with_capacity(accounts.len() * 6);
         let mut spellings = Vec::with_capacity(accounts.len());
         let mut by_initial: HashMap<char, Vec<u32>> = HashMap::new();
         let mut bigrams = Vec::with_capacity(accounts.len());
-        let mut order: Vec<(usize, String, u32)> = Vec::with_capacity(accounts.len());
+        let mut order: Vec<(usize, u32)> = Vec::with_capacity(accounts.len());
         for (i, a) in accounts.iter().enumerate() {
+            let a = a.account();
             let i32 = i as u32;
             let name = normalise(&a.name);
             let core = match name.rsplit_once(' ') {
-                Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head.to_string(),
-                _ => name.clone(),
+                Some((head, last)) if LEGAL_SUFFIXES.contains(&last) => head,
+                _ => name.as_str(),
             };
             let compact = name.replace(' ', "");
+            let core_compact = core.replace(' ', "");
             let domain = a.domain.to_lowercase();
-            let mut push = |text: &str, kind| {
-                if !text.is_empty() {
+            // Each form stored once: the name's words, core and first word are parts of it.
+            let name_span = text.push(&name);
+            let compact_span = text.push(&compact);
+            let core_compact_span = if core_compact == compact {
+                compact_span
+            } else {
+                text.push(&core_compact)
+            };
+            let domain_span = text.push(&domain);
+            let mut push = |span: Span, kind| {
+                if !span.is_empty() {
                     tokens.push(Token {
-                        text: text.into(),
+                        text: span,
                         account: i32,
                         kind,
                     });
                 }
             };
-            push(&name, Kind::Name);
-            if core != name {
-                push(&core, Kind::Core);
+            push(name_span, Kind::Name);
+            if core.len() != name.len() {
+                push(name_span.prefix(core.len()), Kind::Core);
             }
-            push(&compact, Kind::Compact);
-            for w in name.split(' ').skip(1) {
-                push(w, Kind::Word);
+            push(compact_span, Kind::Compact);
+            let mut start = 0;
+            for (k, w) in name.split(' ').enumerate() {
+                if k > 0 {
+                    push(name_span.slice(start, start + w.len()), Kind::Word);
+                }
+                start += w.len() + 1;
             }
-            push(domain.split('.').next().unwrap_or(""), Kind::DomainLabel);
-            push(&domain, Kind::Domain);
+            let label = domain.split('.').next().unwrap_or("").len();
+            push(domain_span.prefix(label), Kind::DomainLabel);
+            push(domain_span, Kind::Domain);
             if let Some(c) = name.chars().next() {
                 by_initial.entry(c).or_default().push(i32);
             }
             bigrams.push(bigram_mask(&compact));
             spellings.push(Spelling {
-                first_word: name.split(' ').next().unwrap_or("").into(),
-                core_compact: core.replace(' ', "").into(),
-                compact: compact.into(),
+                name: name_span,
+                first_word: name_span.prefix(name.find(' ').unwrap_or(name.len())),
+                compact: compact_span,
+                core_compact: core_compact_span,
             });
-            order.push((name.split(' ').count(), name, i32));
+            order.push((name.split(' ').count(), i32));
         }
-        tokens.sort_unstable_by(|a, b| a.text.cmp(&b.text));
-        order.sort_unstable();
+        tokens.sort_unstable_by(|a, b| text.get(a.text).cmp(text.get(b.text)));
+        // Fewer words first, then A–Z by the name's normalised text.
+        let name = |i: u32| text.get(spellings[i as usize].name);
+        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| name(a.1).cmp(name(b.1))));
         let mut rank = vec![0; accounts.len()];
-        for (place, (_, _, i)) in order.into_iter().enumerate() {
+        for (place, (_, i)) in order.into_iter().enumerate() {
             rank[i as usize] = place as u32;
         }
-        let by_id = accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i as u32))
-            .collect();
-        let attributes = Attributes::new(&accounts);
+        let mut by_id: Vec<u32> = (0..accounts.len() as u32).collect();
+        let id = |i: u32| accounts[i as usize].account().id.as_str();
+        by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        let attributes = Attributes::new(accounts.iter().map(HoldsAccount::account));
         Self {
             accounts,
             by_id,
+            text,
             tokens,
             rank,
             spellings,
@@ -193,22 +220,31 @@ impl AccountIndex {
     }
 
     /// Every account, in the order given to [`AccountIndex::new`].
-    pub fn accounts(&self) -> &[AccountSummary] {
+    pub fn accounts(&self) -> &[T] {
         &self.accounts
     }
 
-    pub fn get(&self, id: &str) -> Option<&AccountSummary> {
-        self.by_id.get(id).map(|&i| &self.accounts[i as usize])
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|i| &self.accounts[i])
+    }
+
+    /// Where the account with this id is in [`AccountIndex::accounts`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        let at = self
+            .by_id
+            .binary_search_by(|&i| self.accounts[i as usize].account().id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at] as usize)
     }
 
     /// The best `limit` accounts for `query`, best first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<&AccountSummary> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&T> {
         self.resolve(self.ranked(query, limit, Passes::ALL))
     }
 
     /// The company a sentence names (`term`), or failing a name match, what and where the
     /// sentence from that name on says (`phrase`: "software in palo alto").
-    pub fn search_phrase(&self, term: &str, phrase: &str, limit: usize) -> Vec<&AccountSummary> {
+    pub fn search_phrase(&self, term: &str, phrase: &str, limit: usize) -> Vec<&T> {
         if phrase == term {
             return self.search(term, limit);
         }
@@ -231,7 +267,7 @@ impl AccountIndex {
             .collect()
     }
 
-    fn resolve(&self, hits: Vec<(MatchTier, u32)>) -> Vec<&AccountSummary> {
+    fn resolve(&self, hits: Vec<(MatchTier, u32)>) -> Vec<&T> {
         hits.into_iter()
             .map(|(_, a)| &self.accounts[a as usize])
             .collect()
@@ -251,7 +287,7 @@ impl AccountIndex {
         let mut best = Tiers::new(self.accounts.len());
         let mut note = |account: u32, tier: MatchTier| best.note(account, tier);
         for t in self.starting_with(&q) {
-            let exact = *t.text == *q;
+            let exact = self.text.get(t.text) == q;
             match t.kind {
                 Kind::Name | Kind::Core if exact => note(t.account, MatchTier::Exact),
                 Kind::Name => note(t.account, MatchTier::Prefix),
@@ -261,14 +297,16 @@ impl AccountIndex {
         }
         for t in self.starting_with(&q_compact) {
             match t.kind {
-                Kind::Compact if *t.text == *q_compact => note(t.account, MatchTier::Exact),
+                Kind::Compact if self.text.get(t.text) == q_compact => {
+                    note(t.account, MatchTier::Exact)
+                }
                 Kind::DomainLabel => note(t.account, MatchTier::Domain),
                 _ => {}
             }
         }
         for t in self.starting_with(&q_domain) {
             if t.kind == Kind::Domain {
-                let tier = if *t.text == *q_domain {
+                let tier = if self.text.get(t.text) == q_domain {
                     MatchTier::Exact
                 } else {
                     MatchTier::Domain
@@ -284,8 +322,8 @@ impl AccountIndex {
             }
             _ => Vec::new(),
         };
-        // Typos only when better tiers leave room.
-        if passes.typos && best.len() < limit && by_place.is_empty() {
+        // Typos only when better tiers leave room, and not around a name typed exactly.
+        if passes.typos && best.len() < limit && by_place.is_empty() && !best.exact {
             for account in self.fuzzy(&q_compact) {
                 best.note(account, MatchTier::Fuzzy);
             }
@@ -305,10 +343,12 @@ impl AccountIndex {
 
     /// The tokens whose text starts with `prefix`.
     fn starting_with<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a Token> + 'a {
-        let start = self.tokens.partition_point(|t| *t.text < *prefix);
+        let start = self
+            .tokens
+            .partition_point(|t| self.text.get(t.text) < prefix);
         self.tokens[start..]
             .iter()
-            .take_while(move |t| t.text.starts_with(prefix))
+            .take_while(move |t| self.text.get(t.text).starts_with(prefix))
     }
 
     /// Accounts within a few edits of the query (first letter right): its first word, its
@@ -334,9 +374,10 @@ impl AccountIndex {
             .filter(|&i| (q_mask & self.bigrams[i as usize]).count_ones() >= needed)
             .filter(|&i| {
                 let s = &self.spellings[i as usize];
-                within_edits(q_compact, &s.first_word, max_edits)
-                    || within_edits(q_compact, &s.compact, max_edits)
-                    || within_edits(q_compact, &s.core_compact, max_edits)
+                let t = |span| self.text.get(span);
+                within_edits(q_compact, t(s.first_word), max_edits)
+                    || within_edits(q_compact, t(s.compact), max_edits)
+                    || within_edits(q_compact, t(s.core_compact), max_edits)
             })
             .collect()
     }
@@ -369,6 +410,8 @@ struct Tiers {
     /// Per account: 0 when not reached, else its best tier + 1.
     tier: Vec<u8>,
     reached: Vec<u32>,
+    /// Some account matched exactly.
+    exact: bool,
 }
 
 impl Tiers {
@@ -376,6 +419,7 @@ impl Tiers {
         Self {
             tier: vec![0; accounts],
             reached: Vec::new(),
+            exact: false,
         }
     }
 
@@ -385,6 +429,7 @@ impl Tiers {
             self.reached.push(account);
         }
         *slot = (*slot).max(tier as u8 + 1);
+        self.exact |= tier == MatchTier::Exact;
     }
 
     fn len(&self) -> usize {
@@ -549,6 +594,16 @@ mod tests {
         );
         assert_eq!(ids(idx.search("Inittech", 5)), ["initech"]);
         assert_eq!(ids(idx.search("Globx Systems", 5)), ["globex"]);
+    }
+
+    #[test]
+    fn a_name_typed_exactly_brings_no_typos() {
+        let idx = AccountIndex::new(vec![
+            account("initech", "Initech", "initech.com", "Software"),
+            account("initek", "Initek", "initek.io", "Software"),
+        ]);
+        assert_eq!(ids(idx.search("Initech", 5)), ["initech"]);
+        assert_eq!(ids(idx.search("Initeh", 5)), ["initech", "initek"]);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use super::import::{ImportError, ReadOptions, Rows, read};
 use super::plan::{Identities, Plan, Provenanced, plan_accounts, plan_opportunities};
 use super::{Book, Snapshot};
 use crate::store::StoreError;
-use crate::store::accounts::{Batch, BookEntry};
+use crate::store::accounts::{AccountDoc, Batch, BookEntry};
 use app::domain::crm::{CrmOrigin, Provenance};
 use app::domain::import::{ColumnView, ImportReport, ImportStatus};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,7 +23,8 @@ const PUBLISH_EVERY: Duration = Duration::from_secs(1);
 
 /// An import as asked for.
 pub struct ImportRequest {
-    pub bytes: Vec<u8>,
+    /// The file as received (not copied).
+    pub bytes: axum::body::Bytes,
     pub options: ReadOptions,
     /// The uploaded file's name, for the citation (`accounts.csv`).
     pub file_name: Option<String>,
@@ -107,52 +108,74 @@ impl Book {
         Ok(self.store.opportunity_hashes().await?.into_iter().collect())
     }
 
-    /// Write a plan batch by batch, publishing the index as it goes.
+    /// Write a plan batch by batch, publishing the index as it goes. Each account is
+    /// held once: a written row moves from the plan into the book being built.
     pub(super) async fn write(
         &self,
         report: &mut ImportReport,
         plan: Plan,
         state: Arc<Snapshot>,
     ) -> Result<(), StoreError> {
-        let mut entries = state.entries.clone();
-        let mut position: HashMap<String, usize> = entries
+        let Plan {
+            accounts,
+            opportunities,
+            remove,
+            ..
+        } = plan;
+        let removed: HashSet<String> = remove.iter().cloned().collect();
+        // The book as it will be, aligned with the old one so a row that updates an
+        // account replaces it in place; the accounts this import replaces are left out
+        // of every index published.
+        let mut entries: Vec<Arc<BookEntry>> = state.entries().to_vec();
+        let mut places: Vec<Option<usize>> = accounts
             .iter()
-            .enumerate()
-            .map(|(i, e)| (e.account.id.clone(), i))
+            .map(|doc| state.index.position(&doc.key))
             .collect();
+        // Nothing else needs the old index: it goes as soon as the first new one is out.
+        drop(state);
         let mut published = Instant::now();
         let mut rebuild = Duration::ZERO;
         let mut written = 0;
-        let removed: std::collections::HashSet<String> = plan.remove.iter().cloned().collect();
-        let mut remove = plan.remove.as_slice();
-        let batches = plan
-            .accounts
-            .chunks(BATCH_ROWS)
-            .map(|a| (a, &[][..]))
-            .chain(plan.opportunities.chunks(BATCH_ROWS).map(|o| (&[][..], o)));
-        for (accounts, opportunities) in batches {
-            written += accounts.len() + opportunities.len();
+        let mut remove = remove.as_slice();
+        // Taken from the end, a batch at a time, so the plan shrinks as the book grows.
+        let mut accounts = accounts;
+        accounts.reverse();
+        places.reverse();
+        let mut opportunities = opportunities.chunks(BATCH_ROWS);
+        loop {
+            let batch: Vec<AccountDoc> = accounts
+                .drain(accounts.len().saturating_sub(BATCH_ROWS)..)
+                .rev()
+                .collect();
+            if accounts.capacity() > 2 * accounts.len() + BATCH_ROWS {
+                accounts.shrink_to_fit();
+            }
+            let opps = if batch.is_empty() {
+                opportunities.next().unwrap_or_default()
+            } else {
+                &[]
+            };
             let take = remove.len().min(BATCH_ROWS);
+            if batch.is_empty() && opps.is_empty() && take == 0 {
+                break;
+            }
             let (now_removed, rest) = remove.split_at(take);
             remove = rest;
+            written += batch.len() + opps.len();
             self.store
                 .write_batch(&Batch {
                     import_id: &report.import_id,
-                    accounts,
-                    opportunities,
+                    accounts: &batch,
+                    opportunities: opps,
                     remove: now_removed,
                     written,
                 })
                 .await?;
             report.written = written;
-            for doc in accounts {
-                let entry = BookEntry::from_doc(doc);
-                match position.get(&doc.key) {
-                    Some(&i) => entries[i] = entry,
-                    None => {
-                        position.insert(doc.key.clone(), entries.len());
-                        entries.push(entry);
-                    }
+            for doc in batch {
+                match places.pop().flatten() {
+                    Some(i) => entries[i] = Arc::new(BookEntry::from(doc)),
+                    None => entries.push(Arc::new(BookEntry::from(doc))),
                 }
             }
             if published.elapsed() >= PUBLISH_EVERY.max(rebuild * 4) {
@@ -160,23 +183,15 @@ impl Book {
                 published = Instant::now();
             }
         }
-        if !remove.is_empty() {
-            self.store
-                .write_batch(&Batch {
-                    import_id: &report.import_id,
-                    accounts: &[],
-                    opportunities: &[],
-                    remove,
-                    written,
-                })
-                .await?;
+        if !removed.is_empty() {
+            entries.retain(|e| !removed.contains(&e.account.id));
         }
-        self.swap(without(&entries, &removed)).await;
+        self.swap(entries).await;
         Ok(())
     }
 }
 
-fn without(entries: &[BookEntry], removed: &std::collections::HashSet<String>) -> Vec<BookEntry> {
+fn without(entries: &[Arc<BookEntry>], removed: &HashSet<String>) -> Vec<Arc<BookEntry>> {
     entries
         .iter()
         .filter(|e| !removed.contains(&e.account.id))
@@ -250,8 +265,8 @@ fn prepare(
         },
     };
     let mut plan = match &file.rows {
-        Rows::Accounts(rows) => plan_accounts(rows, &Identities::new(&state.entries), &from),
-        Rows::Opportunities(rows) => plan_opportunities(rows, &state.entries, stored, &from),
+        Rows::Accounts(rows) => plan_accounts(rows, &Identities::new(state.records()), &from),
+        Rows::Opportunities(rows) => plan_opportunities(rows, state.records(), stored, &from),
     };
     let mut rejected = file.rejected.clone();
     rejected.append(&mut plan.rejected);

@@ -26,16 +26,27 @@ use app::domain::{AccountSummary, Origin};
 use arc_swap::ArcSwap;
 use std::sync::Arc;
 
-/// The accounts and their index, as of one change.
+/// The accounts and their index, as of one change. Each account (with its CRM identity)
+/// is held once and shared: by the index, the next index an import builds, and the
+/// import's own working list.
 struct Snapshot {
-    index: AccountIndex,
-    entries: Vec<BookEntry>,
+    index: AccountIndex<Arc<BookEntry>>,
 }
 
 impl Snapshot {
-    fn new(entries: Vec<BookEntry>) -> Self {
-        let index = AccountIndex::new(entries.iter().map(|e| e.account.clone()).collect());
-        Self { index, entries }
+    fn new(entries: Vec<Arc<BookEntry>>) -> Self {
+        Self {
+            index: AccountIndex::new(entries),
+        }
+    }
+
+    fn entries(&self) -> &[Arc<BookEntry>] {
+        self.index.accounts()
+    }
+
+    /// Every account's entry, for planning a change.
+    fn records(&self) -> impl Iterator<Item = &BookEntry> {
+        self.entries().iter().map(|e| &**e)
     }
 }
 
@@ -66,7 +77,12 @@ pub struct Book {
 impl Book {
     /// The book as stored.
     pub async fn load(store: Store) -> Result<Arc<Self>, StoreError> {
-        let entries = store.book_entries().await?;
+        let entries = store
+            .book_entries()
+            .await?
+            .into_iter()
+            .map(Arc::new)
+            .collect();
         let demo_loaded_at = store.demo_loaded_at().await?;
         let interrupted = store.interrupt_running_imports().await?;
         if interrupted > 0 {
@@ -81,7 +97,7 @@ impl Book {
     }
 
     pub fn get(&self, id: &str) -> Option<AccountSummary> {
-        self.state.load().index.get(id).cloned()
+        self.state.load().index.get(id).map(|e| e.account.clone())
     }
 
     /// The best `limit` accounts for `query`, best first.
@@ -91,7 +107,7 @@ impl Book {
             .index
             .search(query, limit)
             .into_iter()
-            .cloned()
+            .map(|e| e.account.clone())
             .collect()
     }
 
@@ -103,7 +119,7 @@ impl Book {
             .index
             .search_phrase(term, phrase, limit)
             .into_iter()
-            .cloned()
+            .map(|e| e.account.clone())
             .collect()
     }
 
@@ -111,7 +127,7 @@ impl Book {
     pub fn with_domain(&self, domain: &str) -> Option<AccountSummary> {
         let state = self.state.load();
         state
-            .entries
+            .entries()
             .iter()
             .find(|e| e.account.domain == domain)
             .map(|e| e.account.clone())
@@ -120,9 +136,9 @@ impl Book {
     pub fn counts(&self) -> BookCounts {
         let state = self.state.load();
         BookCounts {
-            total: state.entries.len(),
+            total: state.entries().len(),
             demo: state
-                .entries
+                .entries()
                 .iter()
                 .filter(|e| e.account.origin.is_demo())
                 .count(),
@@ -177,8 +193,8 @@ impl Book {
             added_at: Some(crate::now_ms()),
         };
         self.store.create_account(&doc).await?;
-        let mut entries = state.entries.clone();
-        entries.push(BookEntry::from_doc(&doc));
+        let mut entries = state.entries().to_vec();
+        entries.push(Arc::new(BookEntry::from_doc(&doc)));
         self.swap(entries).await;
         Ok(Added::Created(doc.summary()))
     }
@@ -187,9 +203,9 @@ impl Book {
     pub async fn fill_in(&self, doc: AccountDoc) -> Result<(), StoreError> {
         let _guard = self.writer.lock().await;
         self.store.put_account(&doc).await?;
-        let mut entries = self.state.load().entries.clone();
+        let mut entries = self.state.load().entries().to_vec();
         if let Some(e) = entries.iter_mut().find(|e| e.account.id == doc.key) {
-            *e = BookEntry::from_doc(&doc);
+            *e = Arc::new(BookEntry::from_doc(&doc));
         }
         self.swap(entries).await;
         Ok(())
@@ -199,10 +215,10 @@ impl Book {
     pub async fn remove_demo(&self) -> Result<usize, StoreError> {
         let _guard = self.writer.lock().await;
         let removed = self.store.remove_demo_accounts().await?;
-        let entries: Vec<BookEntry> = self
+        let entries: Vec<Arc<BookEntry>> = self
             .state
             .load()
-            .entries
+            .entries()
             .iter()
             .filter(|e| !e.account.origin.is_demo())
             .cloned()
@@ -213,7 +229,7 @@ impl Book {
 
     /// Rebuild the index over `entries` off the async threads, then publish it. Returns
     /// how long the rebuild took.
-    async fn swap(&self, entries: Vec<BookEntry>) -> std::time::Duration {
+    async fn swap(&self, entries: Vec<Arc<BookEntry>>) -> std::time::Duration {
         let started = std::time::Instant::now();
         match tokio::task::spawn_blocking(move || Snapshot::new(entries)).await {
             Ok(snapshot) => self.state.store(Arc::new(snapshot)),

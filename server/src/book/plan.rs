@@ -28,7 +28,7 @@ pub struct Identities<'a> {
 }
 
 impl<'a> Identities<'a> {
-    pub fn new(entries: &'a [BookEntry]) -> Self {
+    pub fn new(entries: impl IntoIterator<Item = &'a BookEntry>) -> Self {
         let mut ids = Identities {
             by_crm_id: HashMap::new(),
             by_domain: HashMap::new(),
@@ -267,15 +267,15 @@ pub fn plan_accounts(rows: &[AccountRow], book: &Identities, from: &Provenanced)
 }
 
 /// The opportunities a file's rows write, each on an account already in the book.
-pub fn plan_opportunities(
+pub fn plan_opportunities<'a>(
     rows: &[OpportunityRow],
-    entries: &[BookEntry],
+    entries: impl IntoIterator<Item = &'a BookEntry>,
     stored: &HashMap<String, String>,
     from: &Provenanced,
 ) -> Plan {
     let mut by_crm_id: HashMap<&str, &BookEntry> = HashMap::new();
     let mut by_name: HashMap<String, &BookEntry> = HashMap::new();
-    for e in entries.iter().filter(|e| !e.account.origin.is_demo()) {
+    for e in entries.into_iter().filter(|e| !e.account.origin.is_demo()) {
         if let Some(id) = &e.crm_id {
             by_crm_id.insert(id, e);
         }

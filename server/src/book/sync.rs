@@ -25,7 +25,7 @@ impl Book {
     ) -> Result<Synced, StoreError> {
         let _guard = self.writer.lock().await;
         let state = self.state.load_full();
-        let plan = plan_accounts(&accounts, &Identities::new(&state.entries), from);
+        let plan = plan_accounts(&accounts, &Identities::new(state.records()), from);
         let mut accounts_report = report("accounts", from, accounts.len(), &plan);
         self.store.put_import(&accounts_report).await?;
         self.write(&mut accounts_report, plan, state).await?;
@@ -34,7 +34,7 @@ impl Book {
 
         let state = self.state.load_full();
         let stored = self.stored_opportunities().await?;
-        let plan = plan_opportunities(&opportunities, &state.entries, &stored, from);
+        let plan = plan_opportunities(&opportunities, state.records(), &stored, from);
         let mut opps_report = report("opportunities", from, opportunities.len(), &plan);
         self.store.put_import(&opps_report).await?;
         self.write(&mut opps_report, plan, state).await?;

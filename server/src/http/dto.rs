@@ -95,7 +95,7 @@ impl ImportQuery {
     ) -> Result<crate::book::ImportRequest, app::error::AppError> {
         Ok(crate::book::ImportRequest {
             options: self.read_options()?,
-            bytes: bytes.to_vec(),
+            bytes,
             file_name: self.filename,
             import_id: self.import_id,
             preview: self.preview.unwrap_or(false),

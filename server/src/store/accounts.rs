@@ -5,7 +5,7 @@
 use super::{Store, StoreError, decode};
 use app::domain::crm::{CrmRecord, Opportunity};
 use app::domain::import::ImportReport;
-use app::domain::{AccountSummary, Origin};
+use app::domain::{AccountSummary, HoldsAccount, Origin};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -65,6 +65,31 @@ pub struct BookEntry {
     pub account: AccountSummary,
     pub crm_id: Option<String>,
     pub hash: Option<String>,
+}
+
+impl HoldsAccount for BookEntry {
+    fn account(&self) -> &AccountSummary {
+        &self.account
+    }
+}
+
+impl From<AccountDoc> for BookEntry {
+    /// The entry for a stored account, taking its strings.
+    fn from(d: AccountDoc) -> Self {
+        Self {
+            crm_id: d.crm.and_then(|c| c.crm_id),
+            hash: d.hash,
+            account: AccountSummary {
+                id: d.key,
+                name: d.name,
+                domain: d.domain,
+                industry: d.industry,
+                employees: d.employees,
+                location: d.location,
+                origin: d.origin,
+            },
+        }
+    }
 }
 
 impl BookEntry {
@@ -143,7 +168,7 @@ impl Store {
     pub async fn book_entries(&self) -> Result<Vec<BookEntry>, StoreError> {
         let mut res = self.db.query("SELECT * OMIT id FROM account").await?;
         let docs: Vec<AccountDoc> = decode(res.take(0)?)?;
-        Ok(docs.iter().map(BookEntry::from_doc).collect())
+        Ok(docs.into_iter().map(BookEntry::from).collect())
     }
 
     /// One account with its CRM record.

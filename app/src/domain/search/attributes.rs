@@ -6,6 +6,7 @@
 
 use super::normalise;
 use crate::domain::AccountSummary;
+use std::collections::HashMap;
 
 /// Words a rep puts around an industry or a place.
 const FILLER: &[&str] = &[
@@ -42,29 +43,49 @@ const FILLER: &[&str] = &[
 const MIN_PREFIX: usize = 3;
 
 pub(super) struct Attributes {
-    /// (word, account), sorted by word.
-    tokens: Vec<(Box<str>, u32)>,
+    /// Every distinct word, sorted.
+    words: Vec<Box<str>>,
+    /// (word's place in `words`, account), sorted: each word's accounts are one run.
+    tokens: Vec<(u32, u32)>,
     accounts: usize,
 }
 
 impl Attributes {
-    pub(super) fn new(accounts: &[AccountSummary]) -> Self {
-        let mut tokens: Vec<(Box<str>, u32)> = Vec::with_capacity(accounts.len() * 4);
-        for (i, a) in accounts.iter().enumerate() {
+    pub(super) fn new<'a>(accounts: impl ExactSizeIterator<Item = &'a AccountSummary>) -> Self {
+        // Industries and places repeat across a book: each word is stored once.
+        let count = accounts.len();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut tokens: Vec<(u32, u32)> = Vec::with_capacity(count * 4);
+        for (i, a) in accounts.enumerate() {
             let industry = normalise(&a.industry);
             let location = normalise(&a.location);
-            let mut mine: Vec<&str> = Vec::new();
+            let mut mine: Vec<u32> = Vec::new();
             for w in industry.split(' ').chain(location.split(' ')) {
-                if !w.is_empty() && !mine.contains(&w) {
-                    mine.push(w);
-                    tokens.push((w.into(), i as u32));
+                if w.is_empty() {
+                    continue;
+                }
+                let next = ids.len() as u32;
+                let id = *ids.entry(w.to_string()).or_insert(next);
+                if !mine.contains(&id) {
+                    mine.push(id);
+                    tokens.push((id, i as u32));
                 }
             }
         }
-        tokens.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut words: Vec<(String, u32)> = ids.into_iter().collect();
+        words.sort_unstable();
+        let mut place = vec![0u32; words.len()];
+        for (at, (_, id)) in words.iter().enumerate() {
+            place[*id as usize] = at as u32;
+        }
+        for t in &mut tokens {
+            t.0 = place[t.0 as usize];
+        }
+        tokens.sort_unstable();
         Self {
+            words: words.into_iter().map(|(w, _)| w.into_boxed_str()).collect(),
             tokens,
-            accounts: accounts.len(),
+            accounts: count,
         }
     }
 
@@ -80,8 +101,7 @@ impl Attributes {
 
     /// The accounts whose words cover every term, in index order.
     pub(super) fn matching(&self, terms: &[String]) -> Vec<u32> {
-        let mut postings: Vec<&[(Box<str>, u32)]> =
-            terms.iter().map(|t| self.starting(t)).collect();
+        let mut postings: Vec<&[(u32, u32)]> = terms.iter().map(|t| self.starting(t)).collect();
         postings.sort_unstable_by_key(|p| p.len());
         let Some((rarest, rest)) = postings.split_first() else {
             return Vec::new();
@@ -110,20 +130,24 @@ impl Attributes {
         hits
     }
 
-    /// The tokens `term` matches: its prefix range (whole words for short terms).
-    fn starting(&self, term: &str) -> &[(Box<str>, u32)] {
+    /// The tokens `term` matches: those of the words it starts (the word itself for
+    /// short terms).
+    fn starting(&self, term: &str) -> &[(u32, u32)] {
         let whole = term.chars().count() < MIN_PREFIX;
-        let start = self.tokens.partition_point(|(w, _)| **w < *term);
-        let len = self.tokens[start..]
+        let first = self.words.partition_point(|w| **w < *term);
+        let count = self.words[first..]
             .iter()
-            .take_while(|(w, _)| {
+            .take_while(|w| {
                 if whole {
-                    **w == *term
+                    ***w == *term
                 } else {
                     w.starts_with(term)
                 }
             })
             .count();
-        &self.tokens[start..start + len]
+        let (from, to) = (first as u32, (first + count) as u32);
+        let start = self.tokens.partition_point(|&(w, _)| w < from);
+        let end = self.tokens.partition_point(|&(w, _)| w < to);
+        &self.tokens[start..end]
     }
 }

@@ -5,6 +5,7 @@
 //! binary (a spreadsheet, an image, a zip) and is refused with a plain reason.
 
 use super::ImportError;
+use std::borrow::Cow;
 
 /// How the file was read, for the import summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +25,8 @@ impl Encoding {
     }
 }
 
-/// The file as text, and how it was read.
-pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
+/// The file as text (borrowed when it already is UTF-8), and how it was read.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), ImportError> {
     let (text, encoding) = if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         let kind = if enc == encoding_rs::UTF_8 {
@@ -33,13 +34,13 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), ImportError> {
         } else {
             Encoding::Utf16
         };
-        (text.into_owned(), kind)
+        (text, kind)
     } else {
         match std::str::from_utf8(bytes) {
-            Ok(text) => (text.to_string(), Encoding::Utf8),
+            Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
             Err(_) => {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                (text.into_owned(), Encoding::Windows1252)
+                (text, Encoding::Windows1252)
             }
         }
     };
