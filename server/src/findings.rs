@@ -69,9 +69,30 @@ pub struct Contact {
     pub url: Option<String>,
     #[serde(default)]
     pub src: usize,
+    /// Other sources that know this person too (the CRM and a people search).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<usize>,
 }
 
 impl Contact {
+    /// The same person as another source has them: that source is cited too, and what
+    /// this record lacks (a real title, a note, a profile link) comes from it.
+    fn confirmed_by(&mut self, other: Contact) {
+        for s in std::iter::once(other.src).chain(other.also) {
+            if s != self.src && !self.also.contains(&s) {
+                self.also.push(s);
+            }
+        }
+        if self.title == CRM_TITLE && other.title != CRM_TITLE {
+            self.title = other.title;
+        }
+        self.note = match (self.note.take(), other.note) {
+            (Some(mine), Some(theirs)) if mine != theirs => Some(format!("{mine}; {theirs}")),
+            (mine, theirs) => mine.or(theirs),
+        };
+        self.url = self.url.take().or(other.url);
+    }
+
     /// Joined or was appointed recently, as the source's note says.
     pub fn is_new(&self) -> bool {
         self.note.as_deref().is_some_and(|n| {
@@ -81,9 +102,15 @@ impl Contact {
     }
 }
 
+/// The title of a CRM contact whose record has none.
+const CRM_TITLE: &str = "contact in your CRM";
+
 /// Company basics from one source; any field may be unknown.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompanyFacts {
+    /// The name the company goes by, as the source has it.
+    #[serde(default)]
+    pub name: Option<String>,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
@@ -105,6 +132,7 @@ pub struct CompanyFacts {
 pub fn merged_company(parts: &[CompanyFacts]) -> CompanyFacts {
     let mut c = CompanyFacts::default();
     for p in parts {
+        c.name = c.name.take().or_else(|| p.name.clone());
         c.description = c.description.take().or_else(|| p.description.clone());
         c.founded = c.founded.or(p.founded);
         c.employees = c.employees.or(p.employees);
@@ -210,7 +238,10 @@ impl Collected {
             Collected::Hiring { jobs } => jobs.iter_mut().for_each(|x| x.src += by),
             Collected::Company { company } => company.iter_mut().for_each(|x| x.src += by),
             Collected::Tech { tech } => tech.iter_mut().for_each(|x| x.src += by),
-            Collected::Contacts { people } => people.iter_mut().for_each(|x| x.src += by),
+            Collected::Contacts { people } => people.iter_mut().for_each(|x| {
+                x.src += by;
+                x.also.iter_mut().for_each(|s| *s += by);
+            }),
         }
     }
 
@@ -254,8 +285,9 @@ impl Collected {
             }
             (Collected::Contacts { people }, Collected::Contacts { people: more }) => {
                 for p in more {
-                    if !people.iter().any(|x| same_words(&x.name, &p.name)) {
-                        people.push(p);
+                    match people.iter_mut().find(|x| same_words(&x.name, &p.name)) {
+                        Some(known) => known.confirmed_by(p),
+                        None => people.push(p),
                     }
                 }
             }
@@ -303,13 +335,11 @@ impl Findings {
             .iter()
             .map(|c| Contact {
                 name: c.name.clone(),
-                title: c
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| "contact in your CRM".into()),
+                title: c.title.clone().unwrap_or_else(|| CRM_TITLE.into()),
                 note: Some("in your CRM".into()),
                 url: None,
                 src: 0,
+                also: Vec::new(),
             })
             .collect();
         let origin = &record.origin;

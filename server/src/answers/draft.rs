@@ -43,6 +43,14 @@ impl Draft {
         self.lines.push(format!("{} {mark}", defuse(text.as_ref())));
     }
 
+    /// A line ending in the markers of each of `sources` (`[1][2]`): a fact two
+    /// sources agree on.
+    pub fn cited_by(&mut self, text: impl AsRef<str>, sources: &[&SourceRef]) {
+        let marks: String = sources.iter().map(|s| self.cites.mark(s)).collect();
+        self.lines
+            .push(format!("{} {marks}", defuse(text.as_ref())));
+    }
+
     /// The line saying `what` was not found, and what was searched.
     pub fn gap(&mut self, ev: &Evidence, step: StepKey, what: &str) {
         self.line(format!(

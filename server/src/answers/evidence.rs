@@ -185,6 +185,22 @@ impl Evidence {
         )
     }
 
+    /// Every source that knows this person: the one it came from, then those that
+    /// found them too.
+    pub fn contact_sources<'a>(&'a self, c: &Cited<'a, Contact>) -> Vec<&'a SourceRef> {
+        let others = self
+            .found(StepKey::Contacts)
+            .map(|f| {
+                c.fact
+                    .also
+                    .iter()
+                    .filter_map(|&i| f.sources.get(i))
+                    .collect()
+            })
+            .unwrap_or_else(Vec::new);
+        std::iter::once(c.source).chain(others).collect()
+    }
+
     /// The company basics, one per source that knew them.
     pub fn company(&self) -> Vec<Cited<'_, crate::findings::CompanyFacts>> {
         self.cited(

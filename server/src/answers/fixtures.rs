@@ -24,7 +24,7 @@ pub fn source(name: &str) -> SourceRef {
 }
 
 /// A fixture written as the JSON the cache stores.
-fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
+pub fn from_json<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> T {
     serde_json::from_value(value).expect("a well-formed fixture")
 }
 

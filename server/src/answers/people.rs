@@ -41,7 +41,7 @@ pub fn contacts(ev: &Evidence, focus: Option<&str>) -> Answer {
         matching
     };
     for p in shown {
-        d.cited(contact_line(p.fact), p.source);
+        d.cited_by(contact_line(p.fact), &ev.contact_sources(p));
     }
     if let Some(role) = ev.persona.role {
         let tip = match role {
@@ -61,8 +61,11 @@ pub fn contacts(ev: &Evidence, focus: Option<&str>) -> Answer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::StepData;
     use crate::answers::fixtures::*;
+    use crate::findings::{Collected, Findings};
     use app::domain::MeetingPurpose;
+    use serde_json::json;
 
     #[test]
     fn the_decision_makers_are_listed_with_their_notes() {
@@ -70,6 +73,28 @@ mod tests {
 👥 Decision makers at Acme Corp
 • Dana Whitfield — Chief Information Security Officer (joined from Palo Alto Networks 2 months ago) [1]
 • Priya Raman — Director of Engineering [1]");
+    }
+
+    #[test]
+    fn a_person_the_crm_and_a_people_search_both_know_is_listed_once_citing_both() {
+        let crm = Findings::from_source(
+            Collected::Contacts {
+                people: from_json(json!([
+                    {"name": "Dana  Whitfield", "title": "contact in your CRM", "note": "in your CRM"},
+                ])),
+            },
+            source("HubSpot"),
+        );
+        let search = Findings::from_source(
+            Collected::Contacts { people: people() },
+            source_of(StepKey::Contacts),
+        );
+        let merged = Findings::merge(StepKey::Contacts, vec![crm, search]).unwrap();
+        let ev = with(acme(), StepKey::Contacts, StepData::Found(merged));
+        reads(contacts(&ev, None), &["HubSpot", "Apollo"], "\
+👥 Decision makers at Acme Corp
+• Dana  Whitfield — Chief Information Security Officer (in your CRM; joined from Palo Alto Networks 2 months ago) [1][2]
+• Priya Raman — Director of Engineering [2]");
     }
 
     #[test]

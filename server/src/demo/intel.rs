@@ -47,6 +47,7 @@ fn contact(name: &str, title: &str, note: Option<&str>) -> Contact {
         note: note.map(Into::into),
         url: None,
         src: 0,
+        also: Vec::new(),
     }
 }
 

@@ -566,3 +566,46 @@ async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_descr
     );
     assert!(company.contains("Website scan"), "{company}");
 }
+
+#[tokio::test]
+async fn a_company_added_without_a_name_takes_the_name_its_home_page_gives() {
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let web = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<html><head><title>IBM - United States</title></head><body></body></html>",
+            "text/html",
+        ))
+        .mount(&web)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&web)
+        .await;
+    let base = web.uri();
+    let app = spawn_app_with(|s| {
+        crate::helpers::keyless_sources_at(s, &base);
+        s.sources.chosen = false;
+    })
+    .await;
+    let created: Value = app
+        .add_account(json!({"domain": "ibm.com"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    // Named after its domain at once, then as the company's own site names it.
+    assert_eq!(created["name"], "Ibm");
+    let mut found = Vec::new();
+    for _ in 0..100 {
+        let hits: Value = app.search("ibm", 5).await.json().await.unwrap();
+        found = names(&hits);
+        if found == ["IBM"] {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(found, ["IBM"]);
+}

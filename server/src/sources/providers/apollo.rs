@@ -103,6 +103,7 @@ impl Source for Apollo {
                     note: None,
                     url: p.linkedin_url.as_deref().and_then(clean_url),
                     src: 0,
+                    also: Vec::new(),
                 })
             })
             .take(PER_PAGE)

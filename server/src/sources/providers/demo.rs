@@ -141,6 +141,7 @@ fn step_findings(step: StepKey, intel: DemoIntel, account: &AccountSummary) -> O
         StepKey::Company => Findings::from_source(
             Collected::Company {
                 company: vec![CompanyFacts {
+                    name: Some(account.name.clone()),
                     description: Some(intel.description),
                     founded: Some(i32::from(intel.founded)),
                     employees: Some(u64::from(account.employees)),

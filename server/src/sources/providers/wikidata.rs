@@ -333,6 +333,7 @@ impl Source for Wikidata {
             _ => None,
         };
         let facts = CompanyFacts {
+            name: clean_opt(entity.labels.get("en").map(|t| t.value.as_str())),
             description: description(entity, summary.as_ref()),
             founded: statements(entity, "P571")
                 .into_iter()

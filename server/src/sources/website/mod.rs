@@ -7,11 +7,12 @@
 //! `max_bytes` are read; when the page is longer, technologies seen in the markup say so in
 //! their note (one further down the page may be missed).
 
+pub mod about;
 pub mod detect;
 pub mod markup;
 pub mod rules;
 
-use crate::findings::{Collected, CompanyFacts, Findings, Tech};
+use crate::findings::{Collected, Findings, Tech};
 use crate::sources::net::safe_fetch::{self, FetchError, FetchPolicy, Page};
 use crate::sources::{ErrorKind, ProviderConfig, Source, SourceError, SourcesConfig};
 use app::domain::{AccountSummary, StepKey};
@@ -177,45 +178,6 @@ pub fn technologies(page: &Page, max_bytes: usize) -> Vec<Tech> {
         .collect()
 }
 
-/// How the home page describes the company: its meta description (Open Graph's, Twitter's
-/// or the plain one), and the page's address as the website.
-pub fn self_description(page: &Page) -> CompanyFacts {
-    let body = page.body.as_deref().unwrap_or("");
-    let metas = markup::extract(body).metas;
-    let description = ["og:description", "description", "twitter:description"]
-        .iter()
-        .find_map(|want| {
-            metas
-                .iter()
-                .find(|(name, content)| name == want && !content.trim().is_empty())
-                .map(|(_, content)| readable(content))
-        });
-    CompanyFacts {
-        description,
-        website: Some(page.url.to_string()),
-        src: 0,
-        ..CompanyFacts::default()
-    }
-}
-
-/// A meta value as text: common entities decoded, whitespace folded, at most 300 chars.
-fn readable(content: &str) -> String {
-    let decoded = content
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    let folded = decoded.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() <= 300 {
-        folded
-    } else {
-        format!("{}…", folded.chars().take(299).collect::<String>())
-    }
-}
-
 fn size(bytes: usize) -> String {
     if bytes >= 1_000_000 {
         format!("{} MB", bytes / 1_000_000)
@@ -249,7 +211,7 @@ impl Source for WebsiteTechSource {
         let page = self.fetch_with_retries(&url).await?;
         let data = match step {
             StepKey::Company => Collected::Company {
-                company: vec![self_description(&page)],
+                company: vec![about::self_description(&page, &account.domain)],
             },
             _ => Collected::Tech {
                 tech: technologies(&page, self.config.max_bytes),
@@ -281,36 +243,6 @@ mod tests {
             location: "Berlin, Germany".into(),
             origin: Default::default(),
         }
-    }
-
-    #[test]
-    fn the_home_page_describes_the_company_in_its_own_words() {
-        let page = Page {
-            url: url::Url::parse("https://stripe.com/").unwrap(),
-            status: 200,
-            headers: vec![],
-            cookies: vec![],
-            content_type: Some("text/html".into()),
-            body: Some(
-                "<html><head><title>Stripe</title>\
-                 <meta name=\"description\" content=\"Stripe powers online payments &amp; \
-                 financial   infrastructure.\">\
-                 <meta property=\"og:description\" content=\"\"></head></html>"
-                    .into(),
-            ),
-            truncated: false,
-        };
-        let c = self_description(&page);
-        assert_eq!(
-            c.description.as_deref(),
-            Some("Stripe powers online payments & financial infrastructure.")
-        );
-        assert_eq!(c.website.as_deref(), Some("https://stripe.com/"));
-        let bare = Page {
-            body: Some("<html><body>hi</body></html>".into()),
-            ..page
-        };
-        assert_eq!(self_description(&bare).description, None);
     }
 
     #[test]
