@@ -188,7 +188,7 @@ impl Evidence {
     /// Every source that knows this person: the one it came from, then those that
     /// found them too.
     pub fn contact_sources<'a>(&'a self, c: &Cited<'a, Contact>) -> Vec<&'a SourceRef> {
-        let others = self
+        let others: Vec<&SourceRef> = self
             .found(StepKey::Contacts)
             .map(|f| {
                 c.fact
@@ -197,7 +197,7 @@ impl Evidence {
                     .filter_map(|&i| f.sources.get(i))
                     .collect()
             })
-            .unwrap_or_else(Vec::new);
+            .unwrap_or_default();
         std::iter::once(c.source).chain(others).collect()
     }
 
