@@ -132,6 +132,7 @@ async fn the_entity_with_the_accounts_website_gives_the_company_facts() {
     assert_eq!(
         company(&f),
         [CompanyFacts {
+            name: Some("Acme Corp".into()),
             description: Some("Acme Corp is an American fintech company founded in 2016.".into()),
             founded: Some(2016),
             employees: Some(640),
