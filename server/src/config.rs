@@ -14,6 +14,8 @@
 //! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
 //! | `DOSSIER_HUBSPOT_URL` | `https://api.hubapi.com` | the HubSpot API (tests point it at a loopback server) |
 //! | `DOSSIER_HUBSPOT_SYNC_MINS` | `360` | minutes between HubSpot syncs (`0`: only on demand) |
+//! | `DOSSIER_SIGNUP` | `invite` | who may create an account after the owner: `invite`, `open` or `closed` |
+//! | `DOSSIER_PUBLIC_URL` | unset | the address users reach (`https://dossier.acme.com`): invite links, and `Secure` cookies when https |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
@@ -55,6 +57,10 @@ pub struct Settings {
     pub hubspot: crate::sources::ProviderConfig,
     /// How often HubSpot is synced; None: only on demand.
     pub hubspot_sync_every: Option<Duration>,
+    /// Who may create an account once the workspace has its owner.
+    pub signup: crate::auth::rules::SignupMode,
+    /// The address users reach, without a trailing slash; None: links use the request's host.
+    pub public_url: Option<String>,
 }
 
 /// A setting that could not be read.
@@ -91,6 +97,8 @@ impl Default for Settings {
                 ..crate::sources::ProviderConfig::new("https://api.hubapi.com")
             },
             hubspot_sync_every: Some(Duration::from_secs(360 * 60)),
+            signup: crate::auth::rules::SignupMode::default(),
+            public_url: None,
         }
     }
 }
@@ -121,6 +129,7 @@ impl Settings {
         }
         s.llm = read_llm(&lookup)?;
         read_hubspot(&mut s, &lookup)?;
+        read_identity(&mut s, &lookup)?;
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,
@@ -154,6 +163,31 @@ fn millis(name: &'static str, value: &str, min: u64, max: u64) -> Result<u64, Co
                 format!("expected milliseconds from {min} to {max}"),
             )
         })
+}
+
+/// Who may sign up, and the public address.
+fn read_identity(
+    s: &mut Settings,
+    lookup: &impl Fn(&str) -> Option<String>,
+) -> Result<(), ConfigError> {
+    if let Some(v) = lookup("DOSSIER_SIGNUP") {
+        s.signup = crate::auth::rules::SignupMode::parse(&v)
+            .ok_or_else(|| invalid("DOSSIER_SIGNUP", &v, "expected invite, open or closed"))?;
+    }
+    if let Some(v) = lookup("DOSSIER_PUBLIC_URL") {
+        let url = v.trim().trim_end_matches('/');
+        let ok = (url.starts_with("http://") || url.starts_with("https://"))
+            && url::Url::parse(url).is_ok_and(|u| u.host_str().is_some());
+        if !ok {
+            return Err(invalid(
+                "DOSSIER_PUBLIC_URL",
+                &v,
+                "expected an http(s) URL such as https://dossier.example.com",
+            ));
+        }
+        s.public_url = Some(url.to_string());
+    }
+    Ok(())
 }
 
 /// The HubSpot token, API and sync interval.

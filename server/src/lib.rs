@@ -3,6 +3,7 @@
 
 pub mod analysts;
 pub mod answers;
+pub mod auth;
 pub mod book;
 pub mod cache_policy;
 pub mod chat;

@@ -70,6 +70,8 @@ impl Application {
             book,
             accounts,
             signals,
+            auth: Arc::new(crate::auth::Auth::new(store.clone(), settings.signup)),
+            public_url: settings.public_url.clone(),
         };
         Ok(Self {
             listener,
@@ -89,7 +91,10 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await?;
         Ok(())

@@ -335,3 +335,110 @@ impl From<RunReport> for RunResponse {
         }
     }
 }
+
+/// `POST /api/auth/signup`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub invite: Option<String>,
+}
+
+/// `POST /api/auth/signin`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SigninRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// `POST /api/auth/signout`.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignoutRequest {
+    #[serde(default)]
+    pub everywhere: bool,
+}
+
+/// `POST /api/auth/password`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `POST /api/tokens`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub name: String,
+}
+
+/// Who is signed in (`GET /api/me`, and the sign-up and sign-in answers).
+#[derive(Serialize)]
+pub struct MeResponse {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    /// The workspace owner (who may invite).
+    pub owner: bool,
+}
+
+impl From<&crate::store::users::UserRow> for MeResponse {
+    fn from(u: &crate::store::users::UserRow) -> Self {
+        Self {
+            id: u.uid.clone(),
+            name: u.name.clone(),
+            email: u.email.clone(),
+            owner: u.owner,
+        }
+    }
+}
+
+/// `POST /api/invites`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteResponse {
+    pub url: String,
+    /// RFC 3339.
+    pub expires_at: String,
+}
+
+/// `POST /api/tokens`: the token, shown this once.
+#[derive(Serialize)]
+pub struct NewTokenResponse {
+    pub id: String,
+    pub token: String,
+}
+
+/// `GET /api/tokens`: a token without its secret.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenView {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub last_used: Option<String>,
+}
+
+impl From<crate::store::users::TokenRow> for TokenView {
+    fn from(t: crate::store::users::TokenRow) -> Self {
+        Self {
+            id: t.tid,
+            name: t.name,
+            created_at: rfc3339(t.created_at),
+            last_used: t.last_used.map(rfc3339),
+        }
+    }
+}
+
+/// Milliseconds since the epoch as RFC 3339 (UTC).
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}

@@ -1,10 +1,11 @@
 //! HTTP: the router and the state its handlers share, the JSON API ([`api`] for the chat,
-//! [`accounts`] for the book; their bodies in [`dto`]),
+//! [`accounts`] for the book, [`auth`] for accounts and sign-in; their bodies in [`dto`]),
 //! and the server-function adapter.
 
 pub mod accounts;
 pub mod api;
 pub mod api_error;
+pub mod auth;
 pub mod dto;
 mod router;
 pub mod server_fns;

@@ -1,7 +1,7 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{accounts, api, server_fns};
+use super::{accounts, api, auth, server_fns};
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
 use crate::visitor;
@@ -24,6 +24,10 @@ pub struct AppState {
     /// The book with its CRM connection.
     pub accounts: Arc<Accounts>,
     pub signals: WsSignals,
+    /// Accounts, sessions, invites and tokens.
+    pub auth: Arc<crate::auth::Auth>,
+    /// The address users reach (`DOSSIER_PUBLIC_URL`), if set.
+    pub public_url: Option<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -49,6 +53,7 @@ pub fn build_router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
         .merge(accounts::routes())
+        .merge(auth::routes().layer(axum::extract::DefaultBodyLimit::max(api::MAX_BODY_BYTES)))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -7,6 +7,7 @@ pub mod conversation;
 pub mod events;
 pub mod runs;
 pub mod sessions;
+pub mod users;
 
 use crate::config::Settings;
 use surrealdb::Surreal;

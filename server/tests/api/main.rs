@@ -1,6 +1,7 @@
 //! Integration tests: the real server on port 0 with an in-memory SurrealDB, driven over
 //! real HTTP and the real leptos_ws websocket.
 
+mod auth;
 mod book;
 mod cache;
 mod crash;

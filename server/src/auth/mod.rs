@@ -1,0 +1,317 @@
+//! Who a request is: accounts (the first one owns the workspace), sign-in sessions (one per
+//! device, a cookie whose digest is stored), invites, and personal API tokens.
+//!
+//! - [`rules`]: what names, emails, passwords, invites and sessions must be (pure);
+//! - [`password`]: argon2id hashes; [`secret`]: random secrets and their digests;
+//! - [`limits`]: sign-in attempts per email and per address.
+
+pub mod limits;
+pub mod password;
+pub mod rules;
+pub mod secret;
+
+use crate::store::users::{AuthSessionRow, InviteRow, TokenRow, UserRow};
+use crate::store::{Store, StoreError};
+use limits::SignInLimits;
+use rules::{FieldError, SignupMode};
+use std::net::IpAddr;
+use std::time::Duration;
+
+/// Why an auth request was refused; each reads as the sentence shown to the user.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    #[error("An account with this email already exists. Sign in instead.")]
+    EmailTaken,
+    #[error("Sign-up on this server is by invite: ask a teammate for an invite link.")]
+    InviteNeeded,
+    #[error("Sign-up on this server is closed. Ask its owner for access.")]
+    SignupClosed,
+    #[error("This invite link is not valid: it may have expired or been used. Ask for a new one.")]
+    BadInvite,
+    #[error("Wrong email or password.")]
+    WrongCredentials,
+    #[error("Too many sign-in attempts. Try again in {} minutes.", .0.as_secs().div_ceil(60))]
+    TooManyAttempts(Duration),
+    #[error("Sign in first.")]
+    NotSignedIn,
+    #[error("No such token.")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// A sign-up as asked for.
+pub struct Signup {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    pub invite: Option<String>,
+}
+
+/// A user signed in on a device: who, and the cookie value to hand the device (shown once).
+pub struct SignedIn {
+    pub user: UserRow,
+    pub cookie: String,
+}
+
+/// A new invite: the link's code (shown once) and when it stops working (ms).
+pub struct NewInvite {
+    pub code: String,
+    pub expires_at: i64,
+}
+
+/// A new API token (shown once) and its id, for revoking it.
+pub struct NewToken {
+    pub id: String,
+    pub token: String,
+}
+
+/// Accounts, sessions, invites and tokens.
+pub struct Auth {
+    store: Store,
+    signup: SignupMode,
+    limits: SignInLimits,
+}
+
+impl Auth {
+    pub fn new(store: Store, signup: SignupMode) -> Self {
+        Self {
+            store,
+            signup,
+            limits: SignInLimits::default(),
+        }
+    }
+
+    /// Whether the workspace still has no account (the first visit creates the owner's).
+    pub async fn first_run(&self) -> Result<bool, AuthError> {
+        Ok(!self.store.any_user().await?)
+    }
+
+    /// Create an account and sign it in on this device. The first account owns the
+    /// workspace; later ones need an invite (`DOSSIER_SIGNUP=invite`), nothing (`open`),
+    /// or are refused (`closed`).
+    pub async fn sign_up(&self, s: Signup) -> Result<SignedIn, AuthError> {
+        let name = rules::name(&s.name)?;
+        let email = rules::email(&s.email)?;
+        rules::password(&s.password)?;
+        let now = crate::now_ms();
+        let uid = format!("u{}", crate::random_id(10));
+        let first = self.first_run().await?;
+        let invite = match (&s.invite, first, self.signup) {
+            (_, true, _) => None,
+            (_, false, SignupMode::Closed) => return Err(AuthError::SignupClosed),
+            (Some(code), false, _) => Some(self.usable_invite(code, now).await?),
+            (None, false, SignupMode::Open) => None,
+            (None, false, SignupMode::Invite) => return Err(AuthError::InviteNeeded),
+        };
+        if self.store.user_by_email(&email).await?.is_some() {
+            return Err(AuthError::EmailTaken);
+        }
+        let phc = password::hash_blocking(s.password).await;
+        // Two first visitors at once: one owns the workspace, the other needs an invite.
+        if first && !self.store.claim_workspace(&uid).await? {
+            return Err(AuthError::InviteNeeded);
+        }
+        if let Some(digest) = &invite
+            && !self.store.use_invite(digest, now).await?
+        {
+            return Err(AuthError::BadInvite);
+        }
+        let user = UserRow {
+            uid,
+            email,
+            name,
+            phc,
+            owner: first,
+            created_at: now,
+        };
+        if let Err(e) = self.store.create_user(&user).await {
+            if first {
+                self.store.release_workspace(&user.uid).await?;
+            }
+            return Err(match e {
+                StoreError::Conflict(_) => AuthError::EmailTaken,
+                e => e.into(),
+            });
+        }
+        self.start_session(user).await
+    }
+
+    /// The digest of an invite `code` that can still be used.
+    async fn usable_invite(&self, code: &str, now: i64) -> Result<String, AuthError> {
+        if !secret::well_formed(code) {
+            return Err(AuthError::BadInvite);
+        }
+        let digest = secret::digest(code);
+        match self.store.invite(&digest).await? {
+            Some(i) if rules::invite_usable(i.created_at, i.used_at.is_some(), now) => Ok(digest),
+            _ => Err(AuthError::BadInvite),
+        }
+    }
+
+    /// Sign in on a device. An unknown email and a wrong password get the same answer in
+    /// about the same time; attempts are limited per email and per address.
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        ip: Option<IpAddr>,
+    ) -> Result<SignedIn, AuthError> {
+        let email = rules::email(email).map_err(|_| AuthError::WrongCredentials)?;
+        if password.len() > rules::MAX_PASSWORD_BYTES {
+            return Err(AuthError::WrongCredentials);
+        }
+        self.limits
+            .attempt(&email, ip)
+            .map_err(AuthError::TooManyAttempts)?;
+        let user = self.store.user_by_email(&email).await?;
+        let phc = user.as_ref().map(|u| u.phc.clone());
+        if !password::verify_blocking(password.to_string(), phc).await {
+            return Err(AuthError::WrongCredentials);
+        }
+        let user = user.ok_or(AuthError::WrongCredentials)?;
+        self.start_session(user).await
+    }
+
+    /// A new session for `user` (a new cookie value: signing in never reuses one).
+    async fn start_session(&self, user: UserRow) -> Result<SignedIn, AuthError> {
+        let cookie = secret::new_secret();
+        let now = crate::now_ms();
+        self.store
+            .create_auth_session(&AuthSessionRow {
+                digest: secret::digest(&cookie),
+                uid: user.uid.clone(),
+                created_at: now,
+                last_seen: now,
+            })
+            .await?;
+        Ok(SignedIn { user, cookie })
+    }
+
+    /// The user a session cookie belongs to, if it is alive (its last use is renewed at
+    /// most once a minute).
+    pub async fn by_cookie(&self, cookie: &str) -> Result<Option<UserRow>, AuthError> {
+        if !secret::well_formed(cookie) {
+            return Ok(None);
+        }
+        let digest = secret::digest(cookie);
+        let Some(session) = self.store.auth_session(&digest).await? else {
+            return Ok(None);
+        };
+        let now = crate::now_ms();
+        if !rules::session_alive(session.last_seen, now) {
+            self.store.delete_auth_session(&digest).await?;
+            return Ok(None);
+        }
+        if now - session.last_seen > 60_000 {
+            self.store.touch_auth_session(&digest, now).await?;
+        }
+        Ok(self.store.user(&session.uid).await?)
+    }
+
+    /// The user an API token belongs to, if it is not revoked.
+    pub async fn by_token(&self, token: &str) -> Result<Option<UserRow>, AuthError> {
+        if !token.starts_with(secret::TOKEN_PREFIX) || !secret::well_formed(token) {
+            return Ok(None);
+        }
+        let Some(row) = self.store.token_by_digest(&secret::digest(token)).await? else {
+            return Ok(None);
+        };
+        let now = crate::now_ms();
+        if row.last_used.is_none_or(|t| now - t > 60_000) {
+            self.store.touch_token(&row.tid, now).await?;
+        }
+        Ok(self.store.user(&row.uid).await?)
+    }
+
+    /// Sign out this device (the session `cookie`), or every device of its user.
+    pub async fn sign_out(&self, cookie: &str, everywhere: bool) -> Result<(), AuthError> {
+        if !secret::well_formed(cookie) {
+            return Ok(());
+        }
+        let digest = secret::digest(cookie);
+        if everywhere && let Some(session) = self.store.auth_session(&digest).await? {
+            self.store.delete_auth_sessions_of(&session.uid).await?;
+        }
+        self.store.delete_auth_session(&digest).await?;
+        Ok(())
+    }
+
+    /// Change `user`'s password: the current one must be right; every other device is
+    /// signed out, and this one gets a new session.
+    pub async fn change_password(
+        &self,
+        user: &UserRow,
+        current: &str,
+        new: &str,
+    ) -> Result<SignedIn, AuthError> {
+        if current.len() > rules::MAX_PASSWORD_BYTES
+            || !password::verify_blocking(current.to_string(), Some(user.phc.clone())).await
+        {
+            return Err(AuthError::WrongCredentials);
+        }
+        rules::password(new)?;
+        let phc = password::hash_blocking(new.to_string()).await;
+        self.store.set_password(&user.uid, &phc).await?;
+        self.store.delete_auth_sessions_of(&user.uid).await?;
+        let mut user = user.clone();
+        user.phc = phc;
+        self.start_session(user).await
+    }
+
+    /// A single-use invite from `by`, usable for 7 days.
+    pub async fn invite(&self, by: &UserRow) -> Result<NewInvite, AuthError> {
+        let code = secret::new_secret();
+        let now = crate::now_ms();
+        self.store
+            .create_invite(&InviteRow {
+                digest: secret::digest(&code),
+                by: by.uid.clone(),
+                created_at: now,
+                used_at: None,
+            })
+            .await?;
+        Ok(NewInvite {
+            code,
+            expires_at: now + rules::INVITE_LIFETIME.as_millis() as i64,
+        })
+    }
+
+    /// A new API token for `user`, named `name` (shown once; stored as its digest).
+    pub async fn create_token(&self, user: &UserRow, name: &str) -> Result<NewToken, AuthError> {
+        let name = rules::name(name)?;
+        let token = secret::new_token();
+        let id = format!("tok{}", crate::random_id(8));
+        self.store
+            .create_token(&TokenRow {
+                tid: id.clone(),
+                uid: user.uid.clone(),
+                name,
+                digest: secret::digest(&token),
+                created_at: crate::now_ms(),
+                last_used: None,
+            })
+            .await?;
+        Ok(NewToken { id, token })
+    }
+
+    /// `user`'s tokens, newest first (names and dates only).
+    pub async fn tokens(&self, user: &UserRow) -> Result<Vec<TokenRow>, AuthError> {
+        Ok(self.store.tokens_of(&user.uid).await?)
+    }
+
+    /// Revoke one of `user`'s tokens; false when they have no such token.
+    pub async fn revoke_token(&self, user: &UserRow, id: &str) -> Result<bool, AuthError> {
+        if id.len() > 40 || !id.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Ok(false);
+        }
+        Ok(self.store.delete_token(&user.uid, id).await?)
+    }
+
+    /// Forget rate-limit keys that are back to full.
+    pub fn tidy(&self) {
+        self.limits.tidy();
+    }
+}
