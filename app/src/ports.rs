@@ -9,7 +9,7 @@ use crate::domain::{Question, SessionEvent};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 
-/// The browser's identity: a random id in an HttpOnly cookie. Chats belong to it.
+/// Who the caller is: the signed-in user's id. Chats, runs and preps belong to it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Visitor(pub String);
 
@@ -129,7 +129,8 @@ pub fn book_service() -> Result<SharedBookService, AppError> {
 #[cfg(feature = "ssr")]
 pub type SharedChatService = std::sync::Arc<dyn ChatService>;
 
-/// The caller's visitor id, from the request the server function is handling.
+/// The caller's user id, from the request the server function is handling (the server
+/// answers `401` before any server function runs for a request that is not signed in).
 #[cfg(feature = "ssr")]
 pub fn current_visitor() -> Result<Visitor, AppError> {
     use leptos::prelude::use_context;

@@ -17,7 +17,6 @@ pub mod sources;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
-pub mod visitor;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {

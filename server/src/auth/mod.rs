@@ -51,7 +51,7 @@ pub struct Signup {
 }
 
 /// A user signed in on a device: who, and the cookie value to hand the device (shown once).
-pub struct SignedIn {
+pub struct NewSession {
     pub user: UserRow,
     pub cookie: String,
 }
@@ -92,7 +92,7 @@ impl Auth {
     /// Create an account and sign it in on this device. The first account owns the
     /// workspace; later ones need an invite (`DOSSIER_SIGNUP=invite`), nothing (`open`),
     /// or are refused (`closed`).
-    pub async fn sign_up(&self, s: Signup) -> Result<SignedIn, AuthError> {
+    pub async fn sign_up(&self, s: Signup) -> Result<NewSession, AuthError> {
         let name = rules::name(&s.name)?;
         let email = rules::email(&s.email)?;
         rules::password(&s.password)?;
@@ -136,6 +136,15 @@ impl Auth {
                 e => e.into(),
             });
         }
+        if first {
+            let adopted = self.store.adopt_visitor_chats(&user.uid).await?;
+            if adopted > 0 {
+                tracing::info!(
+                    adopted,
+                    "the first account took the chats made before sign-in"
+                );
+            }
+        }
         self.start_session(user).await
     }
 
@@ -158,7 +167,7 @@ impl Auth {
         email: &str,
         password: &str,
         ip: Option<IpAddr>,
-    ) -> Result<SignedIn, AuthError> {
+    ) -> Result<NewSession, AuthError> {
         let email = rules::email(email).map_err(|_| AuthError::WrongCredentials)?;
         if password.len() > rules::MAX_PASSWORD_BYTES {
             return Err(AuthError::WrongCredentials);
@@ -176,7 +185,7 @@ impl Auth {
     }
 
     /// A new session for `user` (a new cookie value: signing in never reuses one).
-    async fn start_session(&self, user: UserRow) -> Result<SignedIn, AuthError> {
+    async fn start_session(&self, user: UserRow) -> Result<NewSession, AuthError> {
         let cookie = secret::new_secret();
         let now = crate::now_ms();
         self.store
@@ -187,7 +196,7 @@ impl Auth {
                 last_seen: now,
             })
             .await?;
-        Ok(SignedIn { user, cookie })
+        Ok(NewSession { user, cookie })
     }
 
     /// The user a session cookie belongs to, if it is alive (its last use is renewed at
@@ -246,7 +255,7 @@ impl Auth {
         user: &UserRow,
         current: &str,
         new: &str,
-    ) -> Result<SignedIn, AuthError> {
+    ) -> Result<NewSession, AuthError> {
         if current.len() > rules::MAX_PASSWORD_BYTES
             || !password::verify_blocking(current.to_string(), Some(user.phc.clone())).await
         {

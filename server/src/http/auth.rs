@@ -9,11 +9,12 @@ use super::dto::{
     InviteResponse, MeResponse, NewTokenResponse, PasswordRequest, SigninRequest, SignoutRequest,
     SignupRequest, TokenRequest, TokenView, rfc3339,
 };
-use crate::auth::{AuthError, SignedIn, Signup};
+use super::identity::SignedIn;
+use crate::auth::{AuthError, NewSession, Signup};
 use crate::store::users::UserRow;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::header::{AUTHORIZATION, COOKIE, HOST, RETRY_AFTER, SET_COOKIE};
+use axum::http::header::{COOKIE, HOST, RETRY_AFTER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -67,34 +68,19 @@ impl IntoResponse for AuthError {
     }
 }
 
-/// The signed-in user a request comes from: by its session cookie or its
-/// `Authorization: Bearer` token. `401` when neither names a live session or token.
+/// The signed-in user a request comes from (by its session cookie or its bearer token,
+/// as [`super::identity::identify`] found it); `401` when there is none.
 pub struct Caller(pub UserRow);
 
-impl FromRequestParts<AppState> for Caller {
+impl<S: Send + Sync> FromRequestParts<S> for Caller {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let found = if let Some(token) = bearer(&parts.headers) {
-            state.auth.by_token(token).await
-        } else if let Some(cookie) = session_cookie(&parts.headers) {
-            state.auth.by_cookie(cookie).await
-        } else {
-            Ok(None)
-        };
-        match found {
-            Ok(Some(user)) => Ok(Caller(user)),
-            Ok(None) => Err(AuthError::NotSignedIn.into_response()),
-            Err(e) => Err(e.into_response()),
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        match parts.extensions.get::<SignedIn>() {
+            Some(SignedIn(user)) => Ok(Caller(user.clone())),
+            None => Err(AuthError::NotSignedIn.into_response()),
         }
     }
-}
-
-/// The bearer token of an `Authorization` header.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
 /// The session cookie's value, if the request carries one.
@@ -127,7 +113,7 @@ fn set_session(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
 }
 
 /// The signed-in answer: who, with the cookie for this device.
-fn signed_in(state: &AppState, status: StatusCode, s: SignedIn) -> Response {
+fn signed_in(state: &AppState, status: StatusCode, s: NewSession) -> Response {
     let mut res = (status, Json(MeResponse::from(&s.user))).into_response();
     res.headers_mut().append(
         SET_COOKIE,

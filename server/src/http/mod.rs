@@ -7,6 +7,7 @@ pub mod api;
 pub mod api_error;
 pub mod auth;
 pub mod dto;
+pub mod identity;
 mod router;
 pub mod server_fns;
 

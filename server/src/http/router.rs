@@ -1,10 +1,9 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{accounts, api, auth, server_fns};
+use super::{accounts, api, auth, identity, server_fns};
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
-use crate::visitor;
 use app::ports::{SharedBookService, SharedChatService};
 use app::{App, shell};
 use axum::Router;
@@ -64,7 +63,10 @@ pub fn build_router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(
             server_fns::status_from_error_body,
         ))
-        .layer(axum::middleware::from_fn(visitor::ensure_visitor))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            identity::identify,
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }

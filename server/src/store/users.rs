@@ -89,6 +89,22 @@ impl Store {
         Ok(())
     }
 
+    /// Give every chat made under a visitor cookie (before sign-in existed: owners were
+    /// 32-hex-character cookie ids, users are `u…`) to `uid`, the workspace's first account.
+    /// Returns how many chats it now has from them.
+    pub async fn adopt_visitor_chats(&self, uid: &str) -> Result<usize, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE chat_session SET owner = $uid \
+                 WHERE string::len(owner) = 32 AND !string::starts_with(owner, 'u') RETURN AFTER",
+            )
+            .bind(json!({ "uid": uid }))
+            .await?;
+        let rows: Vec<serde_json::Value> = res.take(0)?;
+        Ok(rows.len())
+    }
+
     /// A new user; `Conflict` when the email is taken.
     pub async fn create_user(&self, user: &UserRow) -> Result<(), StoreError> {
         let res = self

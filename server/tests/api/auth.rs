@@ -1,8 +1,10 @@
 //! Accounts and sign-in over HTTP: the first account owns the workspace, invites, sessions
 //! per device, sign-out, tokens, the sign-in limit, and bad input.
 
-use crate::helpers::{spawn_app, spawn_app_with};
+use crate::helpers::spawn_server;
 use serde_json::{Value, json};
+use server::auth::rules::SignupMode;
+use std::net::SocketAddr;
 
 /// A browser: its own cookie jar.
 struct Device {
@@ -11,9 +13,9 @@ struct Device {
 }
 
 impl Device {
-    fn new(app: &crate::helpers::TestApp) -> Self {
+    fn new(addr: &SocketAddr) -> Self {
         Self {
-            base: app.url(""),
+            base: format!("http://{addr}"),
             http: reqwest::Client::builder()
                 .cookie_store(true)
                 .build()
@@ -61,6 +63,15 @@ impl Device {
     }
 }
 
+/// A fresh server without accounts, signing up as `mode` says.
+async fn server_with(mode: SignupMode) -> SocketAddr {
+    spawn_server(|s| s.signup = mode).await
+}
+
+fn url(addr: &SocketAddr, path: &str) -> String {
+    format!("http://{addr}{path}")
+}
+
 /// The invite code in an invite link.
 fn code(invite: &Value) -> String {
     invite["url"]
@@ -74,7 +85,7 @@ fn code(invite: &Value) -> String {
 
 #[tokio::test]
 async fn the_first_account_owns_the_workspace_and_invites_the_next() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     let res = laptop
         .sign_up("Dana Whitfield", "Dana@Acme.com", None)
@@ -136,7 +147,7 @@ async fn the_first_account_owns_the_workspace_and_invites_the_next() {
 
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     assert_eq!(
         laptop.sign_up("Dana", "dana@acme.com", None).await.status(),
@@ -161,7 +172,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer() {
 
 #[tokio::test]
 async fn signing_out_ends_this_device_or_every_device() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     laptop.sign_up("Dana", "dana@acme.com", None).await;
     let phone = Device::new(&app);
@@ -189,7 +200,7 @@ async fn signing_out_ends_this_device_or_every_device() {
 
 #[tokio::test]
 async fn a_session_cookie_must_be_one_we_issued() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     let res = laptop.sign_up("Dana", "dana@acme.com", None).await;
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
@@ -200,10 +211,10 @@ async fn a_session_cookie_must_be_one_we_issued() {
         .trim_start_matches("dossier_session=")
         .to_string();
     let with = |v: String| {
-        let url = app.url("/api/me");
+        let me = url(&app, "/api/me");
         async move {
             reqwest::Client::new()
-                .get(url)
+                .get(me)
                 .header("cookie", format!("dossier_session={v}"))
                 .send()
                 .await
@@ -222,7 +233,7 @@ async fn a_session_cookie_must_be_one_we_issued() {
 
 #[tokio::test]
 async fn tokens_open_the_api_until_revoked() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     laptop.sign_up("Dana", "dana@acme.com", None).await;
     let res = laptop
@@ -236,10 +247,10 @@ async fn tokens_open_the_api_until_revoked() {
     let script = reqwest::Client::new();
     let me = |t: String| {
         let script = script.clone();
-        let url = app.url("/api/me");
+        let me = url(&app, "/api/me");
         async move {
             script
-                .get(url)
+                .get(me)
                 .header("authorization", format!("Bearer {t}"))
                 .send()
                 .await
@@ -258,18 +269,18 @@ async fn tokens_open_the_api_until_revoked() {
     );
 
     let id = created["id"].as_str().unwrap();
-    let url = format!("/api/tokens/{id}");
-    let revoke = laptop.http.delete(app.url(&url)).send().await.unwrap();
+    let path = format!("/api/tokens/{id}");
+    let revoke = laptop.http.delete(url(&app, &path)).send().await.unwrap();
     assert_eq!(revoke.status(), 204);
     assert_eq!(me(token.clone()).await.status(), 401);
-    let again = laptop.http.delete(app.url(&url)).send().await.unwrap();
+    let again = laptop.http.delete(url(&app, &path)).send().await.unwrap();
     assert_eq!(again.status(), 404);
     assert_eq!(me("dsr_".to_string() + &"0".repeat(64)).await.status(), 401);
 }
 
 #[tokio::test]
 async fn the_eleventh_sign_in_attempt_in_15_minutes_waits() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     laptop.sign_up("Dana", "dana@acme.com", None).await;
     let guesser = Device::new(&app);
@@ -290,7 +301,7 @@ async fn the_eleventh_sign_in_attempt_in_15_minutes_waits() {
 
 #[tokio::test]
 async fn bad_sign_up_input_gets_a_clear_error_and_creates_nothing() {
-    let app = spawn_app_with(|s| s.signup = server::auth::rules::SignupMode::Open).await;
+    let app = server_with(SignupMode::Open).await;
     let d = Device::new(&app);
     let cases = [
         (
@@ -330,7 +341,7 @@ async fn bad_sign_up_input_gets_a_clear_error_and_creates_nothing() {
     }
     let res = d
         .http
-        .post(app.url("/api/auth/signup"))
+        .post(url(&app, "/api/auth/signup"))
         .header("content-type", "application/json")
         .body("{not json")
         .send()
@@ -352,7 +363,7 @@ async fn bad_sign_up_input_gets_a_clear_error_and_creates_nothing() {
 
 #[tokio::test]
 async fn changing_the_password_signs_out_the_other_devices() {
-    let app = spawn_app().await;
+    let app = server_with(SignupMode::Invite).await;
     let laptop = Device::new(&app);
     laptop.sign_up("Dana", "dana@acme.com", None).await;
     let phone = Device::new(&app);
@@ -392,7 +403,7 @@ async fn changing_the_password_signs_out_the_other_devices() {
 
 #[tokio::test]
 async fn closed_sign_up_takes_the_owner_only() {
-    let app = spawn_app_with(|s| s.signup = server::auth::rules::SignupMode::Closed).await;
+    let app = server_with(SignupMode::Closed).await;
     let owner = Device::new(&app);
     assert_eq!(
         owner.sign_up("Dana", "dana@acme.com", None).await.status(),
@@ -409,4 +420,88 @@ async fn closed_sign_up_takes_the_owner_only() {
         .sign_up("Sam", "sam@acme.com", Some(&code(&invite)))
         .await;
     assert_eq!(res.status(), 403);
+}
+
+/// How many rows `table` holds.
+async fn rows(store: &server::store::Store, table: &str) -> usize {
+    let mut res = store
+        .db()
+        .query(format!("SELECT VALUE id FROM {table}"))
+        .await
+        .unwrap();
+    let ids: Vec<Value> = res.take(0).unwrap();
+    ids.len()
+}
+
+#[tokio::test]
+async fn a_visitor_who_is_not_signed_in_creates_nothing() {
+    let (addr, store) = crate::helpers::spawn_server_and_store(|_| {}).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    // A fresh install sends the first visitor to create the owner's account.
+    let res = client.get(url(&addr, "/")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/signup");
+    assert!(res.headers().get("set-cookie").is_none());
+    // An uptime monitor, a crawler: 5,000 cookie-less page loads.
+    let owner = Device::new(&addr);
+    owner.sign_up("Dana", "dana@acme.com", None).await;
+    let chats_before = rows(&store, "chat_session").await;
+    let sessions_before = rows(&store, "auth_session").await;
+    let loads = futures::future::join_all((0..5_000).map(|_| {
+        let client = client.clone();
+        let page = url(&addr, "/");
+        async move { client.get(page).send().await.unwrap() }
+    }))
+    .await;
+    for res in &loads {
+        assert_eq!(res.status(), 303);
+        assert_eq!(res.headers()["location"], "/signin");
+        assert!(res.headers().get("set-cookie").is_none());
+    }
+    assert_eq!(rows(&store, "chat_session").await, chats_before);
+    assert_eq!(rows(&store, "auth_session").await, sessions_before);
+    assert_eq!(rows(&store, "event").await, 0);
+}
+
+#[tokio::test]
+async fn every_other_api_route_wants_a_session_or_a_token() {
+    let addr = server_with(SignupMode::Invite).await;
+    let client = reqwest::Client::new();
+    let json = serde_json::json!({});
+    for (method, path) in [
+        ("POST", "/api/customers/search"),
+        ("POST", "/api/intelligence/customer"),
+        ("GET", "/api/runs/run-1"),
+        ("POST", "/api/chat/question"),
+        ("GET", "/api/accounts"),
+        ("POST", "/api/accounts"),
+        ("POST", "/api/accounts/import"),
+        ("GET", "/api/accounts/imports/imp-1"),
+        ("DELETE", "/api/accounts/demo"),
+        ("POST", "/api/accounts/sync"),
+        ("GET", "/api/me"),
+        ("POST", "/api/invites"),
+        ("POST", "/api/tokens"),
+        ("DELETE", "/api/tokens/tok1"),
+        ("POST", "/api/chat/load"),
+        ("POST", "/api/chat/send"),
+        ("GET", "/api/leptos_ws_websocket"),
+        ("GET", "/api/no-such-route"),
+    ] {
+        let req = client.request(method.parse().unwrap(), url(&addr, path));
+        let res = req
+            .json(&json)
+            .header("authorization", "Bearer dsr_forged")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 401, "{method} {path}");
+        let body: Value = res.json().await.unwrap();
+        assert_eq!(body["error"], "Sign in first.", "{method} {path}");
+    }
+    let health = client.get(url(&addr, "/api/health")).send().await.unwrap();
+    assert_eq!(health.status(), 200);
 }

@@ -176,16 +176,13 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     };
     server.wait_healthy().await;
 
-    let app = TestApp::new(
-        format!("127.0.0.1:{port}").parse().unwrap(),
-        server::random_id(16),
-    );
+    let app = TestApp::signed_up(format!("127.0.0.1:{port}").parse().unwrap()).await;
     let snapshot = app.load_chat().await;
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
     let feed = snapshot["feed"].as_str().unwrap().to_string();
     let follower = Follower::connect(&app, &sid, &feed, vec![]).await;
     let watcher = {
-        let app = TestApp::new(app.addr, app.visitor.clone());
+        let app = TestApp::new(app.addr, app.session.clone());
         let mut follower = follower;
         tokio::spawn(async move {
             follower

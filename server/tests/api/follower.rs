@@ -49,7 +49,7 @@ impl Follower {
             .unwrap();
         req.headers_mut().insert(
             "cookie",
-            format!("dossier_visitor={}", app.visitor).parse().unwrap(),
+            format!("dossier_session={}", app.session).parse().unwrap(),
         );
         let (mut ws, _) = tokio_tungstenite::connect_async(req).await.ok()?;
         // Server-fn websocket frames: a tag byte (0 = Ok, 1 = Err), then the JSON message.

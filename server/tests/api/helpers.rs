@@ -6,14 +6,12 @@ use server::startup::Application;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+/// A signed-in user's view of a server: its client carries the user's session cookie.
 pub struct TestApp {
     pub addr: SocketAddr,
     pub client: reqwest::Client,
-    pub visitor: String,
-}
-
-fn random_visitor() -> String {
-    server::random_id(16)
+    /// The session cookie's value.
+    pub session: String,
 }
 
 /// Only the keyless network providers, every one at `base` (a loopback server), with no
@@ -39,12 +37,25 @@ pub fn keyless_sources_at(s: &mut Settings, base: &str) {
     }
 }
 
-/// A fresh app: port 0, `mem://`, fast demo steps.
+/// A fresh app: port 0, `mem://`, fast demo steps, open sign-up; seen by a new user.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
 
+/// [`spawn_app`] with settings changed by `tweak`.
 pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    TestApp::signed_up(spawn_server(tweak).await).await
+}
+
+/// A fresh server with no account yet (open sign-up unless `tweak` says otherwise).
+pub async fn spawn_server(tweak: impl FnOnce(&mut Settings)) -> SocketAddr {
+    spawn_server_and_store(tweak).await.0
+}
+
+/// [`spawn_server`], with its database (to count what requests left behind).
+pub async fn spawn_server_and_store(
+    tweak: impl FnOnce(&mut Settings),
+) -> (SocketAddr, server::store::Store) {
     // Logs only on request: TEST_LOG=1 cargo test
     if std::env::var_os("TEST_LOG").is_some() {
         server::telemetry::init();
@@ -57,21 +68,24 @@ pub async fn spawn_app_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
             max_ms: 60,
         },
         site_root: std::env::temp_dir().display().to_string(),
+        signup: server::auth::rules::SignupMode::Open,
         ..Settings::default()
     };
     tweak(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
     let addr = app.address();
+    let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp::new(addr, random_visitor())
+    (addr, store)
 }
 
 impl TestApp {
-    pub fn new(addr: SocketAddr, visitor: String) -> Self {
+    /// The server at `addr` seen by the holder of `session` (a session cookie's value).
+    pub fn new(addr: SocketAddr, session: String) -> Self {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
             reqwest::header::COOKIE,
-            format!("dossier_visitor={visitor}").parse().unwrap(),
+            format!("dossier_session={session}").parse().unwrap(),
         );
         let client = reqwest::Client::builder()
             .default_headers(headers)
@@ -81,13 +95,34 @@ impl TestApp {
         Self {
             addr,
             client,
-            visitor,
+            session,
         }
     }
 
-    /// The same server, seen by another browser.
-    pub fn other_visitor(&self) -> TestApp {
-        TestApp::new(self.addr, random_visitor())
+    /// The server at `addr` seen by a user who just signed up (the first one owns it;
+    /// later ones need open sign-up).
+    pub async fn signed_up(addr: SocketAddr) -> Self {
+        let email = format!("rep-{}@dossier.test", server::random_id(6));
+        let res = reqwest::Client::new()
+            .post(format!("http://{addr}/api/auth/signup"))
+            .json(&json!({"name": "Test Rep", "email": email, "password": "correct horse 1"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201, "sign-up: {:?}", res.text().await);
+        let cookie = res.headers()["set-cookie"].to_str().unwrap();
+        let session = cookie
+            .split(';')
+            .next()
+            .and_then(|kv| kv.strip_prefix("dossier_session="))
+            .unwrap()
+            .to_string();
+        TestApp::new(addr, session)
+    }
+
+    /// The same server, seen by another user.
+    pub async fn other_user(&self) -> TestApp {
+        TestApp::signed_up(self.addr).await
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -39,7 +39,7 @@ async fn an_import_killed_halfway_keeps_whole_rows_and_runs_again() {
         env,
     };
     server.wait_healthy().await;
-    let app = TestApp::new(format!("127.0.0.1:{port}").parse().unwrap(), "v".repeat(32));
+    let app = TestApp::signed_up(format!("127.0.0.1:{port}").parse().unwrap()).await;
     let file = export();
 
     let preview: Value = app
@@ -51,7 +51,7 @@ async fn an_import_killed_halfway_keeps_whole_rows_and_runs_again() {
     let id = preview["importId"].as_str().unwrap().to_string();
     assert_eq!(preview["planned"], ROWS);
     let importing = {
-        let app = TestApp::new(app.addr, app.visitor.clone());
+        let app = TestApp::new(app.addr, app.session.clone());
         let (file, id) = (file.clone(), id.clone());
         // The connection dies with the server: the result is an error, and that is expected.
         tokio::spawn(async move {

@@ -158,7 +158,7 @@ async fn spawn_app_slow() -> TestApp {
 async fn a_feed_name_is_useless_without_the_session_and_unguessable() {
     let app = spawn_app().await;
     let a = app.load_chat().await;
-    let b = app.other_visitor().load_chat().await;
+    let b = app.other_user().await.load_chat().await;
     let (fa, fb) = (a["feed"].as_str().unwrap(), b["feed"].as_str().unwrap());
     assert_ne!(fa, fb);
     // 24 random bytes, hex: not derivable from the session id.

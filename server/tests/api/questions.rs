@@ -486,7 +486,8 @@ async fn bad_question_requests_get_clear_errors() {
     );
     assert_eq!(
         status(
-            app.other_visitor()
+            app.other_user()
+                .await
                 .question(&sid, "acme-corp", "tech?")
                 .await
         ),

@@ -136,7 +136,7 @@ async fn unknown_ids_and_other_peoples_sessions_are_404() {
     let sid = body["chatSessionId"].as_str().unwrap();
     let run_id = body["executionId"].as_str().unwrap();
 
-    let stranger = app.other_visitor();
+    let stranger = app.other_user().await;
     assert_eq!(
         stranger
             .start_intelligence("acme-corp", Some(sid))

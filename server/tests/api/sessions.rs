@@ -174,7 +174,7 @@ async fn another_browser_cannot_read_or_write_the_chat() {
     let snapshot = app.load_chat().await;
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
     assert_eq!(send(&app, &sid, "acme").await.status(), 200);
-    let stranger = app.other_visitor();
+    let stranger = app.other_user().await;
     assert_eq!(
         stranger
             .server_fn("events", &[("session_id", &sid), ("after_seq", "0")])
