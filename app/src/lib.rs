@@ -18,6 +18,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use pages::access_page::{SignInPage, SignUpPage};
 use pages::accounts_page::AccountsPage;
 use pages::chat_page::ChatPage;
 
@@ -67,6 +68,8 @@ pub fn App() -> impl IntoView {
                     // Async: the whole chat is in the first HTML, even without JavaScript.
                     <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=SignInPage/>
+                    <Route path=path!("/signup") view=SignUpPage/>
                 </Routes>
             </main>
         </Router>

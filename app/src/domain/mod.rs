@@ -1,5 +1,6 @@
 //! Pure domain types and rules: no Leptos, no IO. Compiled for the server and the browser alike.
 
+pub mod access;
 pub mod account;
 pub mod actions;
 pub mod chat;

@@ -1,4 +1,5 @@
 //! Routed pages.
 
+pub mod access_page;
 pub mod accounts_page;
 pub mod chat_page;

@@ -12,34 +12,53 @@ pub mod secret;
 
 use crate::store::users::{AuthSessionRow, InviteRow, TokenRow, UserRow};
 use crate::store::{Store, StoreError};
+use app::domain::access::AccessProblem;
 use limits::SignInLimits;
 use rules::{FieldError, SignupMode};
 use std::net::IpAddr;
 use std::time::Duration;
 
-/// Why an auth request was refused; each reads as the sentence shown to the user.
+/// Why an auth request was refused; each reads as the sentence shown to the user
+/// ([`AccessProblem`]'s, the same on the sign-in pages).
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
     #[error(transparent)]
     Field(#[from] FieldError),
-    #[error("An account with this email already exists. Sign in instead.")]
+    #[error("{}", AccessProblem::EmailTaken)]
     EmailTaken,
-    #[error("Sign-up on this server is by invite: ask a teammate for an invite link.")]
+    #[error("{}", AccessProblem::InviteNeeded)]
     InviteNeeded,
-    #[error("Sign-up on this server is closed. Ask its owner for access.")]
+    #[error("{}", AccessProblem::SignupClosed)]
     SignupClosed,
-    #[error("This invite link is not valid: it may have expired or been used. Ask for a new one.")]
+    #[error("{}", AccessProblem::BadInvite)]
     BadInvite,
-    #[error("Wrong email or password.")]
+    #[error("{}", AccessProblem::WrongCredentials)]
     WrongCredentials,
     #[error("Too many sign-in attempts. Try again in {} minutes.", .0.as_secs().div_ceil(60))]
     TooManyAttempts(Duration),
-    #[error("Sign in first.")]
+    #[error("{}", AccessProblem::NotSignedIn)]
     NotSignedIn,
     #[error("No such token.")]
     NotFound,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl AuthError {
+    /// The problem as the sign-in pages name it.
+    pub fn problem(&self) -> AccessProblem {
+        match self {
+            Self::Field(f) => f.problem(),
+            Self::EmailTaken => AccessProblem::EmailTaken,
+            Self::InviteNeeded => AccessProblem::InviteNeeded,
+            Self::SignupClosed => AccessProblem::SignupClosed,
+            Self::BadInvite => AccessProblem::BadInvite,
+            Self::WrongCredentials => AccessProblem::WrongCredentials,
+            Self::TooManyAttempts(_) => AccessProblem::TooManyAttempts,
+            Self::NotSignedIn | Self::NotFound => AccessProblem::NotSignedIn,
+            Self::Store(_) => AccessProblem::Unavailable,
+        }
+    }
 }
 
 /// A sign-up as asked for.

@@ -1,5 +1,6 @@
 //! What a sign-up, a password, an invite and a session must be: pure rules, no I/O.
 
+use app::domain::access::AccessProblem;
 use std::time::Duration;
 
 /// The shortest password accepted, in bytes.
@@ -41,16 +42,28 @@ impl SignupMode {
 /// Why a sign-up's fields are refused; each reads as the sentence shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
-    #[error("Tell us your name.")]
+    #[error("{}", AccessProblem::NoName)]
     NoName,
-    #[error("A name is at most {MAX_NAME_CHARS} characters.")]
+    #[error("{}", AccessProblem::LongName)]
     LongName,
-    #[error("That does not look like an email address.")]
+    #[error("{}", AccessProblem::BadEmail)]
     BadEmail,
-    #[error("A password is at least {MIN_PASSWORD_BYTES} characters.")]
+    #[error("{}", AccessProblem::ShortPassword)]
     ShortPassword,
-    #[error("A password is at most {MAX_PASSWORD_BYTES} bytes.")]
+    #[error("{}", AccessProblem::LongPassword)]
     LongPassword,
+}
+
+impl FieldError {
+    pub fn problem(&self) -> AccessProblem {
+        match self {
+            Self::NoName => AccessProblem::NoName,
+            Self::LongName => AccessProblem::LongName,
+            Self::BadEmail => AccessProblem::BadEmail,
+            Self::ShortPassword => AccessProblem::ShortPassword,
+            Self::LongPassword => AccessProblem::LongPassword,
+        }
+    }
 }
 
 /// A display name: trimmed, control characters refused, 1–100 characters.

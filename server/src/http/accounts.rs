@@ -32,7 +32,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/accounts/imports/{id}", get(import_report))
         .route("/api/accounts/demo", delete(remove_demo))
         .route("/api/accounts/sync", post(sync))
-        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+        .route_layer(axum::middleware::from_fn(super::guard::json_only));
     Router::new()
         .route("/api/accounts/import", import)
         .merge(json_routes)

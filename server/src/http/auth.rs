@@ -96,7 +96,16 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The `Set-Cookie` that hands a device its session (`Secure` behind https).
-fn set_session(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
+pub fn set_session(state: &AppState, value: &str) -> HeaderValue {
+    session_header(state, value, COOKIE_MAX_AGE_SECS)
+}
+
+/// The `Set-Cookie` that removes the session from a device.
+pub fn clear_session(state: &AppState) -> HeaderValue {
+    session_header(state, "", 0)
+}
+
+fn session_header(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
     let secure = if state
         .public_url
         .as_deref()
@@ -115,10 +124,8 @@ fn set_session(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
 /// The signed-in answer: who, with the cookie for this device.
 fn signed_in(state: &AppState, status: StatusCode, s: NewSession) -> Response {
     let mut res = (status, Json(MeResponse::from(&s.user))).into_response();
-    res.headers_mut().append(
-        SET_COOKIE,
-        set_session(state, &s.cookie, COOKIE_MAX_AGE_SECS),
-    );
+    res.headers_mut()
+        .append(SET_COOKIE, set_session(state, &s.cookie));
     res
 }
 
@@ -185,8 +192,7 @@ async fn signout(
             .map_err(IntoResponse::into_response)?;
     }
     let mut res = Json(serde_json::json!({ "signedOut": true })).into_response();
-    res.headers_mut()
-        .append(SET_COOKIE, set_session(&state, "", 0));
+    res.headers_mut().append(SET_COOKIE, clear_session(&state));
     Ok(res)
 }
 

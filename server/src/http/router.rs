@@ -1,13 +1,14 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{accounts, api, auth, identity, server_fns};
+use super::{accounts, api, auth, auth_forms, guard, identity, server_fns};
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
 use app::ports::{SharedBookService, SharedChatService};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
+use axum::middleware::from_fn;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -50,9 +51,14 @@ pub fn build_router(state: AppState) -> Router {
     // leptos_routes_with_context also registers every server function (and the leptos_ws
     // websocket) with the same context.
     Router::new()
-        .merge(api::routes())
+        .merge(api::routes().route_layer(from_fn(guard::json_only)))
         .merge(accounts::routes())
-        .merge(auth::routes().layer(axum::extract::DefaultBodyLimit::max(api::MAX_BODY_BYTES)))
+        .merge(
+            auth::routes()
+                .layer(axum::extract::DefaultBodyLimit::max(api::MAX_BODY_BYTES))
+                .route_layer(from_fn(guard::json_only)),
+        )
+        .merge(auth_forms::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -67,6 +73,7 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             identity::identify,
         ))
+        .layer(from_fn(guard::same_site))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }

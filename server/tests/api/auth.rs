@@ -505,3 +505,136 @@ async fn every_other_api_route_wants_a_session_or_a_token() {
     let health = client.get(url(&addr, "/api/health")).send().await.unwrap();
     assert_eq!(health.status(), 200);
 }
+
+#[tokio::test]
+async fn the_sign_in_forms_work_as_plain_form_posts() {
+    let addr = server_with(SignupMode::Invite).await;
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let form = |path: &str, fields: &[(&str, &str)]| {
+        browser
+            .post(url(&addr, path))
+            .header("origin", format!("http://{addr}"))
+            .form(fields)
+    };
+    let res = form(
+        "/auth/signup",
+        &[
+            ("name", "Dana"),
+            ("email", "dana@acme.com"),
+            ("password", "correct horse 1"),
+            ("invite", ""),
+        ],
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/");
+    assert!(
+        res.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .starts_with("dossier_session=")
+    );
+
+    let res = form(
+        "/auth/signin",
+        &[("email", "dana@acme.com"), ("password", "nope nope")],
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/signin?error=wrong");
+    assert!(res.headers().get("set-cookie").is_none());
+
+    let res = form(
+        "/auth/signup",
+        &[
+            ("name", "Sam"),
+            ("email", "sam@acme.com"),
+            ("password", "correct horse 1"),
+        ],
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(res.headers()["location"], "/signup?error=invite-needed");
+
+    let res = form(
+        "/auth/signin",
+        &[("email", "dana@acme.com"), ("password", "correct horse 1")],
+    )
+    .send()
+    .await
+    .unwrap();
+    assert_eq!(res.headers()["location"], "/");
+    let cookie = res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let res = form("/auth/signout", &[])
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/signin");
+    let me = browser
+        .get(url(&addr, "/api/me"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 401);
+}
+
+#[tokio::test]
+async fn another_site_cannot_post_for_a_signed_in_browser() {
+    let app = crate::helpers::spawn_app().await;
+    let evil = app
+        .client
+        .post(app.url("/api/intelligence/customer"))
+        .header("origin", "https://evil.example")
+        .json(&json!({"customerId": "acme-corp"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(evil.status(), 403);
+    let framed = app
+        .client
+        .post(app.url("/auth/signout"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("everywhere", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(framed.status(), 403);
+    let me = app.client.get(app.url("/api/me")).send().await.unwrap();
+    assert_eq!(me.status(), 200, "still signed in: nothing changed");
+}
+
+#[tokio::test]
+async fn the_json_api_takes_only_json() {
+    let app = crate::helpers::spawn_app().await;
+    for (path, ct) in [
+        ("/api/customers/search", "text/plain"),
+        ("/api/accounts", "application/x-www-form-urlencoded"),
+        ("/api/tokens", "text/csv"),
+    ] {
+        let res = app
+            .client
+            .post(app.url(path))
+            .header("content-type", ct)
+            .body(r#"{"query":"acme"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 415, "{path} {ct}");
+    }
+}
