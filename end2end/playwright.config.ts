@@ -59,6 +59,8 @@ export default defineConfig({
       // Every pick starts a fresh run, so each test sees live progress.
       DOSSIER_PROFILE_TTL_SECS: '0',
       DOSSIER_CACHE: 'off',
+      // Every test signs up a rep of its own (helpers.ts).
+      DOSSIER_SIGNUP: 'open',
       RUST_LOG: 'warn',
     },
   },

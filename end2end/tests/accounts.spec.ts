@@ -1,5 +1,5 @@
-import { test, expect, Page } from '@playwright/test';
-import { openChat, say } from './helpers';
+import { expect, Page } from '@playwright/test';
+import { openChat, say, test } from './helpers';
 
 /** A Salesforce accounts report as Excel writes it: BOM, CRLF, quoted fields; `bad` rows
  *  have a private address as their website. Names carry `tag` so projects don't collide. */

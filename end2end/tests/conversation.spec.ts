@@ -1,5 +1,5 @@
-import { test, expect } from '@playwright/test';
-import { openChat, say, expectRunSettled } from './helpers';
+import { expect } from '@playwright/test';
+import { openChat, say, expectRunSettled, test } from './helpers';
 
 test('ask while research runs, pick a persona, follow an action into a deep dive', async ({ page }) => {
   await openChat(page);

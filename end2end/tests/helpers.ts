@@ -1,4 +1,33 @@
-import { expect, Page } from '@playwright/test';
+import { test as base, expect, APIRequestContext, BrowserContext, Page } from '@playwright/test';
+
+/** Sign up a new rep through `request` (a context's or a page's: the session cookie lands in
+ *  that browser context). The e2e server runs with DOSSIER_SIGNUP=open. */
+export async function signUp(request: APIRequestContext, baseURL = '') {
+  const email = `rep-${Date.now()}-${Math.random().toString(16).slice(2)}@e2e.test`;
+  const res = await request.post(`${baseURL}/api/auth/signup`, {
+    data: { name: 'E2E Rep', email, password: 'correct horse 1' },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return { email, password: 'correct horse 1' };
+}
+
+/** A new browser context whose rep is signed up (another user than the test's own). */
+export async function otherRep(browser: { newContext(o?: object): Promise<BrowserContext> }, options: object = {}) {
+  const context = await browser.newContext(options);
+  await signUp(context.request);
+  return context;
+}
+
+/** Playwright's `test`, with every test's browser context signed in as a rep of its own, so
+ *  tests running side by side never see each other's chats. */
+export const test = base.extend<{ rep: { email: string; password: string } }>({
+  rep: [
+    async ({ context }, use) => {
+      await use(await signUp(context.request));
+    },
+    { auto: true },
+  ],
+});
 
 /** Open the chat and wait until the WASM has hydrated it. */
 export async function openChat(page: Page) {
@@ -48,8 +77,8 @@ export async function loadChat(page: Page, javaScriptEnabled: boolean | undefine
   expect(sockets, 'a page without JavaScript opens no live connection').toEqual([]);
 }
 
-/** Start researching `customerId` through the JSON API, in a new chat of this page's visitor
- *  (the request shares the context's `dossier_visitor` cookie). Returns the run's id. */
+/** Start researching `customerId` through the JSON API, in a new chat of this page's rep
+ *  (the request shares the context's session cookie). Returns the run's id. */
 export async function startResearch(page: Page, customerId: string): Promise<string> {
   const started = await page.request.post('/api/intelligence/customer', { data: { customerId } });
   expect(started.status(), await started.text()).toBe(202);

@@ -1,10 +1,10 @@
-import { test, expect } from '@playwright/test';
-import { openChat, say, input, progressCard, expectRunSettled, NOJS } from './helpers';
+import { expect } from '@playwright/test';
+import { openChat, say, input, progressCard, expectRunSettled, NOJS, test, otherRep } from './helpers';
 
 // No browser here (the same in every project); tagged so the -nojs projects hold the whole
 // server-rendered contract.
-test('the first response is server-rendered HTML with the chat', { tag: NOJS }, async ({ request }) => {
-  const res = await request.get('/');
+test('the first response is server-rendered HTML with the chat', { tag: NOJS }, async ({ context }) => {
+  const res = await context.request.get('/');
   expect(res.status()).toBe(200);
   const html = await res.text();
   expect(html).toContain('placeholder="Ask about your customer..."');
@@ -96,7 +96,7 @@ test('another browser cannot see this chat', async ({ page, browser }) => {
   await openChat(page);
   await say(page, 'acmesol.io');
   await expect(page.getByText('Found 1 customer matching "acmesol.io":')).toBeVisible();
-  const other = await browser.newContext();
+  const other = await otherRep(browser);
   const stranger = await other.newPage();
   await stranger.goto('/');
   await expect(stranger.getByText('Who are you meeting?')).toBeVisible();

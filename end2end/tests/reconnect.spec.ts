@@ -3,6 +3,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signUp } from './helpers';
 
 // A server of our own (not the shared one), killed with SIGKILL and started again on the
 // same on-disk database while the page stays open.
@@ -41,6 +42,7 @@ test('the page survives a server crash and keeps streaming live', async ({ page 
   let server = startServer(dataDir);
   try {
     await waitHealthy();
+    await signUp(page.request, base);
     await page.goto(base + '/');
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
     await page.getByRole('textbox', { name: 'Message' }).fill('meeting with Acme');

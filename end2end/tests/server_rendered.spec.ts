@@ -1,7 +1,6 @@
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import {
-  NOJS, loadChat, input, progressCard, researchThroughApi, startResearch, runOf, runEnded, message,
-} from './helpers';
+  NOJS, loadChat, input, progressCard, researchThroughApi, startResearch, runOf, runEnded, message, test, otherRep } from './helpers';
 
 // What the server-rendered page shows: these tests run hydrated (desktop, phone) and with
 // JavaScript disabled (desktop-nojs, phone-nojs) — all but the last, a snapshot of a running
@@ -93,8 +92,8 @@ test('a chat researched through the API reads in full from the page', { tag: NOJ
   await expect(summary.getByRole('list', { name: 'Sources' }).getByRole('listitem').first()).toBeVisible();
 });
 
-test("the page shows the visitor's newest chat, and to nobody else", { tag: NOJS }, async ({ page, browser, javaScriptEnabled }) => {
-  // First contact: an empty chat (and the visitor cookie).
+test("the page shows the rep's newest chat, and to nobody else", { tag: NOJS }, async ({ page, browser, javaScriptEnabled }) => {
+  // First load after signing up: an empty chat.
   await loadChat(page, javaScriptEnabled);
   await expect(page.getByRole('heading', { name: 'Who are you meeting?' })).toBeVisible();
 
@@ -110,8 +109,8 @@ test("the page shows the visitor's newest chat, and to nobody else", { tag: NOJS
   await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(6);
   await expect(page.locator('li.message').last()).toContainText('Missing:');
 
-  // Another browser gets its own empty chat.
-  const other = await browser.newContext({ javaScriptEnabled });
+  // Another rep gets their own empty chat.
+  const other = await otherRep(browser, { javaScriptEnabled });
   const stranger = await other.newPage();
   await loadChat(stranger, javaScriptEnabled);
   await expect(stranger.getByRole('heading', { name: 'Who are you meeting?' })).toBeVisible();

@@ -36,6 +36,17 @@ pub fn ChatHeader() -> impl IntoView {
             <button type="button" class="new-chat" on:click=start_new>
                 "New chat"
             </button>
+            <SignOut/>
         </header>
+    }
+}
+
+/// Sign out of this device: a plain form, so it works before the WASM arrives.
+#[component]
+pub fn SignOut() -> impl IntoView {
+    view! {
+        <form class="sign-out" method="post" action="/auth/signout">
+            <button type="submit">"Sign out"</button>
+        </form>
     }
 }

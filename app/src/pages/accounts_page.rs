@@ -2,6 +2,7 @@
 //! it (and removing it), and importing a CRM export.
 
 use crate::components::book_summary::BookSummary;
+use crate::components::chat_header::SignOut;
 use crate::components::import_panel::ImportPanel;
 use crate::state::import::ImportState;
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ pub fn AccountsPage() -> impl IntoView {
                 <h1>"Accounts"</h1>
                 <span class="subtitle">"Your book of business"</span>
                 <a class="header-link" href="/">"Back to chat"</a>
+                <SignOut/>
             </header>
             <BookSummary/>
             <ImportPanel/>
