@@ -58,9 +58,32 @@ pub struct Settings {
     /// How often HubSpot is synced; None: only on demand.
     pub hubspot_sync_every: Option<Duration>,
     /// Who may create an account once the workspace has its owner.
-    pub signup: crate::auth::rules::SignupMode,
+    pub signup: SignupMode,
     /// The address users reach, without a trailing slash; None: links use the request's host.
     pub public_url: Option<String>,
+}
+
+/// Who may create an account once the workspace has its owner (`DOSSIER_SIGNUP`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SignupMode {
+    /// Only with an invite from a member (the default).
+    #[default]
+    Invite,
+    /// Anyone who reaches the server.
+    Open,
+    /// No one: the owner only.
+    Closed,
+}
+
+impl SignupMode {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "invite" => Some(Self::Invite),
+            "open" => Some(Self::Open),
+            "closed" => Some(Self::Closed),
+            _ => None,
+        }
+    }
 }
 
 /// A setting that could not be read.
@@ -97,7 +120,7 @@ impl Default for Settings {
                 ..crate::sources::ProviderConfig::new("https://api.hubapi.com")
             },
             hubspot_sync_every: Some(Duration::from_secs(360 * 60)),
-            signup: crate::auth::rules::SignupMode::default(),
+            signup: SignupMode::default(),
             public_url: None,
         }
     }
@@ -171,7 +194,7 @@ fn read_identity(
     lookup: &impl Fn(&str) -> Option<String>,
 ) -> Result<(), ConfigError> {
     if let Some(v) = lookup("DOSSIER_SIGNUP") {
-        s.signup = crate::auth::rules::SignupMode::parse(&v)
+        s.signup = SignupMode::parse(&v)
             .ok_or_else(|| invalid("DOSSIER_SIGNUP", &v, "expected invite, open or closed"))?;
     }
     if let Some(v) = lookup("DOSSIER_PUBLIC_URL") {
@@ -337,6 +360,14 @@ fn read_llm(lookup: &impl Fn(&str) -> Option<String>) -> Result<Option<LlmConfig
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_signup_mode_reads_its_three_words() {
+        assert_eq!(SignupMode::parse("Invite"), Some(SignupMode::Invite));
+        assert_eq!(SignupMode::parse(" open "), Some(SignupMode::Open));
+        assert_eq!(SignupMode::parse("closed"), Some(SignupMode::Closed));
+        assert_eq!(SignupMode::parse("everyone"), None);
+    }
     use std::collections::HashMap;
 
     #[test]

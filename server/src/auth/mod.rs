@@ -10,11 +10,12 @@ pub mod password;
 pub mod rules;
 pub mod secret;
 
+use crate::config::SignupMode;
 use crate::store::users::{AuthSessionRow, InviteRow, TokenRow, UserRow};
 use crate::store::{Store, StoreError};
 use app::domain::access::AccessProblem;
 use limits::SignInLimits;
-use rules::{FieldError, SignupMode};
+use rules::FieldError;
 use std::net::IpAddr;
 use std::time::Duration;
 

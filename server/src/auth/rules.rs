@@ -16,29 +16,6 @@ pub const INVITE_LIFETIME: Duration = Duration::from_secs(7 * 24 * 3600);
 /// A session ends after this long without use.
 pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 24 * 3600);
 
-/// Who may create an account once the workspace has its owner (`DOSSIER_SIGNUP`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SignupMode {
-    /// Only with an invite from a member (the default).
-    #[default]
-    Invite,
-    /// Anyone who reaches the server.
-    Open,
-    /// No one: the owner only.
-    Closed,
-}
-
-impl SignupMode {
-    pub fn parse(value: &str) -> Option<Self> {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "invite" => Some(Self::Invite),
-            "open" => Some(Self::Open),
-            "closed" => Some(Self::Closed),
-            _ => None,
-        }
-    }
-}
-
 /// Why a sign-up's fields are refused; each reads as the sentence shown to the user.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FieldError {
@@ -198,13 +175,5 @@ mod tests {
         let day = 24 * 3600 * 1000;
         assert!(session_alive(0, 29 * day));
         assert!(!session_alive(0, 30 * day));
-    }
-
-    #[test]
-    fn the_signup_mode_reads_its_three_words() {
-        assert_eq!(SignupMode::parse("Invite"), Some(SignupMode::Invite));
-        assert_eq!(SignupMode::parse(" open "), Some(SignupMode::Open));
-        assert_eq!(SignupMode::parse("closed"), Some(SignupMode::Closed));
-        assert_eq!(SignupMode::parse("everyone"), None);
     }
 }

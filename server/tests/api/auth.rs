@@ -3,7 +3,7 @@
 
 use crate::helpers::spawn_server;
 use serde_json::{Value, json};
-use server::auth::rules::SignupMode;
+use server::config::SignupMode;
 use std::net::SocketAddr;
 
 /// A browser: its own cookie jar.

@@ -68,7 +68,7 @@ pub async fn spawn_server_and_store(
             max_ms: 60,
         },
         site_root: std::env::temp_dir().display().to_string(),
-        signup: server::auth::rules::SignupMode::Open,
+        signup: server::config::SignupMode::Open,
         ..Settings::default()
     };
     tweak(&mut settings);
