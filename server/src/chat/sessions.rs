@@ -43,6 +43,14 @@ impl Chat {
         }
     }
 
+    /// `visitor`'s chats, newest activity first.
+    pub async fn list_chats(
+        &self,
+        visitor: &Visitor,
+    ) -> Result<Vec<crate::store::sessions::ChatListRow>, AppError> {
+        Ok(self.store.chats_of(&visitor.0).await?)
+    }
+
     /// A new session owned by `visitor`.
     pub async fn create_session(&self, visitor: &Visitor) -> Result<SessionRow, AppError> {
         let row = SessionRow {

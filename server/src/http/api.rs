@@ -1,13 +1,13 @@
 //! The JSON API a script can drive (documented in README.md):
 //! `POST /api/customers/search`, `POST /api/intelligence/customer`, `GET /api/runs/{id}`,
-//! `POST /api/chat/question`, `GET /api/health`. Each handler parses, makes one call into
+//! `POST /api/chat/question`, `GET /api/chats`, `GET /api/health`. Each handler parses, makes one call into
 //! the chat service and maps its result to the response body.
 
 use super::AppState;
 use super::api_error::{ApiError, parse_body};
 use super::dto::{
-    AccountMatch, IntelligenceRequest, IntelligenceResponse, QuestionRequest, QuestionResponse,
-    RunResponse, SearchRequest,
+    AccountMatch, ChatListItem, IntelligenceRequest, IntelligenceResponse, QuestionRequest,
+    QuestionResponse, RunResponse, SearchRequest,
 };
 use app::ports::Visitor;
 use axum::body::Bytes;
@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/intelligence/customer", post(start_intelligence))
         .route("/api/runs/{id}", get(run))
         .route("/api/chat/question", post(question))
+        .route("/api/chats", get(chats))
         .route("/api/health", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }
@@ -72,6 +73,15 @@ async fn question(
         &req.chat_session_id,
     );
     Ok(Json(answered.await?.into()))
+}
+
+/// The caller's chats, newest activity first.
+async fn chats(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Result<Json<Vec<ChatListItem>>, ApiError> {
+    let rows = state.chat.list_chats(&visitor).await?;
+    Ok(Json(rows.into_iter().map(ChatListItem::from).collect()))
 }
 
 async fn run(

@@ -442,3 +442,31 @@ pub fn rfc3339(ms: i64) -> String {
         .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default()
 }
+
+/// `GET /api/chats`: one of the rep's chats.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatListItem {
+    pub id: String,
+    /// `Prep for Acme Corp`, or `New chat` before an account was picked.
+    pub title: String,
+    pub customer_id: Option<String>,
+    pub customer_name: Option<String>,
+    /// RFC 3339: the chat's last activity.
+    pub updated_at: String,
+}
+
+impl From<crate::store::sessions::ChatListRow> for ChatListItem {
+    fn from(r: crate::store::sessions::ChatListRow) -> Self {
+        Self {
+            id: r.sid,
+            title: match &r.account_name {
+                Some(name) => format!("Prep for {name}"),
+                None => "New chat".into(),
+            },
+            customer_id: r.account_id,
+            customer_name: r.account_name,
+            updated_at: rfc3339(r.last_event.unwrap_or(r.created_at)),
+        }
+    }
+}

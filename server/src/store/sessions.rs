@@ -14,7 +14,46 @@ pub struct SessionRow {
     pub created_at: i64,
 }
 
+/// A chat as the list of preps shows it: its newest run's account and its last activity.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct ChatListRow {
+    pub sid: String,
+    pub created_at: i64,
+    #[serde(default)]
+    pub account_id: Option<String>,
+    #[serde(default)]
+    pub account_name: Option<String>,
+    /// The newest event's time (None: nothing happened in it yet).
+    #[serde(default)]
+    pub last_event: Option<i64>,
+}
+
+/// The most chats the list shows.
+pub const MAX_LISTED_CHATS: usize = 500;
+
 impl Store {
+    /// The owner's chats, newest activity first.
+    pub async fn chats_of(&self, owner: &str) -> Result<Vec<ChatListRow>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT sid, created_at, \
+                   (SELECT VALUE account_id FROM run WHERE sid = $parent.sid \
+                      ORDER BY started_at DESC LIMIT 1)[0] AS account_id, \
+                   (SELECT VALUE account_name FROM run WHERE sid = $parent.sid \
+                      ORDER BY started_at DESC LIMIT 1)[0] AS account_name, \
+                   (SELECT VALUE at_ms FROM event WHERE sid = $parent.sid \
+                      ORDER BY seq DESC LIMIT 1)[0] AS last_event \
+                 FROM chat_session WHERE owner = $owner \
+                 ORDER BY created_at DESC LIMIT $max",
+            )
+            .bind(json!({ "owner": owner, "max": MAX_LISTED_CHATS }))
+            .await?;
+        let mut rows: Vec<ChatListRow> = decode(res.take(0)?)?;
+        rows.sort_by_key(|r| std::cmp::Reverse(r.last_event.unwrap_or(r.created_at)));
+        Ok(rows)
+    }
+
     pub async fn create_session(&self, row: &SessionRow) -> Result<(), StoreError> {
         self.db
             .query("CREATE type::record('chat_session', $row.sid) CONTENT $row")

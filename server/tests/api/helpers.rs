@@ -12,7 +12,12 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The session cookie's value.
     pub session: String,
+    /// The user's email (empty when only the session is known).
+    pub email: String,
 }
+
+/// Every test user's password.
+pub const PASSWORD: &str = "correct horse 1";
 
 /// Only the keyless network providers, every one at `base` (a loopback server), with no
 /// retries and a short timeout; the demo data set off.
@@ -96,6 +101,7 @@ impl TestApp {
             addr,
             client,
             session,
+            email: String::new(),
         }
     }
 
@@ -105,7 +111,7 @@ impl TestApp {
         let email = format!("rep-{}@dossier.test", server::random_id(6));
         let res = reqwest::Client::new()
             .post(format!("http://{addr}/api/auth/signup"))
-            .json(&json!({"name": "Test Rep", "email": email, "password": "correct horse 1"}))
+            .json(&json!({"name": "Test Rep", "email": email, "password": PASSWORD}))
             .send()
             .await
             .unwrap();
@@ -117,7 +123,45 @@ impl TestApp {
             .and_then(|kv| kv.strip_prefix("dossier_session="))
             .unwrap()
             .to_string();
-        TestApp::new(addr, session)
+        TestApp {
+            email,
+            ..TestApp::new(addr, session)
+        }
+    }
+
+    /// The same user signed in on another device (a session of its own).
+    pub async fn same_user_elsewhere(&self) -> TestApp {
+        let res = reqwest::Client::new()
+            .post(self.url("/api/auth/signin"))
+            .json(&json!({"email": self.email, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "sign-in: {:?}", res.text().await);
+        let cookie = res.headers()["set-cookie"].to_str().unwrap();
+        let session = cookie
+            .split(';')
+            .next()
+            .and_then(|kv| kv.strip_prefix("dossier_session="))
+            .unwrap()
+            .to_string();
+        assert_ne!(session, self.session, "every device has its own session");
+        TestApp {
+            email: self.email.clone(),
+            ..TestApp::new(self.addr, session)
+        }
+    }
+
+    /// `GET /api/chats`.
+    pub async fn chats(&self) -> Value {
+        let res = self
+            .client
+            .get(self.url("/api/chats"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        res.json().await.unwrap()
     }
 
     /// The same server, seen by another user.

@@ -5,6 +5,7 @@ mod auth;
 mod book;
 mod cache;
 mod crash;
+mod devices;
 mod durability;
 mod follower;
 mod helpers;
