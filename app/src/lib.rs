@@ -21,6 +21,7 @@ use leptos_router::{
 use pages::access_page::{SignInPage, SignUpPage};
 use pages::accounts_page::AccountsPage;
 use pages::chat_page::ChatPage;
+use pages::preps_page::PrepsPage;
 
 /// The HTML document around the app, rendered on the server.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                     // Async: the whole chat is in the first HTML, even without JavaScript.
                     <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/chats") view=PrepsPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=SignInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>
                 </Routes>

@@ -2,6 +2,8 @@
 //! Server functions stay thin: they find the caller and call one of these.
 
 use crate::domain::ChatView;
+#[cfg(feature = "ssr")]
+use crate::domain::chat_list::ChatEntry;
 use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
 use crate::domain::{Question, SessionEvent};
@@ -26,8 +28,15 @@ pub struct ChatSnapshot {
 #[cfg(feature = "ssr")]
 #[async_trait::async_trait]
 pub trait ChatService: Send + Sync {
-    /// The visitor's current chat (a new empty one if they have none).
-    async fn load_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError>;
+    /// The visitor's chat `session_id`, or without one their newest (a new empty one if
+    /// they have none).
+    async fn load_chat(
+        &self,
+        visitor: &Visitor,
+        session_id: Option<&str>,
+    ) -> Result<ChatSnapshot, AppError>;
+    /// The visitor's chats, newest activity first.
+    async fn list_chats(&self, visitor: &Visitor) -> Result<Vec<ChatEntry>, AppError>;
     /// Start a fresh chat for the visitor.
     async fn new_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError>;
     /// Events after `after_seq`, for a browser that missed some.

@@ -1,5 +1,6 @@
 //! The chat's server functions, on stable endpoints under `/api/chat/`.
 
+use crate::domain::chat_list::ChatEntry;
 use crate::domain::{Intent, SessionEvent};
 use crate::error::AppError;
 use crate::ports::{ChatSnapshot, PersonaChange};
@@ -9,10 +10,18 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 use crate::ports::{chat_service, current_visitor};
 
-/// The caller's current chat.
+/// The caller's chat `session_id`, or their newest.
 #[server(prefix = "/api", endpoint = "chat/load")]
-pub async fn load_chat() -> Result<ChatSnapshot, AppError> {
-    chat_service()?.load_chat(&current_visitor()?).await
+pub async fn load_chat(session_id: Option<String>) -> Result<ChatSnapshot, AppError> {
+    chat_service()?
+        .load_chat(&current_visitor()?, session_id.as_deref())
+        .await
+}
+
+/// The caller's chats, newest activity first.
+#[server(prefix = "/api", endpoint = "chat/list")]
+pub async fn list_chats() -> Result<Vec<ChatEntry>, AppError> {
+    chat_service()?.list_chats(&current_visitor()?).await
 }
 
 /// Start a new chat.

@@ -32,6 +32,7 @@ pub fn ChatHeader() -> impl IntoView {
             >
                 {move || if chat.online.get() { "Live" } else { "Reconnecting…" }}
             </span>
+            <a class="header-link" href="/chats">"Preps"</a>
             <a class="header-link" href="/accounts">"Accounts"</a>
             <button type="button" class="new-chat" on:click=start_new>
                 "New chat"

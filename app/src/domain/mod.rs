@@ -4,6 +4,7 @@ pub mod access;
 pub mod account;
 pub mod actions;
 pub mod chat;
+pub mod chat_list;
 pub mod citation;
 pub mod crm;
 pub mod event;

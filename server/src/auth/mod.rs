@@ -118,21 +118,21 @@ impl Auth {
         rules::password(&s.password)?;
         let now = crate::now_ms();
         let uid = format!("u{}", crate::random_id(10));
-        let first = self.first_run().await?;
-        let invite = match (&s.invite, first, self.signup) {
-            (_, true, _) => None,
-            (_, false, SignupMode::Closed) => return Err(AuthError::SignupClosed),
-            (Some(code), false, _) => Some(self.usable_invite(code, now).await?),
-            (None, false, SignupMode::Open) => None,
-            (None, false, SignupMode::Invite) => return Err(AuthError::InviteNeeded),
+        let mut first = self.first_run().await?;
+        let mut invite = if first {
+            None
+        } else {
+            self.admission(s.invite.as_deref(), now).await?
         };
         if self.store.user_by_email(&email).await?.is_some() {
             return Err(AuthError::EmailTaken);
         }
         let phc = password::hash_blocking(s.password).await;
-        // Two first visitors at once: one owns the workspace, the other needs an invite.
+        // Two first visitors at once: one owns the workspace; the other signs up as
+        // anyone else would.
         if first && !self.store.claim_workspace(&uid).await? {
-            return Err(AuthError::InviteNeeded);
+            first = false;
+            invite = self.admission(s.invite.as_deref(), now).await?;
         }
         if let Some(digest) = &invite
             && !self.store.use_invite(digest, now).await?
@@ -166,6 +166,17 @@ impl Auth {
             }
         }
         self.start_session(user).await
+    }
+
+    /// Whether a sign-up that does not own the workspace may go ahead: with the digest of
+    /// its invite when it needs one (`DOSSIER_SIGNUP=invite`, or an invite given).
+    async fn admission(&self, invite: Option<&str>, now: i64) -> Result<Option<String>, AuthError> {
+        match (invite, self.signup) {
+            (_, SignupMode::Closed) => Err(AuthError::SignupClosed),
+            (Some(code), _) => Ok(Some(self.usable_invite(code, now).await?)),
+            (None, SignupMode::Open) => Ok(None),
+            (None, SignupMode::Invite) => Err(AuthError::InviteNeeded),
+        }
     }
 
     /// The digest of an invite `code` that can still be used.

@@ -29,6 +29,7 @@ use crate::book::Book;
 use crate::live::FeedHub;
 use crate::orchestrator::{Collector, Orchestrator};
 use crate::store::{Store, StoreError};
+use app::domain::chat_list::ChatEntry;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{AccountSummary, Question, SessionEvent};
 use app::error::AppError;
@@ -94,12 +95,23 @@ fn message_id() -> String {
 
 #[async_trait::async_trait]
 impl ChatService for Chat {
-    async fn load_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError> {
-        let session = match self.store.latest_session(&visitor.0).await? {
-            Some(s) => s,
-            None => self.create_session(visitor).await?,
+    async fn load_chat(
+        &self,
+        visitor: &Visitor,
+        session_id: Option<&str>,
+    ) -> Result<ChatSnapshot, AppError> {
+        let session = match session_id {
+            Some(sid) => self.own_session(visitor, sid).await?,
+            None => match self.store.latest_session(&visitor.0).await? {
+                Some(s) => s,
+                None => self.create_session(visitor).await?,
+            },
         };
         self.snapshot(&session).await
+    }
+
+    async fn list_chats(&self, visitor: &Visitor) -> Result<Vec<ChatEntry>, AppError> {
+        self.chats_of(visitor).await
     }
 
     async fn new_chat(&self, visitor: &Visitor) -> Result<ChatSnapshot, AppError> {

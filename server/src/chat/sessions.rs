@@ -4,6 +4,7 @@
 use super::{Chat, message_id};
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
+use app::domain::chat_list::ChatEntry;
 use app::domain::{AccountSummary, Change, ChatMessage, ChatView, SessionEvent};
 use app::error::AppError;
 use app::ports::{ChatSnapshot, Visitor};
@@ -44,11 +45,23 @@ impl Chat {
     }
 
     /// `visitor`'s chats, newest activity first.
-    pub async fn list_chats(
-        &self,
-        visitor: &Visitor,
-    ) -> Result<Vec<crate::store::sessions::ChatListRow>, AppError> {
-        Ok(self.store.chats_of(&visitor.0).await?)
+    pub async fn chats_of(&self, visitor: &Visitor) -> Result<Vec<ChatEntry>, AppError> {
+        let rows = self.store.chats_of(&visitor.0).await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let at = r.last_event.unwrap_or(r.created_at);
+                ChatEntry {
+                    updated_at_ms: at,
+                    updated: chrono::DateTime::from_timestamp_millis(at)
+                        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                        .unwrap_or_default(),
+                    id: r.sid,
+                    customer_id: r.account_id,
+                    customer_name: r.account_name,
+                }
+            })
+            .collect())
     }
 
     /// A new session owned by `visitor`.

@@ -80,7 +80,7 @@ async fn chats(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
 ) -> Result<Json<Vec<ChatListItem>>, ApiError> {
-    let rows = state.chat.list_chats(&visitor).await?;
+    let rows = state.chat.chats_of(&visitor).await?;
     Ok(Json(rows.into_iter().map(ChatListItem::from).collect()))
 }
 

@@ -456,17 +456,14 @@ pub struct ChatListItem {
     pub updated_at: String,
 }
 
-impl From<crate::store::sessions::ChatListRow> for ChatListItem {
-    fn from(r: crate::store::sessions::ChatListRow) -> Self {
+impl From<app::domain::chat_list::ChatEntry> for ChatListItem {
+    fn from(e: app::domain::chat_list::ChatEntry) -> Self {
         Self {
-            id: r.sid,
-            title: match &r.account_name {
-                Some(name) => format!("Prep for {name}"),
-                None => "New chat".into(),
-            },
-            customer_id: r.account_id,
-            customer_name: r.account_name,
-            updated_at: rfc3339(r.last_event.unwrap_or(r.created_at)),
+            title: e.title(),
+            updated_at: rfc3339(e.updated_at_ms),
+            id: e.id,
+            customer_id: e.customer_id,
+            customer_name: e.customer_name,
         }
     }
 }

@@ -39,7 +39,7 @@ fn is_public(path: &str) -> bool {
 
 /// The app's pages (what a signed-out visitor is sent to sign in from).
 fn is_page(path: &str) -> bool {
-    matches!(path, "/" | "/accounts" | "/settings")
+    matches!(path, "/" | "/accounts" | "/chats" | "/settings")
 }
 
 /// The bearer token of an `Authorization` header.

@@ -638,3 +638,35 @@ async fn the_json_api_takes_only_json() {
         assert_eq!(res.status(), 415, "{path} {ct}");
     }
 }
+
+#[tokio::test]
+async fn first_visitors_at_once_make_exactly_one_owner() {
+    for mode in [SignupMode::Open, SignupMode::Invite] {
+        let addr = server_with(mode).await;
+        let devices: Vec<Device> = (0..5).map(|_| Device::new(&addr)).collect();
+        let emails: Vec<String> = (0..5).map(|i| format!("rep{i}@acme.com")).collect();
+        let statuses = futures::future::join_all(
+            devices
+                .iter()
+                .zip(&emails)
+                .map(|(d, email)| d.sign_up("Rep", email, None)),
+        )
+        .await
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect::<Vec<_>>();
+        let mut owners = 0;
+        for d in &devices {
+            let (status, me) = d.me().await;
+            if status == 200 && me["owner"] == true {
+                owners += 1;
+            }
+        }
+        assert_eq!(owners, 1, "{mode:?}: {statuses:?}");
+        let created = statuses.iter().filter(|s| **s == 201).count();
+        match mode {
+            SignupMode::Open => assert_eq!(created, 5, "{statuses:?}"),
+            _ => assert_eq!(created, 1, "{statuses:?}"),
+        }
+    }
+}
