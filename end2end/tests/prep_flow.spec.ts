@@ -115,3 +115,17 @@ test('"New chat" starts an empty chat and keeps the old one out of view', async 
   await expect(page.getByText('Who are you meeting?')).toBeVisible();
   await expect(page.getByText('Found 3 customers matching "acme":')).toHaveCount(0);
 });
+
+test('a message sent before the page is interactive, or without JavaScript, is answered', { tag: NOJS }, async ({ page, javaScriptEnabled }) => {
+  if (javaScriptEnabled !== false) {
+    // A mid-range phone: the CPU 4× slower, so the WASM arrives well after the page.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  await page.goto('/');
+  // Typed and sent at once, not waiting for hydration.
+  await input(page).fill('meeting with Acme');
+  await input(page).press('Enter');
+  await expect(page.getByText('Found 3 customers matching "Acme":')).toBeVisible();
+  await expect(page.getByText('Please type something first.')).toHaveCount(0);
+});

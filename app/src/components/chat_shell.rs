@@ -6,9 +6,17 @@ use crate::state::chat::ChatContext;
 use leptos::prelude::*;
 
 #[component]
-pub fn ChatShell(snapshot: ChatSnapshot) -> impl IntoView {
+pub fn ChatShell(
+    snapshot: ChatSnapshot,
+    /// Why a message posted as a plain form was not sent, if it was not.
+    #[prop(default = None)]
+    refused: Option<&'static str>,
+) -> impl IntoView {
     let chat = ChatContext::new(snapshot.view);
     chat.provide();
+    if let Some(why) = refused {
+        chat.error.set(Some(why.to_string()));
+    }
     #[cfg(feature = "hydrate")]
     crate::realtime::follow(chat, snapshot.feed.clone());
     #[cfg(not(feature = "hydrate"))]

@@ -11,14 +11,29 @@ pub fn ChatPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let chat = move || query.read().get("chat");
     let snapshot = Resource::new_blocking(chat, load_chat);
+    let refused = move || query.read().get("error").and_then(|c| refused_text(&c));
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading your chat…"</p> }>
             {move || Suspend::new(async move {
                 match snapshot.await {
-                    Ok(snapshot) => view! { <ChatShell snapshot/> }.into_any(),
+                    Ok(snapshot) => {
+                        let refused = refused();
+                        view! { <ChatShell snapshot refused/> }.into_any()
+                    }
                     Err(e) => view! { <p role="alert" class="error">{e.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Why the chat's plain form did not send a message (`/chat/send` redirects back with the
+/// code); None for any other code.
+fn refused_text(code: &str) -> Option<&'static str> {
+    match code {
+        "empty" => Some("Please type something first."),
+        "long" => Some("That message is too long: the limit is 2,000 characters."),
+        "unavailable" => Some("Dossier is busy or restarting. Please try again in a moment."),
+        _ => None,
     }
 }

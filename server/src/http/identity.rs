@@ -39,7 +39,10 @@ fn is_public(path: &str) -> bool {
 
 /// The app's pages (what a signed-out visitor is sent to sign in from).
 fn is_page(path: &str) -> bool {
-    matches!(path, "/" | "/accounts" | "/chats" | "/settings")
+    matches!(
+        path,
+        "/" | "/accounts" | "/chats" | "/settings" | "/chat/send"
+    )
 }
 
 /// The bearer token of an `Authorization` header.

@@ -7,6 +7,7 @@ pub mod api;
 pub mod api_error;
 pub mod auth;
 pub mod auth_forms;
+pub mod chat_form;
 pub mod dto;
 pub mod guard;
 pub mod identity;

@@ -1,7 +1,7 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{accounts, api, auth, auth_forms, guard, identity, server_fns};
+use super::{accounts, api, auth, auth_forms, chat_form, guard, identity, server_fns};
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
 use app::ports::{SharedBookService, SharedChatService};
@@ -59,6 +59,7 @@ pub fn build_router(state: AppState) -> Router {
                 .route_layer(from_fn(guard::json_only)),
         )
         .merge(auth_forms::routes())
+        .merge(chat_form::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

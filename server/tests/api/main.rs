@@ -8,6 +8,7 @@ mod crash;
 mod devices;
 mod durability;
 mod follower;
+mod forms;
 mod helpers;
 mod hubspot;
 mod import_crash;
