@@ -45,7 +45,8 @@ impl Application {
             analysts(&settings),
         ));
         chat.spawn_waiter();
-        spawn_sweeper(store.clone());
+        let auth = Arc::new(crate::auth::Auth::new(store.clone(), settings.signup));
+        spawn_sweeper(store.clone(), auth.clone());
 
         let listener = TcpListener::bind(settings.site_addr).await?;
         let addr = listener.local_addr()?;
@@ -70,7 +71,7 @@ impl Application {
             book,
             accounts,
             signals,
-            auth: Arc::new(crate::auth::Auth::new(store.clone(), settings.signup)),
+            auth,
             public_url: settings.public_url.clone(),
         };
         Ok(Self {
@@ -177,7 +178,7 @@ fn analysts(settings: &Settings) -> (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>) 
 }
 
 /// Delete expired cache rows every ten minutes.
-fn spawn_sweeper(store: Store) {
+fn spawn_sweeper(store: Store, auth: Arc<crate::auth::Auth>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
@@ -186,6 +187,9 @@ fn spawn_sweeper(store: Store) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(swept = n, "expired cache entries removed"),
                 Err(e) => tracing::warn!(error = %e, "cache sweep failed"),
+            }
+            if let Err(e) = auth.sweep().await {
+                tracing::warn!(error = %e, "session sweep failed");
             }
         }
     });

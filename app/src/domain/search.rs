@@ -189,7 +189,11 @@ impl<T: HoldsAccount> AccountIndex<T> {
         tokens.sort_unstable_by(|a, b| text.get(a.text).cmp(text.get(b.text)));
         // Fewer words first, then A–Z by the name's normalised text.
         let name = |i: u32| text.get(spellings[i as usize].name);
-        order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| name(a.1).cmp(name(b.1))));
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| name(a.1).cmp(name(b.1)))
+                .then(a.1.cmp(&b.1))
+        });
         let mut rank = vec![0; accounts.len()];
         for (place, (_, i)) in order.into_iter().enumerate() {
             rank[i as usize] = place as u32;

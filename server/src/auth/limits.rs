@@ -1,5 +1,7 @@
-//! Sign-in attempts: at most 10 per 15 minutes for one email and for one address, so a
-//! password cannot be guessed from one place or for one rep (governor's keyed limiters).
+//! Sign-in attempts (and password changes) per email and per address: a burst
+//! of 10, then one more every 90 s (10 per 15 minutes once the burst is spent), so a password
+//! cannot be guessed from one place or for one rep (governor's keyed limiters). Every attempt
+//! counts, a successful one too.
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};

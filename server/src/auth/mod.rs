@@ -118,7 +118,7 @@ impl Auth {
         rules::password(&s.password)?;
         let now = crate::now_ms();
         let uid = format!("u{}", crate::random_id(10));
-        let mut first = self.first_run().await?;
+        let first = self.first_run().await?;
         let mut invite = if first {
             None
         } else {
@@ -128,18 +128,7 @@ impl Auth {
             return Err(AuthError::EmailTaken);
         }
         let phc = password::hash_blocking(s.password).await;
-        // Two first visitors at once: one owns the workspace; the other signs up as
-        // anyone else would.
-        if first && !self.store.claim_workspace(&uid).await? {
-            first = false;
-            invite = self.admission(s.invite.as_deref(), now).await?;
-        }
-        if let Some(digest) = &invite
-            && !self.store.use_invite(digest, now).await?
-        {
-            return Err(AuthError::BadInvite);
-        }
-        let user = UserRow {
+        let mut user = UserRow {
             uid,
             email,
             name,
@@ -147,25 +136,46 @@ impl Auth {
             owner: first,
             created_at: now,
         };
-        if let Err(e) = self.store.create_user(&user).await {
-            if first {
-                self.store.release_workspace(&user.uid).await?;
-            }
-            return Err(match e {
-                StoreError::Conflict(_) => AuthError::EmailTaken,
-                e => e.into(),
-            });
-        }
         if first {
-            let adopted = self.store.adopt_visitor_chats(&user.uid).await?;
-            if adopted > 0 {
-                tracing::info!(
-                    adopted,
-                    "the first account took the chats made before sign-in"
-                );
+            if self.create_owner(&user).await? {
+                return self.start_session(user).await;
             }
+            // Two first visitors at once: the other owns the workspace; this one signs up
+            // as anyone else would.
+            user.owner = false;
+            invite = self.admission(s.invite.as_deref(), now).await?;
+        }
+        match self.store.create_user(&user).await {
+            Err(StoreError::Conflict(_)) => return Err(AuthError::EmailTaken),
+            other => other?,
+        }
+        // The invite is spent only by an account that was created (and only once).
+        if let Some(digest) = &invite
+            && !self.store.use_invite(digest, now).await?
+        {
+            self.store.delete_user(&user.uid).await?;
+            return Err(AuthError::BadInvite);
         }
         self.start_session(user).await
+    }
+
+    /// Create `user` as the workspace's owner, with the chats made before sign-in; false
+    /// when another account owns it already.
+    async fn create_owner(&self, user: &UserRow) -> Result<bool, AuthError> {
+        match self.store.create_owner(user).await {
+            Ok(true) => {}
+            Ok(false) => return Ok(false),
+            Err(StoreError::Conflict(_)) => return Err(AuthError::EmailTaken),
+            Err(e) => return Err(e.into()),
+        }
+        let adopted = self.store.adopt_visitor_chats(&user.uid).await?;
+        if adopted > 0 {
+            tracing::info!(
+                adopted,
+                "the first account took the chats made before sign-in"
+            );
+        }
+        Ok(true)
     }
 
     /// Whether a sign-up that does not own the workspace may go ahead: with the digest of
@@ -287,6 +297,9 @@ impl Auth {
         current: &str,
         new: &str,
     ) -> Result<NewSession, AuthError> {
+        self.limits
+            .attempt(&user.email, None)
+            .map_err(AuthError::TooManyAttempts)?;
         if current.len() > rules::MAX_PASSWORD_BYTES
             || !password::verify_blocking(current.to_string(), Some(user.phc.clone())).await
         {
@@ -350,8 +363,11 @@ impl Auth {
         Ok(self.store.delete_token(&user.uid, id).await?)
     }
 
-    /// Forget rate-limit keys that are back to full.
-    pub fn tidy(&self) {
+    /// Forget rate-limit keys that are back to full, and sessions unused for 30 days.
+    pub async fn sweep(&self) -> Result<(), AuthError> {
         self.limits.tidy();
+        let cutoff = crate::now_ms() - rules::SESSION_IDLE.as_millis() as i64;
+        self.store.delete_auth_sessions_before(cutoff).await?;
+        Ok(())
     }
 }

@@ -46,8 +46,16 @@ pub fn verify_or_decoy(password: &str, phc: Option<&str>) -> bool {
     }
 }
 
+/// Hashes computed at once, at most (each takes 19 MiB and a core for tens of ms): a flood
+/// of sign-ins waits here instead of taking the machine's memory.
+static HASHING: LazyLock<tokio::sync::Semaphore> = LazyLock::new(|| tokio::sync::Semaphore::new(2));
+
 /// [`hash`], off the async threads.
 pub async fn hash_blocking(password: String) -> String {
+    let _turn = HASHING
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || hash(&password))
         .await
         .expect("the hashing thread does not panic")
@@ -55,6 +63,10 @@ pub async fn hash_blocking(password: String) -> String {
 
 /// [`verify_or_decoy`], off the async threads.
 pub async fn verify_blocking(password: String, phc: Option<String>) -> bool {
+    let _turn = HASHING
+        .acquire()
+        .await
+        .expect("the semaphore is never closed");
     tokio::task::spawn_blocking(move || verify_or_decoy(&password, phc.as_deref()))
         .await
         .unwrap_or(false)

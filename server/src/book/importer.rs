@@ -184,7 +184,7 @@ impl Book {
             }
         }
         if !removed.is_empty() {
-            entries.retain(|e| !removed.contains(&e.account.id));
+            entries = without(&entries, &removed);
         }
         self.swap(entries).await;
         Ok(())

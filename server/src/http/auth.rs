@@ -9,7 +9,7 @@ use super::dto::{
     InviteResponse, MeResponse, NewTokenResponse, PasswordRequest, SigninRequest, SignoutRequest,
     SignupRequest, TokenRequest, TokenView, rfc3339,
 };
-use super::identity::SignedIn;
+use super::identity::{ByToken, SignedIn};
 use crate::auth::{AuthError, NewSession, Signup};
 use crate::store::users::UserRow;
 use axum::body::Bytes;
@@ -83,6 +83,27 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     }
 }
 
+/// Like [`Caller`], but only from a signed-in browser: an API token cannot make tokens or
+/// invites or change the password (a leaked token must not outlive its revocation). `403`
+/// for a token.
+pub struct BrowserCaller(pub UserRow);
+
+impl<S: Send + Sync> FromRequestParts<S> for BrowserCaller {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        if parts.extensions.get::<ByToken>().is_some() {
+            return Err(error_response(
+                StatusCode::FORBIDDEN,
+                "Do this signed in, in the browser: an API token cannot.",
+            ));
+        }
+        Caller::from_request_parts(parts, state)
+            .await
+            .map(|Caller(u)| BrowserCaller(u))
+    }
+}
+
 /// The session cookie's value, if the request carries one.
 pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
     headers
@@ -121,6 +142,15 @@ fn session_header(state: &AppState, value: &str, max_age: u64) -> HeaderValue {
     HeaderValue::from_str(&cookie).expect("a cookie of hex characters")
 }
 
+/// Signing in or up on a device ends the session it carried (another user's, say).
+pub async fn end_previous(state: &AppState, headers: &HeaderMap) {
+    if let Some(cookie) = session_cookie(headers)
+        && let Err(e) = state.auth.sign_out(cookie, false).await
+    {
+        tracing::warn!(error = %e, "the previous session could not be ended");
+    }
+}
+
 /// The signed-in answer: who, with the cookie for this device.
 fn signed_in(state: &AppState, status: StatusCode, s: NewSession) -> Response {
     let mut res = (status, Json(MeResponse::from(&s.user))).into_response();
@@ -145,8 +175,13 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
     }
 }
 
-async fn signup(State(state): State<AppState>, body: Bytes) -> Result<Response, Response> {
+async fn signup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, Response> {
     let req: SignupRequest = parse_body(&body).map_err(IntoResponse::into_response)?;
+    end_previous(&state, &headers).await;
     let s = state
         .auth
         .sign_up(Signup {
@@ -163,9 +198,11 @@ async fn signup(State(state): State<AppState>, body: Bytes) -> Result<Response, 
 async fn signin(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, Response> {
     let req: SigninRequest = parse_body(&body).map_err(IntoResponse::into_response)?;
+    end_previous(&state, &headers).await;
     let s = state
         .auth
         .sign_in(&req.email, &req.password, ip)
@@ -198,7 +235,7 @@ async fn signout(
 
 async fn change_password(
     State(state): State<AppState>,
-    Caller(user): Caller,
+    BrowserCaller(user): BrowserCaller,
     body: Bytes,
 ) -> Result<Response, Response> {
     let req: PasswordRequest = parse_body(&body).map_err(IntoResponse::into_response)?;
@@ -216,7 +253,7 @@ async fn me(Caller(user): Caller) -> Json<MeResponse> {
 
 async fn invite(
     State(state): State<AppState>,
-    Caller(user): Caller,
+    BrowserCaller(user): BrowserCaller,
     headers: HeaderMap,
 ) -> Result<Json<InviteResponse>, AuthError> {
     let new = state.auth.invite(&user).await?;
@@ -239,7 +276,7 @@ async fn invite(
 
 async fn create_token(
     State(state): State<AppState>,
-    Caller(user): Caller,
+    BrowserCaller(user): BrowserCaller,
     body: Bytes,
 ) -> Result<Response, Response> {
     let req: TokenRequest = parse_body(&body).map_err(IntoResponse::into_response)?;

@@ -3,7 +3,7 @@
 //! with the session cookie, or back to its page with the problem's code.
 
 use super::AppState;
-use super::auth::{ClientIp, clear_session, session_cookie, set_session};
+use super::auth::{ClientIp, clear_session, end_previous, session_cookie, set_session};
 use super::identity::redirect;
 use crate::auth::{AuthError, NewSession, Signup};
 use axum::Router;
@@ -71,8 +71,13 @@ fn back(page: &str, e: &AuthError, invite: Option<&str>) -> Response {
     }
 }
 
-async fn signup(State(state): State<AppState>, Form(f): Form<SignupForm>) -> Response {
+async fn signup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<SignupForm>,
+) -> Response {
     let invite = Some(f.invite.trim().to_string()).filter(|i| !i.is_empty());
+    end_previous(&state, &headers).await;
     let asked = Signup {
         name: f.name,
         email: f.email,
@@ -88,8 +93,10 @@ async fn signup(State(state): State<AppState>, Form(f): Form<SignupForm>) -> Res
 async fn signin(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Form(f): Form<SigninForm>,
 ) -> Response {
+    end_previous(&state, &headers).await;
     match state.auth.sign_in(&f.email, &f.password, ip).await {
         Ok(s) => to_chat(&state, s),
         Err(e) => back("/signin", &e, None),

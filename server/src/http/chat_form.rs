@@ -16,7 +16,8 @@ use serde::Deserialize;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/chat/send", post(send))
-        .layer(DefaultBodyLimit::max(4 * MAX_CHAT_CHARS + 1024))
+        // Form-encoded, a character is up to 12 bytes (`%F0%9F%9A%80`).
+        .layer(DefaultBodyLimit::max(12 * MAX_CHAT_CHARS + 1024))
 }
 
 #[derive(Deserialize)]
@@ -28,7 +29,7 @@ struct SendForm {
 }
 
 /// The code the chat page shows a refused message's reason by.
-pub fn text_error_code(e: &TextError) -> &'static str {
+fn text_error_code(e: &TextError) -> &'static str {
     match e {
         TextError::Empty => "empty",
         TextError::TooLong { .. } => "long",

@@ -384,7 +384,7 @@ pub struct MeResponse {
     pub id: String,
     pub name: String,
     pub email: String,
-    /// The workspace owner (who may invite).
+    /// The workspace owner (the first account).
     pub owner: bool,
 }
 

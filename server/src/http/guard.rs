@@ -1,16 +1,18 @@
 //! Requests refused before any handler: a state-changing request another site made a
 //! browser send (`403`), and a JSON API body that is not JSON (`415`).
 
+use super::AppState;
 use super::api_error::error_response;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::header::{CONTENT_TYPE, HOST, ORIGIN};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 
 /// Whether the browser says another site made this request: `Sec-Fetch-Site: cross-site`,
-/// or an `Origin` whose host is not the one the request was sent to.
-fn cross_site(headers: &HeaderMap) -> bool {
+/// or an `Origin` whose host is neither the one the request was sent to nor the public
+/// address's (`DOSSIER_PUBLIC_URL`: a proxy may rewrite `Host`).
+fn cross_site(headers: &HeaderMap, public_host: Option<&str>) -> bool {
     let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
     if header("sec-fetch-site").is_some_and(|s| s.eq_ignore_ascii_case("cross-site")) {
         return true;
@@ -21,19 +23,25 @@ fn cross_site(headers: &HeaderMap) -> bool {
     let origin_host = origin
         .split_once("://")
         .map(|(_, rest)| rest.trim_end_matches('/'));
-    match (origin_host, header(HOST.as_str())) {
-        (Some(o), Some(host)) => !o.eq_ignore_ascii_case(host),
-        _ => true, // `Origin: null` (a sandboxed frame, a file) or no Host
-    }
+    let Some(o) = origin_host else {
+        return true; // `Origin: null` (a sandboxed frame, a file)
+    };
+    let ours = |host: &str| o.eq_ignore_ascii_case(host);
+    !(header(HOST.as_str()).is_some_and(ours) || public_host.is_some_and(ours))
 }
 
 /// Middleware: refuse cross-site POST, PUT, PATCH and DELETE.
-pub async fn same_site(req: Request, next: Next) -> Response {
+pub async fn same_site(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let changes = matches!(
         *req.method(),
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
-    if changes && cross_site(req.headers()) {
+    let public_host = state
+        .public_url
+        .as_deref()
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, host)| host);
+    if changes && cross_site(req.headers(), public_host) {
         return error_response(
             StatusCode::FORBIDDEN,
             "This request came from another site and was refused.",
@@ -79,28 +87,43 @@ mod tests {
         h
     }
 
+    fn cross_site_here(h: &HeaderMap) -> bool {
+        cross_site(h, None)
+    }
+
+    #[test]
+    fn behind_a_proxy_the_public_address_is_ours() {
+        let h = headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "https://dossier.acme.com"),
+        ]);
+        assert!(cross_site(&h, None));
+        assert!(!cross_site(&h, Some("dossier.acme.com")));
+        assert!(cross_site(&h, Some("other.acme.com")));
+    }
+
     #[test]
     fn another_site_is_told_apart_from_this_one() {
         let here = [("host", "dossier.acme.com")];
-        assert!(!cross_site(&headers(&here)));
-        assert!(!cross_site(&headers(&[
+        assert!(!cross_site_here(&headers(&here)));
+        assert!(!cross_site_here(&headers(&[
             ("host", "dossier.acme.com"),
             ("origin", "https://dossier.acme.com")
         ])));
-        assert!(!cross_site(&headers(&[
+        assert!(!cross_site_here(&headers(&[
             ("host", "127.0.0.1:3000"),
             ("origin", "http://127.0.0.1:3000"),
             ("sec-fetch-site", "same-origin")
         ])));
-        assert!(cross_site(&headers(&[
+        assert!(cross_site_here(&headers(&[
             ("host", "dossier.acme.com"),
             ("origin", "https://evil.example")
         ])));
-        assert!(cross_site(&headers(&[
+        assert!(cross_site_here(&headers(&[
             ("host", "dossier.acme.com"),
             ("origin", "null")
         ])));
-        assert!(cross_site(&headers(&[
+        assert!(cross_site_here(&headers(&[
             ("host", "dossier.acme.com"),
             ("sec-fetch-site", "cross-site")
         ])));

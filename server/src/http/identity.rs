@@ -21,6 +21,10 @@ use axum::response::{IntoResponse, Response};
 #[derive(Clone, Debug)]
 pub struct SignedIn(pub UserRow);
 
+/// Marks a request identified by an API token rather than a browser session.
+#[derive(Clone, Copy, Debug)]
+pub struct ByToken;
+
 /// What a request may reach without signing in.
 fn is_public(path: &str) -> bool {
     matches!(
@@ -52,13 +56,16 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
-/// The user the request's token or session cookie names, if any.
-async fn user_of(state: &AppState, headers: &HeaderMap) -> Result<Option<UserRow>, AuthError> {
+/// The user the request's token or session cookie names, if any, and whether by a token.
+async fn user_of(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(UserRow, bool)>, AuthError> {
     if let Some(token) = bearer(headers) {
-        return state.auth.by_token(token).await;
+        return Ok(state.auth.by_token(token).await?.map(|u| (u, true)));
     }
     match session_cookie(headers) {
-        Some(cookie) => state.auth.by_cookie(cookie).await,
+        Some(cookie) => Ok(state.auth.by_cookie(cookie).await?.map(|u| (u, false))),
         None => Ok(None),
     }
 }
@@ -69,9 +76,12 @@ pub async fn identify(State(state): State<AppState>, mut req: Request, next: Nex
         Ok(user) => user,
         Err(e) => return e.into_response(),
     };
-    if let Some(user) = user {
+    if let Some((user, by_token)) = user {
         req.extensions_mut().insert(Visitor(user.uid.clone()));
         req.extensions_mut().insert(SignedIn(user));
+        if by_token {
+            req.extensions_mut().insert(ByToken);
+        }
         return next.run(req).await;
     }
     let path = req.uri().path();

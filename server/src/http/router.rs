@@ -74,7 +74,10 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             identity::identify,
         ))
-        .layer(from_fn(guard::same_site))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            guard::same_site,
+        ))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }

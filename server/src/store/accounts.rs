@@ -93,12 +93,9 @@ impl From<AccountDoc> for BookEntry {
 }
 
 impl BookEntry {
+    /// The entry for a stored account (a copy; [`From`] takes the doc's strings).
     pub fn from_doc(d: &AccountDoc) -> Self {
-        Self {
-            account: d.summary(),
-            crm_id: d.crm.as_ref().and_then(|c| c.crm_id.clone()),
-            hash: d.hash.clone(),
-        }
+        Self::from(d.clone())
     }
 }
 

@@ -44,13 +44,13 @@ impl Store {
                       ORDER BY started_at DESC LIMIT 1)[0] AS account_name, \
                    (SELECT VALUE at_ms FROM event WHERE sid = $parent.sid \
                       ORDER BY seq DESC LIMIT 1)[0] AS last_event \
-                 FROM chat_session WHERE owner = $owner \
-                 ORDER BY created_at DESC LIMIT $max",
+                 FROM chat_session WHERE owner = $owner",
             )
-            .bind(json!({ "owner": owner, "max": MAX_LISTED_CHATS }))
+            .bind(json!({ "owner": owner }))
             .await?;
         let mut rows: Vec<ChatListRow> = decode(res.take(0)?)?;
         rows.sort_by_key(|r| std::cmp::Reverse(r.last_event.unwrap_or(r.created_at)));
+        rows.truncate(MAX_LISTED_CHATS);
         Ok(rows)
     }
 

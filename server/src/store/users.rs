@@ -63,26 +63,36 @@ impl Store {
         Ok(!ids.is_empty())
     }
 
-    /// Claim the workspace for `uid`: true for the first claim only (atomic: the marker
-    /// row can be created once).
-    pub async fn claim_workspace(&self, uid: &str) -> Result<bool, StoreError> {
+    /// Create the workspace's first account, which owns it: the owner marker and the user
+    /// in one transaction. False when another account claimed the workspace first.
+    pub async fn create_owner(&self, user: &UserRow) -> Result<bool, StoreError> {
         let res = self
             .db
-            .query("CREATE meta:workspace_owner CONTENT { uid: $uid }")
-            .bind(json!({ "uid": uid }))
+            .query(
+                "BEGIN TRANSACTION;\
+                 CREATE meta:workspace_owner CONTENT { uid: $u.uid };\
+                 CREATE type::record('user', $u.uid) CONTENT $u;\
+                 COMMIT TRANSACTION;",
+            )
+            .bind(json!({ "u": user }))
             .await?
             .check();
         match res {
             Ok(_) => Ok(true),
-            Err(e) if taken(&e) => Ok(false),
+            Err(e) if taken(&e) => {
+                if self.any_user().await? {
+                    Ok(false)
+                } else {
+                    Err(StoreError::Conflict(user.email.clone()))
+                }
+            }
             Err(e) => Err(e.into()),
         }
     }
 
-    /// Give the claim back (the owner's account could not be created).
-    pub async fn release_workspace(&self, uid: &str) -> Result<(), StoreError> {
+    pub async fn delete_user(&self, uid: &str) -> Result<(), StoreError> {
         self.db
-            .query("DELETE meta:workspace_owner WHERE uid = $uid")
+            .query("DELETE type::record('user', $uid)")
             .bind(json!({ "uid": uid }))
             .await?
             .check()?;
@@ -97,7 +107,7 @@ impl Store {
             .db
             .query(
                 "UPDATE chat_session SET owner = $uid \
-                 WHERE string::len(owner) = 32 AND !string::starts_with(owner, 'u') RETURN AFTER",
+                 WHERE string::len(owner) = 32 RETURN AFTER",
             )
             .bind(json!({ "uid": uid }))
             .await?;
@@ -178,6 +188,16 @@ impl Store {
         self.db
             .query("DELETE type::record('auth_session', $d)")
             .bind(json!({ "d": digest }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// End every session last used before `cutoff` (ms).
+    pub async fn delete_auth_sessions_before(&self, cutoff: i64) -> Result<(), StoreError> {
+        self.db
+            .query("DELETE auth_session WHERE last_seen < $cutoff")
+            .bind(json!({ "cutoff": cutoff }))
             .await?
             .check()?;
         Ok(())

@@ -261,6 +261,24 @@ async fn tokens_open_the_api_until_revoked() {
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<Value>().await.unwrap()["email"], "dana@acme.com");
 
+    // A token cannot make another token, an invite, or a new password.
+    for (path, body) in [
+        ("/api/tokens", json!({"name": "another"})),
+        ("/api/invites", json!({})),
+        (
+            "/api/auth/password",
+            json!({"currentPassword": "correct horse 1", "newPassword": "x".repeat(12)}),
+        ),
+    ] {
+        let res = script
+            .post(url(&app, path))
+            .header("authorization", format!("Bearer {token}"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{path}");
+    }
     let listed: Value = laptop.get("/api/tokens").await.json().await.unwrap();
     assert_eq!(listed[0]["name"], "CRM sync script");
     assert!(

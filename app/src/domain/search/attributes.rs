@@ -64,8 +64,14 @@ impl Attributes {
                 if w.is_empty() {
                     continue;
                 }
-                let next = ids.len() as u32;
-                let id = *ids.entry(w.to_string()).or_insert(next);
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = ids.len() as u32;
+                        ids.insert(w.to_string(), id);
+                        id
+                    }
+                };
                 if !mine.contains(&id) {
                     mine.push(id);
                     tokens.push((id, i as u32));
