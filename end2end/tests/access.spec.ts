@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import { spawn, ChildProcess } from 'node:child_process';
-import { NOJS } from './helpers';
+import { NOJS, waitHealthy } from './helpers';
 
 // A fresh install of our own per test (the shared server already has its owner): the first
 // visit creates the owner's account; then sign out, a wrong password, sign in. Plain forms:
@@ -20,15 +20,6 @@ function startServer(port: number): ChildProcess {
   });
 }
 
-async function waitHealthy(base: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not come up');
-}
 
 async function fill(page: Page, fields: Record<string, string>) {
   for (const [label, value] of Object.entries(fields)) {

@@ -108,3 +108,14 @@ export async function researchThroughApi(page: Page, customerId: string) {
 export function message(page: Page, text: string | RegExp) {
   return page.locator('li.message', { hasText: text });
 }
+
+/** Wait until a server of a test's own (at `base`) answers its health check. */
+export async function waitHealthy(base: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('server did not come up');
+}

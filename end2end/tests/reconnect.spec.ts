@@ -3,7 +3,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signUp } from './helpers';
+import { signUp, waitHealthy } from './helpers';
 
 // A server of our own (not the shared one), killed with SIGKILL and started again on the
 // same on-disk database while the page stays open.
@@ -26,22 +26,13 @@ function startServer(dataDir: string): ChildProcess {
   });
 }
 
-async function waitHealthy() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not come up');
-}
 
 test('the page survives a server crash and keeps streaming live', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one browser size is enough for this');
   const dataDir = mkdtempSync(join(tmpdir(), 'dossier-e2e-'));
   let server = startServer(dataDir);
   try {
-    await waitHealthy();
+    await waitHealthy(base);
     await signUp(page.request, base);
     await page.goto(base + '/');
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
@@ -53,7 +44,7 @@ test('the page survives a server crash and keeps streaming live', async ({ page 
     server.kill('SIGKILL');
     await expect(page.getByRole('status')).toHaveText('Reconnecting…');
     server = startServer(dataDir);
-    await waitHealthy();
+    await waitHealthy(base);
     await expect(page.getByRole('status')).toHaveText('Live', { timeout: 10_000 });
 
     // The chat from before the crash is intact, and a new run streams in without a reload.

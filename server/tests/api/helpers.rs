@@ -84,6 +84,17 @@ pub async fn spawn_server_and_store(
     (addr, store)
 }
 
+/// The session cookie's value a sign-up or sign-in answer sets.
+fn session_of(res: &reqwest::Response) -> String {
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    cookie
+        .split(';')
+        .next()
+        .and_then(|kv| kv.strip_prefix("dossier_session="))
+        .unwrap()
+        .to_string()
+}
+
 impl TestApp {
     /// The server at `addr` seen by the holder of `session` (a session cookie's value).
     pub fn new(addr: SocketAddr, session: String) -> Self {
@@ -116,13 +127,7 @@ impl TestApp {
             .await
             .unwrap();
         assert_eq!(res.status(), 201, "sign-up: {:?}", res.text().await);
-        let cookie = res.headers()["set-cookie"].to_str().unwrap();
-        let session = cookie
-            .split(';')
-            .next()
-            .and_then(|kv| kv.strip_prefix("dossier_session="))
-            .unwrap()
-            .to_string();
+        let session = session_of(&res);
         TestApp {
             email,
             ..TestApp::new(addr, session)
@@ -138,13 +143,7 @@ impl TestApp {
             .await
             .unwrap();
         assert_eq!(res.status(), 200, "sign-in: {:?}", res.text().await);
-        let cookie = res.headers()["set-cookie"].to_str().unwrap();
-        let session = cookie
-            .split(';')
-            .next()
-            .and_then(|kv| kv.strip_prefix("dossier_session="))
-            .unwrap()
-            .to_string();
+        let session = session_of(&res);
         assert_ne!(session, self.session, "every device has its own session");
         TestApp {
             email: self.email.clone(),
