@@ -520,21 +520,18 @@ async fn a_renewal_in_the_crm_makes_the_meeting_a_renewal_and_says_why() {
     );
 }
 
-#[tokio::test]
-async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_description() {
+/// An app whose companies' home pages are `html` (a loopback server; every other provider
+/// finds nothing there), with DOSSIER_SOURCES unset: the rep's own accounts get the network
+/// providers. The server lives as long as the returned guard.
+async fn with_home_page(html: &'static str) -> (crate::helpers::TestApp, wiremock::MockServer) {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, MockServer, ResponseTemplate};
     let web = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(
-            "<html><head><title>Stripe</title><meta name=\"description\" \
-             content=\"Financial infrastructure to grow your revenue.\"></head><body></body></html>",
-            "text/html",
-        ))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(html, "text/html"))
         .mount(&web)
         .await;
-    // Every other provider finds nothing here.
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(404))
         .mount(&web)
@@ -542,9 +539,18 @@ async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_descr
     let base = web.uri();
     let app = spawn_app_with(|s| {
         crate::helpers::keyless_sources_at(s, &base);
-        // Unset DOSSIER_SOURCES: the rep's own accounts get the network providers.
         s.sources.chosen = false;
     })
+    .await;
+    (app, web)
+}
+
+#[tokio::test]
+async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_description() {
+    let (app, _web) = with_home_page(
+        "<html><head><title>Stripe</title><meta name=\"description\" \
+         content=\"Financial infrastructure to grow your revenue.\"></head><body></body></html>",
+    )
     .await;
     let created: Value = app
         .add_account(json!({"domain": "stripe.com", "name": "Stripe"}))
@@ -569,27 +575,9 @@ async fn a_company_added_by_domain_is_researched_from_the_web_with_its_own_descr
 
 #[tokio::test]
 async fn a_company_added_without_a_name_takes_the_name_its_home_page_gives() {
-    use wiremock::matchers::{method, path};
-    use wiremock::{Mock, MockServer, ResponseTemplate};
-    let web = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(
-            "<html><head><title>IBM - United States</title></head><body></body></html>",
-            "text/html",
-        ))
-        .mount(&web)
-        .await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(404))
-        .mount(&web)
-        .await;
-    let base = web.uri();
-    let app = spawn_app_with(|s| {
-        crate::helpers::keyless_sources_at(s, &base);
-        s.sources.chosen = false;
-    })
-    .await;
+    let (app, _web) =
+        with_home_page("<html><head><title>IBM - United States</title></head><body></body></html>")
+            .await;
     let created: Value = app
         .add_account(json!({"domain": "ibm.com"}))
         .await
