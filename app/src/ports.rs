@@ -134,6 +134,26 @@ pub fn book_service() -> Result<SharedBookService, AppError> {
     leptos::prelude::use_context::<SharedBookService>().ok_or(AppError::Internal)
 }
 
+/// The settings page, as the UI reads it (its changes are plain form posts to the server,
+/// which work before the WASM arrives).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait SettingsService: Send + Sync {
+    /// What the settings page shows the visitor.
+    async fn settings(&self, visitor: &Visitor)
+    -> Result<crate::domain::settings::SettingsView, AppError>;
+}
+
+/// The settings service as the server provides it in context.
+#[cfg(feature = "ssr")]
+pub type SharedSettingsService = std::sync::Arc<dyn SettingsService>;
+
+/// The settings service from context.
+#[cfg(feature = "ssr")]
+pub fn settings_service() -> Result<SharedSettingsService, AppError> {
+    leptos::prelude::use_context::<SharedSettingsService>().ok_or(AppError::Internal)
+}
+
 /// The chat service as the server provides it in context.
 #[cfg(feature = "ssr")]
 pub type SharedChatService = std::sync::Arc<dyn ChatService>;

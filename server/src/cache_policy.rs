@@ -10,10 +10,11 @@
 //! | contacts | `customer:{domain}:contacts` | 24 h |
 //! | full profile | `customer:{domain}:profile` | 48 h |
 //! | raw source data | `source:{provider}:{step}:{domain}` | 2 h news, 24 h the rest |
-//! | vendor context | `vendor:{vendor domain}#{profile fingerprint}:context` | 48 h |
 //!
 //! A step's layer is written only when none of its providers failed transiently (429, 5xx,
 //! timeout), so the next run asks those again; the others answer from their raw layer.
+//! The rep's own company is not cached: it is their own record, read for each run and
+//! answer, so a change saved on the settings page applies at once.
 //! Every entry is kept (stale) for [`CachePolicy::keep`] after it was written, so an old
 //! profile can be shown "as of …" while a refresh runs; the sweeper deletes it after that.
 
@@ -36,7 +37,6 @@ pub struct CachePolicy {
     pub profile: Duration,
     pub raw_news: Duration,
     pub raw_profile: Duration,
-    pub vendor: Duration,
     /// How long a stale entry is kept for "as of …" answers before the sweep.
     pub keep: Duration,
 }
@@ -55,14 +55,14 @@ impl Default for CachePolicy {
             profile: h(48),
             raw_news: h(2),
             raw_profile: h(24),
-            vendor: h(48),
             keep: h(24 * 30),
         }
     }
 }
 
 impl CachePolicy {
-    /// The layer a collection step's merged result is cached in, and for how long.
+    /// The layer a collection step's merged result is cached in, and for how long (None
+    /// for the rep's own company, which is not cached).
     pub fn step_layer(&self, step: StepKey, domain: &str) -> Option<(String, Duration)> {
         let (layer, ttl) = match step {
             StepKey::News => ("funding", self.funding),
@@ -70,7 +70,7 @@ impl CachePolicy {
             StepKey::Company => ("company", self.company),
             StepKey::Tech => ("tech_stack", self.tech),
             StepKey::Contacts => ("contacts", self.contacts),
-            StepKey::Vendor => return Some((format!("vendor:{domain}:context"), self.vendor)),
+            StepKey::Vendor => return None,
             StepKey::Analysis => ("summary", self.summary),
         };
         Some((format!("customer:{domain}:{layer}"), ttl))
@@ -127,6 +127,7 @@ mod tests {
             ("customer:acmecorp.com:summary".into(), h(1))
         );
         assert_eq!(p.profile, h(48));
+        assert_eq!(p.step_layer(StepKey::Vendor, "acmecorp.com"), None);
         assert_eq!(
             p.source_layer("Google News", StepKey::News, "acmecorp.com"),
             ("source:google_news:news:acmecorp.com".into(), h(2))

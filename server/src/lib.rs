@@ -13,6 +13,8 @@ pub mod findings;
 pub mod http;
 pub mod live;
 pub mod orchestrator;
+pub mod own_company;
+pub mod rep_settings;
 pub mod sources;
 pub mod startup;
 pub mod store;

@@ -12,7 +12,7 @@ use crate::http::{AppState, build_router};
 use crate::live::{self, FeedHub};
 use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolicy};
 use crate::sources::registry::Registries;
-use crate::sources::vendor::VendorSource;
+use crate::own_company::{Companies, OwnCompany};
 use crate::store::Store;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -37,6 +37,7 @@ impl Application {
         let feeds = FeedHub::new(signals.clone());
         live::follow_events(store.clone(), feeds.clone()).await?;
         let research = research(&settings, &store, &book)?;
+        let companies = research.2.clone();
         let chat = Arc::new(Chat::new(
             store.clone(),
             book.clone(),
@@ -47,6 +48,11 @@ impl Application {
         chat.spawn_waiter();
         let auth = Arc::new(crate::auth::Auth::new(store.clone(), settings.signup));
         spawn_sweeper(store.clone(), auth.clone());
+        let rep_settings = Arc::new(crate::rep_settings::RepSettings::new(
+            store.clone(),
+            auth.clone(),
+            companies,
+        ));
 
         let listener = TcpListener::bind(settings.site_addr).await?;
         let addr = listener.local_addr()?;
@@ -72,6 +78,7 @@ impl Application {
             accounts,
             signals,
             auth,
+            settings: rep_settings,
             public_url: settings.public_url.clone(),
         };
         Ok(Self {
@@ -119,13 +126,13 @@ fn research(
     settings: &Settings,
     store: &Store,
     book: &Arc<Book>,
-) -> anyhow::Result<(Arc<Collector>, Arc<Orchestrator>)> {
-    let vendor = match &settings.vendor_file {
-        Some(path) => VendorSource::from_file(path)?,
-        None => VendorSource::demo(),
+) -> anyhow::Result<(Arc<Collector>, Arc<Orchestrator>, Arc<Companies>)> {
+    let server_company = match &settings.vendor_file {
+        Some(path) => OwnCompany::from_file(path)?,
+        None => OwnCompany::demo(),
     };
-    let registries = Registries::from_config(&settings.sources, settings.demo_delay)
-        .with_vendor(Arc::new(vendor));
+    let companies = Arc::new(Companies::new(store.clone(), server_company));
+    let registries = Registries::from_config(&settings.sources, settings.demo_delay);
     tracing::info!(
         demo_accounts = ?registries.demo.names(),
         own_accounts = ?registries.book.names(),
@@ -155,13 +162,14 @@ fn research(
         store: store.clone(),
         collector: collector.clone(),
         book: book.clone(),
+        companies: companies.clone(),
         lease: settings.lease,
         typical_step_ms,
         retry: RetryPolicy::default(),
     }));
     let embedded = !settings.db_url.starts_with("ws");
     orchestrator.start_leases(embedded);
-    Ok((collector, orchestrator))
+    Ok((collector, orchestrator, companies))
 }
 
 /// Who writes answers (a language model if one is configured, else templates), and who

@@ -14,6 +14,7 @@ pub mod persona;
 pub mod query;
 pub mod run;
 pub mod search;
+pub mod settings;
 pub mod view;
 
 pub use account::{AccountSummary, HoldsAccount, Origin};

@@ -3,6 +3,7 @@
 //! step's sources ("🔍 Analyzing their technology stack…"). A question about data the
 //! running research is still collecting is answered when it lands ([`super::waiting`]).
 
+use super::persona::Rep;
 use super::{Chat, message_id};
 use crate::analysts::{Analyst, Answer, Evidence, StepData};
 use crate::answers::{self, notes};
@@ -13,7 +14,7 @@ use crate::store::sessions::SessionRow;
 use app::domain::actions::next_actions;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{
-    AccountSummary, Action, Change, ChatMessage, Intent, Persona, Question, SessionEvent, StepKey,
+    AccountSummary, Action, Change, ChatMessage, Intent, Question, SessionEvent, StepKey,
     StepStatus,
 };
 use app::error::AppError;
@@ -114,7 +115,7 @@ impl Chat {
         self.store
             .set_context_intent(&session.sid, q.intent)
             .await?;
-        let persona = self.store.persona(&session.owner).await?;
+        let rep = self.rep(Some(&session.owner)).await?;
         let now = crate::now_ms();
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let account = match (&context.account_id, q.intent) {
@@ -127,7 +128,7 @@ impl Chat {
         };
         let run = self.latest_run_about(session, &account).await?;
         let lookup = self
-            .lookup(&account, persona, q.intent, run.as_ref())
+            .lookup(&account, rep, q.intent, run.as_ref())
             .await?;
         let run_live = run
             .as_ref()
@@ -190,18 +191,19 @@ impl Chat {
     pub(super) async fn lookup_for(
         &self,
         account: &AccountSummary,
-        persona: Persona,
+        rep: Rep,
         intent: Intent,
         run: Option<&RunRow>,
     ) -> Result<Evidence, AppError> {
-        Ok(self.lookup(account, persona, intent, run).await?.evidence)
+        Ok(self.lookup(account, rep, intent, run).await?.evidence)
     }
 
-    /// For each step the intent needs: cache, then the run, else marked for a live query.
+    /// The rep's own company, then for each step the intent needs: cache, then the run,
+    /// else marked for a live query.
     pub(super) async fn lookup(
         &self,
         account: &AccountSummary,
-        persona: Persona,
+        rep: Rep,
         intent: Intent,
         run: Option<&RunRow>,
     ) -> Result<Lookup, AppError> {
@@ -210,7 +212,7 @@ impl Chat {
             None => Vec::new(),
         };
         let running = run.is_some_and(RunRow::is_running);
-        let mut steps = Vec::new();
+        let mut steps = vec![(StepKey::Vendor, StepData::Found(rep.company.findings()))];
         let mut live = Vec::new();
         // The steps the intent needs, then the rest as context (for the buttons: funding
         // found → "Leverage funding news"), only where already known.
@@ -218,7 +220,12 @@ impl Chat {
         let context = StepKey::COLLECTION
             .into_iter()
             .filter(|k| !needs.contains(k));
-        let order: Vec<StepKey> = needs.iter().copied().chain(context).collect();
+        let order: Vec<StepKey> = needs
+            .iter()
+            .copied()
+            .chain(context)
+            .filter(|&k| k != StepKey::Vendor)
+            .collect();
         // The cache layers are read together, not one after another.
         let cached = futures::future::join_all(
             order
@@ -259,7 +266,7 @@ impl Chat {
         Ok(Lookup {
             evidence: Evidence {
                 account: account.clone(),
-                persona,
+                persona: rep.persona,
                 crm,
                 steps,
             },

@@ -28,6 +28,7 @@ use crate::analysts::llm::LlmAnalyst;
 use crate::book::Book;
 use crate::live::FeedHub;
 use crate::orchestrator::{Collector, Orchestrator};
+use crate::own_company::Companies;
 use crate::store::{Store, StoreError};
 use app::domain::chat_list::ChatEntry;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
@@ -56,6 +57,8 @@ pub struct Chat {
     feeds: FeedHub,
     orchestrator: Arc<Orchestrator>,
     collector: Arc<Collector>,
+    /// Each rep's own company, for answers.
+    companies: Arc<Companies>,
     /// Writes the answers to questions.
     analyst: Arc<dyn Analyst>,
     /// Places questions the rules can't (a language model), if one is configured.
@@ -67,7 +70,7 @@ impl Chat {
         store: Store,
         book: Arc<Book>,
         feeds: FeedHub,
-        (collector, orchestrator): (Arc<Collector>, Arc<Orchestrator>),
+        (collector, orchestrator, companies): (Arc<Collector>, Arc<Orchestrator>, Arc<Companies>),
         (analyst, classifier): (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>),
     ) -> Self {
         Self {
@@ -76,6 +79,7 @@ impl Chat {
             feeds,
             orchestrator,
             collector,
+            companies,
             analyst,
             classifier,
         }

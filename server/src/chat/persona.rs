@@ -8,8 +8,28 @@ use app::domain::actions::{next_actions, persona_actions};
 use app::domain::{Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole};
 use app::error::AppError;
 use app::ports::PersonaChange;
+use crate::own_company::OwnCompany;
+use std::sync::Arc;
+
+/// Who is asking: the rep's role and purpose, and the company they sell for.
+pub(super) struct Rep {
+    pub persona: Persona,
+    pub company: Arc<OwnCompany>,
+}
 
 impl Chat {
+    /// The rep `owner` (None: nobody's — no persona, the server's company).
+    pub(super) async fn rep(&self, owner: Option<&str>) -> Result<Rep, AppError> {
+        let persona = match owner {
+            Some(o) => self.store.persona(o).await?,
+            None => Persona::default(),
+        };
+        Ok(Rep {
+            persona,
+            company: self.companies.of_owner(owner).await?,
+        })
+    }
+
     /// The message that asks for the role and purpose, or says what is known.
     pub(super) fn persona_prompt(&self, persona: &Persona, now: i64) -> ChatMessage {
         let message = ChatMessage::assistant(message_id(), say::prompt(persona), now);
@@ -102,7 +122,15 @@ impl Chat {
         };
         let run = self.latest_run_about(session, &account).await?;
         let lookup = self
-            .lookup_for(&account, *persona, Intent::MainInsights, run.as_ref())
+            .lookup_for(
+                &account,
+                Rep {
+                    persona: *persona,
+                    company: self.companies.of(&session.owner).await?,
+                },
+                Intent::MainInsights,
+                run.as_ref(),
+            )
             .await?;
         let run_live = run.filter(|r| r.is_running()).map(|r| r.rid);
         let mut actions: Vec<Action> =

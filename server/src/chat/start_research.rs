@@ -8,6 +8,7 @@ use crate::answers::persona as say_persona;
 use crate::answers::run::{self, start};
 use crate::findings::Profile;
 use crate::orchestrator::Cached;
+use crate::own_company::OwnCompany;
 use crate::store::sessions::SessionRow;
 use app::domain::{AccountSummary, Change, ChatMessage, Persona, RunView, SessionEvent};
 use app::error::AppError;
@@ -76,13 +77,15 @@ impl Chat {
         self.set_current_account(&session.sid, &account.id).await?;
         let facts = self.crm_facts(account).await?;
         let suggestion = facts.suggested_purpose(crate::answers::crm::today(now));
-        let stored = self.store.persona(&session.owner).await?;
+        let rep = self.rep(Some(&session.owner)).await?;
+        let stored = rep.persona;
         let (persona, applied) =
             say_persona::with_suggestion(stored, suggestion.as_ref().map(|(p, _)| *p));
         if persona != stored {
             self.store.save_persona(&session.owner, &persona).await?;
         }
         let preparing = Preparing {
+            company: rep.company,
             purpose_note: suggestion
                 .filter(|_| applied)
                 .map(|(p, why)| say_persona::purpose_from_crm(p, &why)),
@@ -133,7 +136,8 @@ impl Chat {
     }
 
     /// The answer from a fresh profile: what is known, the overview, the summary (with this
-    /// rep's angle added: the cached summary is neutral), the persona prompt.
+    /// rep's angle added, from their role, purpose and own company: the cached summary is
+    /// neutral), the persona prompt.
     fn profile_answer(
         &self,
         facts: &CrmFacts,
@@ -143,16 +147,23 @@ impl Chat {
     ) -> Vec<Change> {
         let persona = &preparing.persona;
         let mut summary = profile.value.summary.clone();
-        if let Some(angle) = run::angle(&profile.value.collected, persona) {
+        let company = preparing.company.findings();
+        let mut collected = profile.value.collected.clone();
+        collected.push(company.data.clone());
+        let mut sources = profile.value.sources.clone();
+        if let Some(angle) = run::angle(&collected, persona) {
             summary.push_str("\n\n");
             summary.push_str(&angle);
+            if run::angle::draws_on_company(&collected) {
+                sources.extend(company.sources);
+            }
         }
         let account = &facts.account;
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         [
             say(start::already_known(account, now - profile.created_at)),
             overview(facts, None, now),
-            say(summary).with_sources(profile.value.sources.clone()),
+            say(summary).with_sources(sources),
         ]
         .into_iter()
         .chain(preparing.purpose_note.clone().map(say))
@@ -202,6 +213,8 @@ impl Chat {
 /// when it did.
 struct Preparing {
     persona: Persona,
+    /// The company the rep sells for.
+    company: std::sync::Arc<OwnCompany>,
     purpose_note: Option<String>,
 }
 

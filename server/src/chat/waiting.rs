@@ -9,7 +9,7 @@ use crate::answers::notes;
 use crate::store::conversation::WaitingQuestion;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
-use app::domain::{Change, Persona, Question, StepKey};
+use app::domain::{Change, Question, StepKey};
 use app::error::AppError;
 use std::sync::Arc;
 
@@ -66,15 +66,13 @@ impl Chat {
         w: &WaitingQuestion,
     ) -> Result<(), AppError> {
         let account = self.account(&run.account_id)?;
-        let persona = match self.store.session(&w.sid).await? {
-            Some(session) => self.store.persona(&session.owner).await?,
-            None => Persona::default(),
-        };
+        let owner = self.store.session(&w.sid).await?.map(|s| s.owner);
+        let rep = self.rep(owner.as_deref()).await?;
         let q = Question {
             intent: w.intent,
             focus: w.focus.clone(),
         };
-        let mut lookup = self.lookup(&account, persona, w.intent, Some(run)).await?;
+        let mut lookup = self.lookup(&account, rep, w.intent, Some(run)).await?;
         for step in std::mem::take(&mut lookup.live) {
             lookup.evidence.steps.push((
                 step,

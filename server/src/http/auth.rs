@@ -257,19 +257,12 @@ async fn invite(
     headers: HeaderMap,
 ) -> Result<Json<InviteResponse>, AuthError> {
     let new = state.auth.invite(&user).await?;
-    let base = state.public_url.clone().unwrap_or_else(|| {
-        let host = headers
-            .get(HOST)
-            .and_then(|h| h.to_str().ok())
-            .filter(|h| {
-                h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-            })
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    });
     Ok(Json(InviteResponse {
-        url: format!("{base}/signup?invite={}", new.code),
+        url: format!(
+            "{}/signup?invite={}",
+            base_url(&state, &headers),
+            new.code
+        ),
         expires_at: rfc3339(new.expires_at),
     }))
 }
@@ -313,4 +306,19 @@ async fn revoke_token(
     } else {
         Err(AuthError::NotFound)
     }
+}
+
+/// The address users reach: `DOSSIER_PUBLIC_URL`, else this request's host.
+pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
+    state.public_url.clone().unwrap_or_else(|| {
+        let host = headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .filter(|h| {
+                h.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+            })
+            .unwrap_or("localhost");
+        format!("http://{host}")
+    })
 }

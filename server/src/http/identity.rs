@@ -43,10 +43,9 @@ fn is_public(path: &str) -> bool {
 
 /// The app's pages (what a signed-out visitor is sent to sign in from).
 fn is_page(path: &str) -> bool {
-    matches!(
-        path,
-        "/" | "/accounts" | "/chats" | "/settings" | "/chat/send"
-    )
+    matches!(path, "/" | "/accounts" | "/chats" | "/chat/send")
+        || path == "/settings"
+        || path.starts_with("/settings/")
 }
 
 /// The bearer token of an `Authorization` header.

@@ -1,6 +1,6 @@
 //! HTTP: the router and the state its handlers share, the JSON API ([`api`] for the chat,
 //! [`accounts`] for the book, [`auth`] for accounts and sign-in; their bodies in [`dto`]),
-//! and the server-function adapter.
+//! the plain forms (sign-in, the chat box, settings) and the server-function adapter.
 
 pub mod accounts;
 pub mod api;
@@ -13,5 +13,6 @@ pub mod guard;
 pub mod identity;
 mod router;
 pub mod server_fns;
+pub mod settings_forms;
 
 pub use router::{AppState, build_router};

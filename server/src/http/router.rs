@@ -1,10 +1,12 @@
 //! Every route (JSON API, server functions and the leptos_ws websocket, pages, files) and
 //! the state its handlers share.
 
-use super::{accounts, api, auth, auth_forms, chat_form, guard, identity, server_fns};
+use super::{
+    accounts, api, auth, auth_forms, chat_form, guard, identity, server_fns, settings_forms,
+};
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
-use app::ports::{SharedBookService, SharedChatService};
+use app::ports::{SharedBookService, SharedChatService, SharedSettingsService};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -26,6 +28,8 @@ pub struct AppState {
     pub signals: WsSignals,
     /// Accounts, sessions, invites and tokens.
     pub auth: Arc<crate::auth::Auth>,
+    /// Each rep's role, purpose and own company.
+    pub settings: Arc<crate::rep_settings::RepSettings>,
     /// The address users reach (`DOSSIER_PUBLIC_URL`), if set.
     pub public_url: Option<String>,
 }
@@ -40,10 +44,12 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn build_router(state: AppState) -> Router {
     let chat: SharedChatService = state.chat.clone();
     let book: SharedBookService = state.accounts.clone();
+    let settings: SharedSettingsService = state.settings.clone();
     let signals = state.signals.clone();
     let context = move || {
         provide_context(chat.clone());
         provide_context(book.clone());
+        provide_context(settings.clone());
         provide_context(signals.clone());
     };
     let routes = generate_route_list(App);
@@ -60,6 +66,7 @@ pub fn build_router(state: AppState) -> Router {
         )
         .merge(auth_forms::routes())
         .merge(chat_form::routes())
+        .merge(settings_forms::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })

@@ -52,10 +52,12 @@ impl Collector {
 
     /// A step's findings from its cache layer, if fresh (None when the cache is off).
     pub async fn cached_step(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
-        let sources = self.registries.for_account(account).for_step(step);
+        if self.registries.for_account(account).for_step(step).is_empty() {
+            return None;
+        }
         let (key, _) = self
             .policy
-            .step_layer(step, &sources.first()?.cache_scope(account))?;
+            .step_layer(step, &account.research_scope())?;
         self.cached::<Findings>(&key).await
     }
 
@@ -68,7 +70,7 @@ impl Collector {
     ) -> (Result<Findings, String>, CacheUse) {
         let sources = self.registries.for_account(account).for_step(step);
         let crm = self.crm_part(step, account).await;
-        let Some(first) = sources.first() else {
+        if sources.is_empty() {
             return match crm {
                 Some(found) => (Ok(found), CacheUse::Miss),
                 None => (
@@ -76,8 +78,8 @@ impl Collector {
                     CacheUse::Miss,
                 ),
             };
-        };
-        let layer = self.policy.step_layer(step, &first.cache_scope(account));
+        }
+        let layer = self.policy.step_layer(step, &account.research_scope());
         if let Some((key, _)) = &layer
             && let Some(found) = self.cached::<Findings>(key).await
         {
@@ -135,7 +137,7 @@ impl Collector {
     ) -> Result<Findings, SourceError> {
         let (key, ttl) =
             self.policy
-                .source_layer(source.name(), step, &source.cache_scope(account));
+                .source_layer(source.name(), step, &account.research_scope());
         if let Some(found) = self.cached::<Findings>(&key).await {
             return Ok(found);
         }

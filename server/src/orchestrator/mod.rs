@@ -19,6 +19,7 @@ pub use collector::{Cached, Collector};
 pub use runner::{Halt, RetryPolicy};
 
 use crate::book::Book;
+use crate::own_company::Companies;
 use crate::store::Store;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
@@ -29,6 +30,8 @@ pub struct OrchestratorParts {
     pub store: Store,
     pub collector: Arc<Collector>,
     pub book: Arc<Book>,
+    /// Each rep's own company, for the vendor step.
+    pub companies: Arc<Companies>,
     /// How long a run stays held without a heartbeat.
     pub lease: Duration,
     /// How long a collection step usually takes, for the estimate shown to the rep.
@@ -42,6 +45,7 @@ pub struct Orchestrator {
     store: Store,
     collector: Arc<Collector>,
     book: Arc<Book>,
+    companies: Arc<Companies>,
     lease: Duration,
     typical_step_ms: (u64, u64),
     retry: RetryPolicy,
@@ -57,6 +61,7 @@ impl Orchestrator {
             store: parts.store,
             collector: parts.collector,
             book: parts.book,
+            companies: parts.companies,
             lease: parts.lease,
             typical_step_ms: parts.typical_step_ms,
             retry: parts.retry,

@@ -6,7 +6,8 @@
 use super::Orchestrator;
 use super::steps::{self, Plan};
 use crate::answers::run::{progress, summarise};
-use crate::findings::{Findings, MissingStep, Profile};
+use crate::findings::{CacheUse, Findings, MissingStep, Profile};
+use crate::own_company::OwnCompany;
 use crate::store::StoreError;
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
@@ -196,11 +197,16 @@ impl Orchestrator {
                 .finish_early(&run, "is no longer in the account list")
                 .await;
         };
-        let outcomes = futures::future::join_all(
-            StepKey::COLLECTION
-                .iter()
-                .map(|&step| self.step(&run, &account, step, steps::row(&rows, step))),
-        )
+        // The rep's role, purpose and own company: the run is prepared for them.
+        let owner = self.store.session(&run.sid).await?.map(|s| s.owner);
+        let company = self.companies.of_owner(owner.as_deref()).await?;
+        let persona = match &owner {
+            Some(owner) => self.store.persona(owner).await?,
+            None => Persona::default(),
+        };
+        let outcomes = futures::future::join_all(StepKey::COLLECTION.iter().map(|&step| {
+            self.step(&run, &account, step, steps::row(&rows, step), &company)
+        }))
         .await;
         let outcomes = StepKey::COLLECTION
             .into_iter()
@@ -209,7 +215,7 @@ impl Orchestrator {
             .collect::<Result<Vec<_>, Halt>>()?;
         let (found, missing) = steps::split(outcomes);
         let analysis_row = steps::row(&rows, StepKey::Analysis);
-        self.analyse(&run, &account, &found, &missing, analysis_row)
+        self.analyse(&run, &account, (&found, &missing), analysis_row, &persona)
             .await?;
         tracing::info!(rid, account = %account.id, ms = started.elapsed().as_millis() as u64,
             missing = missing.len(), "research run finished");
@@ -217,13 +223,15 @@ impl Orchestrator {
     }
 
     /// One collection step: reuse its stored outcome if it settled before (a resumed run),
-    /// else pending → running → done (with its partial result) or failed.
+    /// else pending → running → done (with its partial result) or failed. The vendor step
+    /// is the rep's own `company`, not a search.
     async fn step(
         &self,
         run: &RunRow,
         account: &AccountSummary,
         step: StepKey,
         row: Option<&StepRow>,
+        company: &OwnCompany,
     ) -> Result<Result<Findings, String>, Halt> {
         match steps::plan(row) {
             Plan::Reuse(outcome) => return Ok(outcome),
@@ -233,7 +241,11 @@ impl Orchestrator {
             }
             Plan::Resume => {}
         }
-        let (outcome, cache) = self.collector.collect(step, account).await;
+        let (outcome, cache) = if step == StepKey::Vendor {
+            (Ok(company.findings()), CacheUse::Miss)
+        } else {
+            self.collector.collect(step, account).await
+        };
         match &outcome {
             Ok(findings) => {
                 let (changes, result) =
@@ -255,38 +267,31 @@ impl Orchestrator {
         &self,
         run: &RunRow,
         account: &AccountSummary,
-        found: &[Findings],
-        missing: &[MissingStep],
+        (found, missing): (&[Findings], &[MissingStep]),
         row: Option<&StepRow>,
+        persona: &Persona,
     ) -> Result<(), Halt> {
         if steps::plan(row) == Plan::Start {
             self.commit(run, steps::started(&run.rid, StepKey::Analysis), None)
                 .await?;
         }
         let (collected, sources) = steps::analysis_inputs(found);
-        let persona = match self.store.session(&run.sid).await? {
-            Some(session) => self.store.persona(&session.owner).await?,
-            None => Persona::default(),
-        };
-        let summary = summarise(account, &collected, missing, &persona);
+        let summary = summarise(account, &collected, missing, persona);
         let analysed = summary.is_ok();
         let changes = steps::analysed(
             &run.rid,
-            summary.clone(),
-            sources.clone(),
+            summary,
+            steps::summary_sources(found, &sources),
             missing,
             account,
             crate::now_ms(),
         );
         self.commit(run, changes, None).await?;
         if analysed {
-            // The cache is shared by every rep: it keeps the summary without the angle (the
-            // rep's own summary already is, when they gave no role or purpose).
-            let neutral = if persona.role.is_none() && persona.purpose.is_none() {
-                summary
-            } else {
-                summarise(account, &collected, missing, &Persona::default())
-            };
+            // The cache is shared by every rep: it keeps neither this rep's angle nor their
+            // own company (each rep's is added when the profile answers them).
+            let collected = steps::without_own_company(collected);
+            let neutral = summarise(account, &collected, missing, &Persona::default());
             let profile = Profile {
                 summary: neutral.unwrap_or_default(),
                 sources,

@@ -128,6 +128,30 @@ pub fn analysis_inputs(found: &[Findings]) -> (Vec<Collected>, Vec<SourceRef>) {
     (collected, sources)
 }
 
+/// The sources the rep's summary cites: the customer's, and the rep's own company's when
+/// the angle draws on it.
+pub fn summary_sources(found: &[Findings], customer: &[SourceRef]) -> Vec<SourceRef> {
+    let collected: Vec<Collected> = found.iter().map(|f| f.data.clone()).collect();
+    let mut sources = customer.to_vec();
+    if crate::answers::run::angle::draws_on_company(&collected) {
+        sources.extend(
+            found
+                .iter()
+                .filter(|f| matches!(f.data, Collected::Vendor { .. }))
+                .flat_map(|f| f.sources.clone()),
+        );
+    }
+    sources
+}
+
+/// What a run collected, without the rep's own company (what every rep may share).
+pub fn without_own_company(collected: Vec<Collected>) -> Vec<Collected> {
+    collected
+        .into_iter()
+        .filter(|c| !matches!(c, Collected::Vendor { .. }))
+        .collect()
+}
+
 /// The analysis settles and the run finishes, in one commit: the step, the summary, the end.
 pub fn analysed(
     rid: &str,

@@ -19,7 +19,6 @@ pub mod website;
 pub use config::{ProviderConfig, SourcesConfig};
 pub use net::text::{iso_date_from_ms, today_iso};
 pub use providers::demo::DelayRange;
-pub use providers::vendor;
 pub use registry::Registry;
 
 use crate::findings::Findings;
@@ -91,11 +90,6 @@ pub trait Source: Send + Sync {
     fn name(&self) -> &str;
     /// The collection steps this source can answer.
     fn steps(&self) -> &[StepKey];
-    /// Whose facts these are, for cache keys: the account's domain, unless the source's
-    /// answer does not depend on the account (the vendor context).
-    fn cache_scope(&self, account: &AccountSummary) -> String {
-        account.research_scope()
-    }
     /// Collect `step`'s facts about `account`. Only called for a step in [`Source::steps`].
     async fn collect(
         &self,

@@ -54,14 +54,6 @@ impl Registries {
         }
     }
 
-    /// Add the vendor-context source to both.
-    pub fn with_vendor(self, vendor: Arc<dyn Source>) -> Self {
-        Self {
-            demo: self.demo.with_vendor(vendor.clone()),
-            book: self.book.with_vendor(vendor),
-        }
-    }
-
     pub fn for_account(&self, account: &AccountSummary) -> &Registry {
         if account.origin.is_demo() {
             &self.demo
@@ -128,12 +120,6 @@ impl Registry {
             sources.push(Arc::new(DemoSource { delay: demo_delay }));
         }
         Self { sources }
-    }
-
-    /// Add the vendor-context source (always on: the demo vendor when none is configured).
-    pub fn with_vendor(mut self, vendor: Arc<dyn Source>) -> Self {
-        self.sources.insert(0, vendor);
-        self
     }
 
     /// The sources that serve `step`, in priority order.

@@ -1,7 +1,8 @@
-//! What the conversation remembers: each rep's persona (per visitor), each session's
+//! What the conversation remembers: each rep's persona and own company, each session's
 //! current account and last question, and questions waiting for a step still running.
 
 use super::{Store, StoreError, decode};
+use crate::findings::VendorProfile;
 use app::domain::{Intent, Persona, StepKey};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -46,6 +47,43 @@ impl Store {
         self.db
             .query("UPSERT type::record('rep', $owner) SET persona = $persona")
             .bind(json!({ "owner": owner, "persona": persona }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// The company the rep saved, and when (None: they use the server's).
+    pub async fn own_company(
+        &self,
+        owner: &str,
+    ) -> Result<Option<(VendorProfile, i64)>, StoreError> {
+        #[derive(Deserialize)]
+        struct Saved {
+            company: Option<VendorProfile>,
+            company_at: Option<i64>,
+        }
+        let mut res = self
+            .db
+            .query("SELECT company, company_at FROM type::record('rep', $owner)")
+            .bind(json!({ "owner": owner }))
+            .await?;
+        let rows: Vec<Saved> = decode(res.take(0)?)?;
+        Ok(rows
+            .into_iter()
+            .next()
+            .and_then(|r| Some((r.company?, r.company_at.unwrap_or_default()))))
+    }
+
+    /// Keep `company` as the rep's own (None: back to the server's).
+    pub async fn save_own_company(
+        &self,
+        owner: &str,
+        company: Option<&VendorProfile>,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.db
+            .query("UPSERT type::record('rep', $owner) SET company = $company, company_at = $now")
+            .bind(json!({ "owner": owner, "company": company, "now": now }))
             .await?
             .check()?;
         Ok(())

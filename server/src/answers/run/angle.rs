@@ -1,20 +1,111 @@
-//! The rep's angle: where this rep should start, given their role and the meeting's purpose.
+//! The rep's angle: where this rep should start, given their role, the meeting's purpose
+//! and what their own company sells.
 
+use crate::answers::deal::competitors::named_in;
+use crate::answers::draft::contains_word;
 use crate::answers::phrases::tech_label;
-use crate::findings::{Collected, Contact, NewsItem, is_security};
+use crate::findings::{Collected, Contact, NewsItem, VendorProfile, is_security};
 use app::domain::{MeetingPurpose, Persona, RepRole};
 
-/// Where this rep should start, given their role and the meeting's purpose — built only
-/// from what was collected.
+/// Where this rep should start, given their role and the meeting's purpose and, when
+/// `collected` holds the rep's own company, the product the account's signals fit best and
+/// the competitor in its stack — built only from what was collected.
 pub fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
-    let head = persona.describe()?;
     let seen = Seen::in_findings(collected);
     let mut lines = for_role(persona.role, &seen);
     lines.extend(for_purpose(persona.purpose, &seen));
+    let vendor = collected.iter().find_map(|c| match c {
+        Collected::Vendor { vendor } if !vendor.name.is_empty() => Some(vendor),
+        _ => None,
+    });
+    let company_lines = vendor.map(|v| for_company(v, collected)).unwrap_or_default();
+    let head = match (persona.describe(), vendor) {
+        (Some(who), Some(v)) if !company_lines.is_empty() => format!("{who}, selling {}", v.name),
+        (Some(who), _) => who,
+        (None, Some(v)) if !company_lines.is_empty() => format!("selling {}", v.name),
+        (None, _) => return None,
+    };
+    lines.extend(company_lines);
     if lines.is_empty() {
         return None;
     }
     Some(format!("🎯 Your angle ({head}):\n• {}", lines.join("\n• ")))
+}
+
+/// Whether the angle for `collected` draws on the rep's own company (then it cites it).
+pub fn draws_on_company(collected: &[Collected]) -> bool {
+    collected.iter().any(|c| match c {
+        Collected::Vendor { vendor } => {
+            !vendor.name.is_empty() && !for_company(vendor, collected).is_empty()
+        }
+        _ => false,
+    })
+}
+
+/// What the rep's own company brings: the product the signals fit best (with the first
+/// signal), and each competitor found in the stack with how to win against it.
+fn for_company(vendor: &VendorProfile, collected: &[Collected]) -> Vec<String> {
+    let mut signals: Vec<(String, String)> = Vec::new();
+    let mut stack = Vec::new();
+    for c in collected {
+        match c {
+            Collected::Hiring { jobs } => signals.extend(jobs.iter().map(|j| {
+                (
+                    format!("{} {}", j.title, j.department).to_lowercase(),
+                    format!("they are hiring a {}", j.title),
+                )
+            })),
+            Collected::Tech { tech } => {
+                stack.extend(tech);
+                signals.extend(tech.iter().map(|t| {
+                    (
+                        format!("{} {}", t.name, t.category).to_lowercase(),
+                        format!("they use {}", tech_label(t)),
+                    )
+                }))
+            }
+            Collected::News { items } => signals.extend(
+                items
+                    .iter()
+                    .map(|n| (n.title.to_lowercase(), format!("in the news: {}", n.title))),
+            ),
+            Collected::Contacts { people } => signals.extend(
+                people
+                    .iter()
+                    .map(|p| (p.title.to_lowercase(), format!("{} is their {}", p.name, p.title))),
+            ),
+            Collected::Company { .. } | Collected::Vendor { .. } => {}
+        }
+    }
+    // The product with the most of its fit words seen, then the most signals (on a tie,
+    // the one the rep listed first: `max_by_key` keeps the last of equals).
+    let best = vendor
+        .products
+        .iter()
+        .rev()
+        .filter_map(|p| {
+            let fit: Vec<String> = p.fits.iter().map(|w| w.to_lowercase()).collect();
+            let hits: Vec<&(String, String)> = signals
+                .iter()
+                .filter(|(text, _)| fit.iter().any(|w| contains_word(text, w)))
+                .collect();
+            let words = fit
+                .iter()
+                .filter(|w| hits.iter().any(|(text, _)| contains_word(text, w)))
+                .count();
+            Some(((words, hits.len()), p, &hits.first()?.1))
+        })
+        .max_by_key(|(score, _, _)| *score);
+    let mut lines: Vec<String> = best
+        .map(|(_, p, why)| format!("Pitch {}: {why}", p.name))
+        .into_iter()
+        .collect();
+    for t in stack {
+        if let Some(c) = named_in(vendor, &t.name) {
+            lines.push(format!("They run {} — your edge: {}", tech_label(t), c.angle));
+        }
+    }
+    lines
 }
 
 /// What an angle can start from.
@@ -114,12 +205,88 @@ fn for_purpose(purpose: Option<MeetingPurpose>, seen: &Seen) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::fixtures::{collected, steps};
+    use crate::answers::fixtures::{collected, steps, vendor};
+    use crate::findings::{Competitor, Product};
+    use app::domain::StepKey;
+
+    fn customer_and(vendor: VendorProfile) -> Vec<Collected> {
+        steps()
+            .filter(|k| *k != StepKey::Vendor)
+            .map(collected)
+            .chain([Collected::Vendor { vendor }])
+            .collect()
+    }
+
+    #[test]
+    fn two_reps_selling_different_products_get_different_angles() {
+        let ae = Persona {
+            role: Some(RepRole::AccountExecutive),
+            ..Persona::default()
+        };
+        let keyfort = angle(&customer_and(vendor()), &ae).unwrap();
+        let payroll = VendorProfile {
+            name: "Brightwave".into(),
+            products: vec![Product {
+                name: "Brightwave Payroll".into(),
+                description: "Payroll for growing teams".into(),
+                fits: vec!["aws".into()],
+            }],
+            competitors: vec![Competitor {
+                name: "Amazon".into(),
+                detect: vec!["aws".into()],
+                angle: "One bill for payroll and benefits".into(),
+            }],
+            ..VendorProfile::default()
+        };
+        let brightwave = angle(&customer_and(payroll), &ae).unwrap();
+        assert_eq!(
+            keyfort,
+            "🎯 Your angle (AE, selling Keyfort):\n\
+             • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion\n\
+             • 1 identity & security roles open: product fit is the story\n\
+             • Pitch Keyfort Workforce Identity: they are hiring a Senior IAM Engineer\n\
+             • They run Azure AD (partial rollout) — your edge: Neutral identity layer across clouds; no lock-in."
+        );
+        assert_eq!(
+            brightwave,
+            "🎯 Your angle (AE, selling Brightwave):\n\
+             • Lead with the funding — budget is there: Acme Corp raises $50M Series C to fund European expansion\n\
+             • 1 identity & security roles open: product fit is the story\n\
+             • Pitch Brightwave Payroll: they use AWS\n\
+             • They run AWS — your edge: One bill for payroll and benefits"
+        );
+        assert!(draws_on_company(&customer_and(vendor())));
+    }
+
+    #[test]
+    fn a_company_whose_products_fit_nothing_adds_nothing() {
+        let nothing_fits = VendorProfile {
+            name: "Nimbus".into(),
+            products: vec![Product {
+                name: "Nimbus Boats".into(),
+                fits: vec!["sailing".into()],
+                ..Product::default()
+            }],
+            ..VendorProfile::default()
+        };
+        let collected = customer_and(nothing_fits);
+        assert_eq!(angle(&collected, &Persona::default()), None);
+        assert!(!draws_on_company(&collected));
+        let se = Persona {
+            role: Some(RepRole::SalesEngineer),
+            ..Persona::default()
+        };
+        assert_eq!(
+            angle(&collected, &se).unwrap(),
+            "🎯 Your angle (SE):\n• Map integration points across AWS, Azure AD (partial rollout)"
+        );
+    }
 
     #[test]
     fn the_angle_fits_the_role_the_purpose_and_the_findings() {
-        let found: Vec<Collected> = steps().map(collected).collect();
-        let empty: Vec<Collected> = steps().filter_map(Collected::empty).collect();
+        let customer = || steps().filter(|k| *k != StepKey::Vendor);
+        let found: Vec<Collected> = customer().map(collected).collect();
+        let empty: Vec<Collected> = customer().filter_map(Collected::empty).collect();
         let mut told = Vec::new();
         for (name, collected) in [("found", &found), ("empty", &empty)] {
             for role in std::iter::once(None).chain(RepRole::ALL.map(Some)) {

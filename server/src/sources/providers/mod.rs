@@ -9,5 +9,4 @@ pub mod demo;
 pub mod google_news_rss;
 pub mod news;
 pub mod serpapi;
-pub mod vendor;
 pub mod wikidata;
