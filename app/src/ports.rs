@@ -140,8 +140,10 @@ pub fn book_service() -> Result<SharedBookService, AppError> {
 #[async_trait::async_trait]
 pub trait SettingsService: Send + Sync {
     /// What the settings page shows the visitor.
-    async fn settings(&self, visitor: &Visitor)
-    -> Result<crate::domain::settings::SettingsView, AppError>;
+    async fn settings(
+        &self,
+        visitor: &Visitor,
+    ) -> Result<crate::domain::settings::SettingsView, AppError>;
 }
 
 /// The settings service as the server provides it in context.

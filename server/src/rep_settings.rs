@@ -83,7 +83,12 @@ impl RepSettings {
 
     /// The rep's role and usual meeting purpose, as the settings form names them (`""`:
     /// not set). Chosen here, the purpose is the rep's own: the CRM no longer suggests one.
-    pub async fn set_persona(&self, uid: &str, role: &str, purpose: &str) -> Result<Persona, SettingsError> {
+    pub async fn set_persona(
+        &self,
+        uid: &str,
+        role: &str,
+        purpose: &str,
+    ) -> Result<Persona, SettingsError> {
         let role = choice(role, RepRole::parse)?;
         let purpose = choice(purpose, MeetingPurpose::parse)?;
         let persona = Persona {

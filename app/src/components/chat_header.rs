@@ -1,5 +1,5 @@
-//! The bar above the chat: the product name, the live-connection state, the Accounts page,
-//! "New chat".
+//! The bar above the chat: the product name, the live-connection state, the Preps, Accounts
+//! and Settings pages, "New chat", "Sign out".
 
 use crate::api::chat::new_chat;
 use crate::state::chat::use_chat;
@@ -34,6 +34,7 @@ pub fn ChatHeader() -> impl IntoView {
             </span>
             <a class="header-link" href="/chats">"Preps"</a>
             <a class="header-link" href="/accounts">"Accounts"</a>
+            <a class="header-link" href="/settings">"Settings"</a>
             <button type="button" class="new-chat" on:click=start_new>
                 "New chat"
             </button>

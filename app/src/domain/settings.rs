@@ -15,6 +15,7 @@ pub const MAX_COMPANY_BYTES: usize = 256 * 1024;
 /// The rep's own company as the settings form edits it: one item a line, its parts split
 /// by `|` (see [`Section::hint`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CompanyText {
     pub name: String,
     pub domain: String,
@@ -193,8 +194,7 @@ impl SettingsProblem {
         match self {
             Self::CompanyName => "Give your company a name.".into(),
             Self::NoProducts => {
-                "Add at least one product: one a line, as “Name | what it does | fit words”."
-                    .into()
+                "Add at least one product: one a line, as “Name | what it does | fit words”.".into()
             }
             Self::LineName(s, l) => {
                 format!("{}, line {l}: start the line with a name.", s.label())
@@ -210,9 +210,7 @@ impl SettingsProblem {
             Self::TokenName => "Give the token a name of at most 100 characters.".into(),
             Self::WrongPassword => "Your current password is not right.".into(),
             Self::NewPassword => "A new password is 8 to 1,024 bytes long.".into(),
-            Self::TooManyAttempts => {
-                "Too many attempts. Wait a few minutes and try again.".into()
-            }
+            Self::TooManyAttempts => "Too many attempts. Wait a few minutes and try again.".into(),
             Self::Unavailable => {
                 "Dossier is busy or restarting. Nothing was changed; please try again.".into()
             }

@@ -4,3 +4,4 @@ pub mod access_page;
 pub mod accounts_page;
 pub mod chat_page;
 pub mod preps_page;
+pub mod settings_page;

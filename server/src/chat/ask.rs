@@ -127,9 +127,7 @@ impl Chat {
             return self.commit_now(session, said, answer).await;
         };
         let run = self.latest_run_about(session, &account).await?;
-        let lookup = self
-            .lookup(&account, rep, q.intent, run.as_ref())
-            .await?;
+        let lookup = self.lookup(&account, rep, q.intent, run.as_ref()).await?;
         let run_live = run
             .as_ref()
             .filter(|r| r.is_running())

@@ -3,12 +3,12 @@
 
 use super::{Chat, message_id};
 use crate::answers::persona as say;
+use crate::own_company::OwnCompany;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::{next_actions, persona_actions};
 use app::domain::{Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole};
 use app::error::AppError;
 use app::ports::PersonaChange;
-use crate::own_company::OwnCompany;
 use std::sync::Arc;
 
 /// Who is asking: the rep's role and purpose, and the company they sell for.

@@ -258,11 +258,7 @@ async fn invite(
 ) -> Result<Json<InviteResponse>, AuthError> {
     let new = state.auth.invite(&user).await?;
     Ok(Json(InviteResponse {
-        url: format!(
-            "{}/signup?invite={}",
-            base_url(&state, &headers),
-            new.code
-        ),
+        url: format!("{}/signup?invite={}", base_url(&state, &headers), new.code),
         expires_at: rfc3339(new.expires_at),
     }))
 }

@@ -73,7 +73,11 @@ async fn profile(
     Extension(SignedIn(user)): Extension<SignedIn>,
     Form(f): Form<ProfileForm>,
 ) -> Response {
-    match state.settings.set_persona(&user.uid, &f.role, &f.purpose).await {
+    match state
+        .settings
+        .set_persona(&user.uid, &f.role, &f.purpose)
+        .await
+    {
         Ok(_) => saved("profile"),
         Err(e) => refused(e.problem()),
     }
@@ -119,7 +123,11 @@ async fn password(
     BrowserCaller(user): BrowserCaller,
     Form(f): Form<PasswordForm>,
 ) -> Response {
-    match state.auth.change_password(&user, &f.current, &f.password).await {
+    match state
+        .auth
+        .change_password(&user, &f.current, &f.password)
+        .await
+    {
         Ok(s) => {
             let mut res = saved("password");
             res.headers_mut()

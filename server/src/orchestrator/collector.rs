@@ -52,12 +52,15 @@ impl Collector {
 
     /// A step's findings from its cache layer, if fresh (None when the cache is off).
     pub async fn cached_step(&self, step: StepKey, account: &AccountSummary) -> Option<Findings> {
-        if self.registries.for_account(account).for_step(step).is_empty() {
+        if self
+            .registries
+            .for_account(account)
+            .for_step(step)
+            .is_empty()
+        {
             return None;
         }
-        let (key, _) = self
-            .policy
-            .step_layer(step, &account.research_scope())?;
+        let (key, _) = self.policy.step_layer(step, &account.research_scope())?;
         self.cached::<Findings>(&key).await
     }
 
@@ -135,9 +138,9 @@ impl Collector {
         step: StepKey,
         account: &AccountSummary,
     ) -> Result<Findings, SourceError> {
-        let (key, ttl) =
-            self.policy
-                .source_layer(source.name(), step, &account.research_scope());
+        let (key, ttl) = self
+            .policy
+            .source_layer(source.name(), step, &account.research_scope());
         if let Some(found) = self.cached::<Findings>(&key).await {
             return Ok(found);
         }

@@ -204,9 +204,11 @@ impl Orchestrator {
             Some(owner) => self.store.persona(owner).await?,
             None => Persona::default(),
         };
-        let outcomes = futures::future::join_all(StepKey::COLLECTION.iter().map(|&step| {
-            self.step(&run, &account, step, steps::row(&rows, step), &company)
-        }))
+        let outcomes = futures::future::join_all(
+            StepKey::COLLECTION
+                .iter()
+                .map(|&step| self.step(&run, &account, step, steps::row(&rows, step), &company)),
+        )
         .await;
         let outcomes = StepKey::COLLECTION
             .into_iter()

@@ -42,7 +42,10 @@ pub fn to_text(profile: &VendorProfile) -> CompanyText {
 
 /// `a | b | c`, without the empty parts at the end.
 fn join(parts: &[&str]) -> String {
-    let used = parts.iter().rposition(|p| !p.is_empty()).map_or(1, |i| i + 1);
+    let used = parts
+        .iter()
+        .rposition(|p| !p.is_empty())
+        .map_or(1, |i| i + 1);
     parts[..used].join(" | ")
 }
 

@@ -103,15 +103,21 @@ impl Store {
     /// 32-hex-character cookie ids, users are `u…`) to `uid`, the workspace's first account.
     /// Returns how many chats it now has from them.
     pub async fn adopt_visitor_chats(&self, uid: &str) -> Result<usize, StoreError> {
+        // The role and purpose go with the chats: those of the visitor whose chat is newest.
         let mut res = self
             .db
             .query(
-                "UPDATE chat_session SET owner = $uid \
-                 WHERE string::len(owner) = 32 RETURN AFTER",
+                "LET $last = (SELECT VALUE owner FROM chat_session \
+                     WHERE string::len(owner) = 32 ORDER BY created_at DESC LIMIT 1)[0]; \
+                 LET $persona = IF $last != NONE { \
+                     (SELECT VALUE persona FROM type::record('rep', $last))[0] }; \
+                 IF $persona != NONE { UPSERT type::record('rep', $uid) SET persona = $persona }; \
+                 UPDATE chat_session SET owner = $uid \
+                 WHERE string::len(owner) = 32 RETURN AFTER;",
             )
             .bind(json!({ "uid": uid }))
             .await?;
-        let rows: Vec<serde_json::Value> = res.take(0)?;
+        let rows: Vec<serde_json::Value> = res.take(3)?;
         Ok(rows.len())
     }
 

@@ -18,3 +18,4 @@ mod questions;
 mod research;
 mod search;
 mod sessions;
+mod settings;

@@ -18,7 +18,9 @@ pub fn angle(collected: &[Collected], persona: &Persona) -> Option<String> {
         Collected::Vendor { vendor } if !vendor.name.is_empty() => Some(vendor),
         _ => None,
     });
-    let company_lines = vendor.map(|v| for_company(v, collected)).unwrap_or_default();
+    let company_lines = vendor
+        .map(|v| for_company(v, collected))
+        .unwrap_or_default();
     let head = match (persona.describe(), vendor) {
         (Some(who), Some(v)) if !company_lines.is_empty() => format!("{who}, selling {}", v.name),
         (Some(who), _) => who,
@@ -69,11 +71,12 @@ fn for_company(vendor: &VendorProfile, collected: &[Collected]) -> Vec<String> {
                     .iter()
                     .map(|n| (n.title.to_lowercase(), format!("in the news: {}", n.title))),
             ),
-            Collected::Contacts { people } => signals.extend(
-                people
-                    .iter()
-                    .map(|p| (p.title.to_lowercase(), format!("{} is their {}", p.name, p.title))),
-            ),
+            Collected::Contacts { people } => signals.extend(people.iter().map(|p| {
+                (
+                    p.title.to_lowercase(),
+                    format!("{} is their {}", p.name, p.title),
+                )
+            })),
             Collected::Company { .. } | Collected::Vendor { .. } => {}
         }
     }
@@ -102,7 +105,11 @@ fn for_company(vendor: &VendorProfile, collected: &[Collected]) -> Vec<String> {
         .collect();
     for t in stack {
         if let Some(c) = named_in(vendor, &t.name) {
-            lines.push(format!("They run {} — your edge: {}", tech_label(t), c.angle));
+            lines.push(format!(
+                "They run {} — your edge: {}",
+                tech_label(t),
+                c.angle
+            ));
         }
     }
     lines
