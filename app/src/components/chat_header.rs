@@ -34,7 +34,8 @@ pub fn ChatHeader() -> impl IntoView {
             </span>
             <a class="header-link" href="/chats">"Preps"</a>
             <a class="header-link" href="/accounts">"Accounts"</a>
-            <a class="header-link" href="/settings">"Settings"</a>
+            // A whole page load: the settings forms are server-rendered (see settings_page.rs).
+            <a class="header-link" href="/settings" rel="external">"Settings"</a>
             <button type="button" class="new-chat" on:click=start_new>
                 "New chat"
             </button>

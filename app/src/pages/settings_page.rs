@@ -143,8 +143,9 @@ fn CompanyForm(company: CompanyText, origin: String, own: bool) -> impl IntoView
         format!("Now: {origin}. Edit and save to make it yours.")
     };
     // Leptos writes a textarea's children raw (not escaped, not hydrated): the server's
-    // HTML carries the text escaped (the browser decodes it), and `value` sets it for a
-    // textarea made in the browser (after a client-side navigation).
+    // HTML carries the text escaped (the browser decodes it). The page is always loaded
+    // whole (links to it are `rel="external"`), so no textarea is made in the browser, and
+    // hydration never resets what the rep typed before it ran.
     let area = move |section: Section, text: String| {
         let escaped = escape_text(&text);
         let hint = format!("{}-hint", section.as_str());
@@ -157,7 +158,6 @@ fn CompanyForm(company: CompanyText, origin: String, own: bool) -> impl IntoView
                 rows="6"
                 spellcheck="false"
                 aria-describedby=hint
-                prop:value=text
             >
                 {escaped}
             </textarea>
