@@ -11,6 +11,7 @@
 //! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
+//! | `DOSSIER_FEED_IDLE_SECS` | `300` | a chat's live signal nobody has followed this long is freed (made again on demand) |
 //! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
 //! | `DOSSIER_HUBSPOT_URL` | `https://api.hubapi.com` | the HubSpot API (tests point it at a loopback server) |
 //! | `DOSSIER_HUBSPOT_SYNC_MINS` | `360` | minutes between HubSpot syncs (`0`: only on demand) |
@@ -50,6 +51,8 @@ pub struct Settings {
     pub vendor_file: Option<String>,
     /// How long a run stays held by a process without a heartbeat.
     pub lease: Duration,
+    /// How long a chat's live signal lives with nobody following it.
+    pub feed_idle: Duration,
     /// The language model that writes answers and places questions the rules can't;
     /// None: templates only.
     pub llm: Option<LlmConfig>,
@@ -114,6 +117,7 @@ impl Default for Settings {
             sources: SourcesConfig::default(),
             vendor_file: None,
             lease: Duration::from_secs(15),
+            feed_idle: Duration::from_secs(300),
             llm: None,
             hubspot: crate::sources::ProviderConfig {
                 retries: 5,
@@ -149,6 +153,21 @@ impl Settings {
         }
         if let Some(v) = lookup("DOSSIER_LEASE_MS") {
             s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
+        }
+        if let Some(v) = lookup("DOSSIER_FEED_IDLE_SECS") {
+            let secs = v
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .filter(|n| (1..=86_400).contains(n))
+                .ok_or_else(|| {
+                    invalid(
+                        "DOSSIER_FEED_IDLE_SECS",
+                        &v,
+                        "expected seconds from 1 to 86400",
+                    )
+                })?;
+            s.feed_idle = Duration::from_secs(secs);
         }
         s.llm = read_llm(&lookup)?;
         read_hubspot(&mut s, &lookup)?;
@@ -467,6 +486,12 @@ mod tests {
         assert!(read(&[("DOSSIER_PROFILE_TTL_SECS", "-1")]).is_err());
         assert!(read(&[("DOSSIER_CACHE", "maybe")]).is_err());
         assert!(read(&[("DOSSIER_LEASE_MS", "5")]).is_err());
+        assert!(read(&[("DOSSIER_FEED_IDLE_SECS", "0")]).is_err());
+        assert!(read(&[("DOSSIER_FEED_IDLE_SECS", "x")]).is_err());
+        assert_eq!(
+            read(&[("DOSSIER_FEED_IDLE_SECS", "60")]).unwrap().feed_idle,
+            Duration::from_secs(60)
+        );
         assert!(read(&[("DOSSIER_VENDOR_FILE", " ")]).is_err());
         let e = read(&[("DOSSIER_SERPAPI_TIMEOUT_MS", "x")]).unwrap_err();
         assert_eq!(e.name, "DOSSIER_SERPAPI_TIMEOUT_MS");

@@ -27,6 +27,7 @@ pub struct Application {
     router: Router,
     addr: SocketAddr,
     store: Store,
+    feeds: FeedHub,
 }
 
 impl Application {
@@ -35,6 +36,7 @@ impl Application {
         let book = Book::load(store.clone()).await?;
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
+        let live_feeds = feeds.clone();
         live::follow_events(store.clone(), feeds.clone()).await?;
         let research = research(&settings, &store, &book)?;
         let companies = research.2.clone();
@@ -46,6 +48,7 @@ impl Application {
             analysts(&settings),
         ));
         chat.spawn_waiter();
+        spawn_feed_sweeper(live_feeds.clone(), store.clone(), settings.feed_idle);
         let auth = Arc::new(crate::auth::Auth::new(store.clone(), settings.signup));
         spawn_sweeper(store.clone(), auth.clone());
         let rep_settings = Arc::new(crate::rep_settings::RepSettings::new(
@@ -86,11 +89,17 @@ impl Application {
             router: build_router(state),
             addr,
             store,
+            feeds: live_feeds,
         })
     }
 
     pub fn address(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The live feeds (tests count them).
+    pub fn feeds(&self) -> FeedHub {
+        self.feeds.clone()
     }
 
     /// The application's store (benches read it).
@@ -183,6 +192,22 @@ fn analysts(settings: &Settings) -> (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>) 
         }
         None => (Arc::new(TemplateAnalyst), None),
     }
+}
+
+/// Free the live signals (and next-seq numbers) of chats nobody has followed for `idle`.
+fn spawn_feed_sweeper(feeds: FeedHub, store: Store, idle: std::time::Duration) {
+    tokio::spawn(async move {
+        let every = (idle / 4).max(std::time::Duration::from_millis(250));
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            let freed = feeds.free_idle(idle);
+            if !freed.is_empty() {
+                store.forget_sessions(&freed);
+                tracing::debug!(freed = freed.len(), "idle live feeds freed");
+            }
+        }
+    });
 }
 
 /// Delete expired cache rows every ten minutes.

@@ -132,7 +132,8 @@ impl ChatService for Chat {
         let session = self.own_session(visitor, session_id).await?;
         // A browser catching up may be following a feed this process has not created yet
         // (after a restart): create it so live updates resume.
-        self.feeds.ensure(&session.sid, &session.feed);
+        self.feeds
+            .ensure(&session.sid, &session.feed, &session.owner);
         Ok(self.store.events_since(&session.sid, after_seq).await?)
     }
 

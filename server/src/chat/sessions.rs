@@ -64,6 +64,32 @@ impl Chat {
             .collect())
     }
 
+    /// Follow the live feed signal `name` for user `uid`: only a feed of one of their own
+    /// chats (made here on demand when this process has not opened it: after a restart, a
+    /// sweep of idle feeds, or on another instance's browser).
+    pub async fn follow_feed(&self, uid: &str, name: &str) -> Option<crate::live::Following> {
+        match self.feeds.owner_of(name) {
+            Some(owner) if owner == uid => {}
+            Some(_) => return None,
+            None => {
+                let token = name.strip_prefix("feed-")?;
+                let session = match self.store.session_by_feed(token).await {
+                    Ok(s) => s?,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "could not look up a feed");
+                        return None;
+                    }
+                };
+                if session.owner != uid {
+                    return None;
+                }
+                self.feeds
+                    .ensure(&session.sid, &session.feed, &session.owner);
+            }
+        }
+        self.feeds.follow(name)
+    }
+
     /// A new session owned by `visitor`.
     pub async fn create_session(&self, visitor: &Visitor) -> Result<SessionRow, AppError> {
         let row = SessionRow {
@@ -78,7 +104,9 @@ impl Chat {
 
     pub(super) async fn snapshot(&self, session: &SessionRow) -> Result<ChatSnapshot, AppError> {
         // Feed first, snapshot second: nothing can fall between them.
-        let feed = self.feeds.ensure(&session.sid, &session.feed);
+        let feed = self
+            .feeds
+            .ensure(&session.sid, &session.feed, &session.owner);
         let mut view = ChatView::new(session.sid.clone());
         loop {
             let before = view.seq;

@@ -11,6 +11,7 @@ pub mod chat_form;
 pub mod dto;
 pub mod guard;
 pub mod identity;
+pub mod live_socket;
 mod router;
 pub mod server_fns;
 pub mod settings_forms;

@@ -2,7 +2,8 @@
 //! the state its handlers share.
 
 use super::{
-    accounts, api, auth, auth_forms, chat_form, guard, identity, server_fns, settings_forms,
+    accounts, api, auth, auth_forms, chat_form, guard, identity, live_socket, server_fns,
+    settings_forms,
 };
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
@@ -76,6 +77,11 @@ pub fn build_router(state: AppState) -> Router {
         >(context, shell))
         .layer(axum::middleware::map_response(
             server_fns::status_from_error_body,
+        ))
+        // Our own live websocket, for signed-in users (see live_socket.rs).
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            live_socket::intercept,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -4,5 +4,5 @@
 mod feeds;
 mod follow;
 
-pub use feeds::FeedHub;
+pub use feeds::{FeedHub, Following, Watch};
 pub use follow::follow_events;

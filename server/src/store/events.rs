@@ -33,6 +33,14 @@ impl SeqCache {
         }
     }
 
+    /// Forget the sessions `sids` (read from the database again when next written).
+    pub(super) fn forget(&self, sids: &[String]) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        for sid in sids {
+            map.remove(sid);
+        }
+    }
+
     fn slot(&self, sid: &str) -> SeqSlot {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.entry(sid.to_string()).or_default().clone()
@@ -51,6 +59,13 @@ pub struct StepResult {
 
 /// The marker a guard in the transaction throws when a transition was already made.
 const CONFLICT: &str = "dossier-conflict";
+
+impl Store {
+    /// Forget the next-seq numbers of the sessions `sids` (their feeds were freed).
+    pub fn forget_sessions(&self, sids: &[String]) {
+        self.events.forget(sids);
+    }
+}
 
 impl Store {
     /// Commit `changes` as the session's next events, with their run/step projections.

@@ -75,6 +75,22 @@ impl Store {
     }
 
     /// The owner's newest session.
+    /// The session whose live feed token is `feed`.
+    pub async fn session_by_feed(&self, feed: &str) -> Result<Option<SessionRow>, StoreError> {
+        if feed.len() > 64 || !feed.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Ok(None);
+        }
+        let mut res = self
+            .db
+            .query(
+                "SELECT sid, owner, feed, created_at FROM chat_session WHERE feed = $feed LIMIT 1",
+            )
+            .bind(json!({ "feed": feed }))
+            .await?;
+        let rows: Vec<SessionRow> = decode(res.take(0)?)?;
+        Ok(rows.into_iter().next())
+    }
+
     pub async fn latest_session(&self, owner: &str) -> Result<Option<SessionRow>, StoreError> {
         let mut res = self
             .db

@@ -84,6 +84,24 @@ pub async fn spawn_server_and_store(
     (addr, store)
 }
 
+/// [`spawn_app_with`], with the server's live feeds (to count them).
+pub async fn spawn_app_and_feeds(
+    tweak: impl FnOnce(&mut Settings),
+) -> (TestApp, server::live::FeedHub) {
+    let mut settings = Settings {
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        db_url: "mem://".into(),
+        site_root: std::env::temp_dir().display().to_string(),
+        signup: server::config::SignupMode::Open,
+        ..Settings::default()
+    };
+    tweak(&mut settings);
+    let app = Application::build(settings).await.expect("app builds");
+    let (addr, feeds) = (app.address(), app.feeds());
+    tokio::spawn(app.run_until_stopped());
+    (TestApp::signed_up(addr).await, feeds)
+}
+
 /// The session cookie's value a sign-up or sign-in answer sets.
 fn session_of(res: &reqwest::Response) -> String {
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
