@@ -17,10 +17,10 @@ pub fn MessageText(message_id: String, text: String, sources: Vec<SourceRef>) ->
             Segment::Text(t) => t.into_any(),
             Segment::Cite(n) => {
                 let source = &sources[n - 1];
-                // The record itself when it has an address; else its badge below.
+                // The record itself when it has an http(s) address; else its badge below.
                 let href = source
-                    .url
-                    .clone()
+                    .link()
+                    .map(str::to_string)
                     .unwrap_or_else(|| format!("#{}", source_anchor(&message_id, n)));
                 let title = format!("Source: {} ({})", source.name, source.last_updated);
                 view! {

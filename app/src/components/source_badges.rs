@@ -15,7 +15,7 @@ pub fn SourceBadges(message_id: String, sources: Vec<SourceRef>) -> impl IntoVie
                 .map(|(i, s)| {
                     let level = s.confidence_level();
                     let title = format!("{} — confidence {:.0}%", s.name, s.confidence * 100.0);
-                    let name = match s.url.clone() {
+                    let name = match s.link().map(str::to_string) {
                         Some(url) => view! {
                             <a class="name" href=url target="_blank" rel="noopener noreferrer">{s.name}</a>
                         }

@@ -232,7 +232,37 @@ pub struct SourceRef {
     pub fetched_at_ms: Option<i64>,
 }
 
+/// The longest link we show.
+pub const MAX_LINK_CHARS: usize = 2_048;
+
+/// `url` if it is a link we may show: `http://` or `https://` with a host, no spaces or
+/// control characters, at most [`MAX_LINK_CHARS`] (never `javascript:`, `data:` or a path of
+/// our own). Checked where a link is made on the server and again where the page draws it.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let rest = strip_prefix_ci(url, "https://").or_else(|| strip_prefix_ci(url, "http://"))?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let ok = !host.is_empty()
+        && !host.starts_with('@')
+        && url.chars().count() <= MAX_LINK_CHARS
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\');
+    ok.then_some(url)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
+}
+
 impl SourceRef {
+    /// The record's address, if it is one a page may link to (see [`safe_link`]).
+    pub fn link(&self) -> Option<&str> {
+        self.url.as_deref().and_then(safe_link)
+    }
+
     /// The badge's dot colour: green above 0.8, yellow above 0.6, else red.
     pub fn confidence_level(&self) -> &'static str {
         if self.confidence > 0.8 {
@@ -248,6 +278,45 @@ impl SourceRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_http_links_with_a_host_are_shown() {
+        for good in [
+            "https://acmecorp.com/about",
+            "HTTP://news.example/a?b=c#d",
+            "  https://x.io  ",
+        ] {
+            assert_eq!(safe_link(good), Some(good.trim()), "{good}");
+        }
+        let long = format!("https://x.io/{}", "a".repeat(MAX_LINK_CHARS));
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+            "/settings",
+            "//evil.example",
+            "https://",
+            "https:///path",
+            "https://@evil",
+            "https://a b.com",
+            "https://x.io/\n",
+            "https://x.io\\evil",
+            "ftp://x.io",
+            "",
+            long.as_str(),
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+        let s = SourceRef {
+            name: "Feed".into(),
+            confidence: 0.9,
+            last_updated: "2026-11-20".into(),
+            url: Some("javascript:alert(1)".into()),
+            fetched_at_ms: None,
+        };
+        assert_eq!(s.link(), None);
+    }
 
     #[test]
     fn confidence_levels_follow_the_seed_thresholds() {

@@ -23,8 +23,11 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
-/// How often a streaming answer is written to the chat.
+/// How soon a streaming answer is first written to the chat (later writes wait longer).
 const STREAM_EVERY: Duration = Duration::from_millis(150);
+
+/// The most partial writes of one streaming answer (the final answer is one more).
+const MAX_STREAM_WRITES: usize = 19;
 
 /// What asking did: the events committed now, and the final answer if it is still coming.
 pub struct Asked {
@@ -302,16 +305,26 @@ impl Chat {
                 };
                 evidence.steps.push((step, data));
             }
-            // Stream partial text into the placeholder, at most every STREAM_EVERY.
+            // Stream partial text into the placeholder.
             let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<String>();
             let streamer = {
                 let (store, sid, id) = (store.clone(), sid.clone(), placeholder_id.clone());
                 tokio::spawn(async move {
+                    // Each write waits a quarter longer than the one before, and there are at
+                    // most MAX_STREAM_WRITES: a long answer is not replayed as hundreds of
+                    // events at every page load.
+                    let mut every = STREAM_EVERY;
+                    let mut writes = 0;
                     while let Some(mut text) = rx.recv().await {
-                        tokio::time::sleep(STREAM_EVERY).await;
+                        tokio::time::sleep(every).await;
                         while let Ok(newer) = rx.try_recv() {
                             text = newer;
                         }
+                        if writes == MAX_STREAM_WRITES {
+                            continue;
+                        }
+                        writes += 1;
+                        every = every.mul_f32(1.25);
                         let change = Change::MessageRevised {
                             id: id.clone(),
                             text,

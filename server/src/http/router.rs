@@ -17,6 +17,11 @@ use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use leptos_ws::WsSignals;
 use std::sync::Arc;
+use tower_http::limit::RequestBodyLimitLayer;
+
+/// The largest body a server function takes: a 2,000-character message of 4-byte characters,
+/// URL-encoded (12 bytes each), with room to spare.
+pub const SERVER_FN_MAX_BYTES: usize = 32 * 1024;
 
 /// Shared by every handler.
 #[derive(Clone)]
@@ -68,9 +73,14 @@ pub fn build_router(state: AppState) -> Router {
         .merge(auth_forms::routes())
         .merge(chat_form::routes())
         .merge(settings_forms::routes())
-        .leptos_routes_with_context(&state, routes, context.clone(), move || {
-            shell(options.clone())
-        })
+        .merge(
+            // Pages and server functions: bodies of at most SERVER_FN_MAX_BYTES (413).
+            Router::new()
+                .leptos_routes_with_context(&state, routes, context.clone(), move || {
+                    shell(options.clone())
+                })
+                .layer(RequestBodyLimitLayer::new(SERVER_FN_MAX_BYTES)),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,

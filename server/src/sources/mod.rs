@@ -109,7 +109,8 @@ pub fn source_ref(
         name: name.into(),
         confidence,
         last_updated,
-        url,
+        // Only a link a page may show (http/https): a provider's `javascript:` is dropped.
+        url: url.filter(|u| app::domain::chat::safe_link(u).is_some()),
         fetched_at_ms: Some(crate::now_ms()),
     }
 }

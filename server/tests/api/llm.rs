@@ -333,3 +333,38 @@ async fn a_stream_without_line_breaks_is_cut_off() {
         "{content}"
     );
 }
+
+#[tokio::test]
+async fn a_long_stream_is_written_at_most_twenty_times() {
+    let mut pieces: Vec<&'static str> = vec!["Acme Corp raised a $50M Series C [{FUNDING}]."];
+    pieces.extend(std::iter::repeat_n(
+        " More on the funding [{FUNDING}].",
+        500,
+    ));
+    let model = fake_model(move |_| Reply::Stream {
+        pieces: pieces.clone(),
+        pause: Duration::from_millis(10),
+    })
+    .await;
+    let (app, sid, answer) = ask_acme(
+        &model,
+        Duration::from_secs(5),
+        "Tell me more about the funding",
+    )
+    .await;
+    let events = app.events_since(&sid, 0).await;
+    let revisions: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["change"]["type"] == "message_revised")
+        .collect();
+    let streamed = revisions
+        .iter()
+        .filter(|e| e["change"]["streaming"] == true)
+        .count();
+    assert!((2..=19).contains(&streamed), "{streamed} partial writes");
+    assert_eq!(revisions.len(), streamed + 1, "then the answer, once");
+    assert_eq!(
+        revisions.last().unwrap()["change"]["text"],
+        answer["content"]
+    );
+}

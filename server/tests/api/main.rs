@@ -12,6 +12,7 @@ mod forms;
 mod helpers;
 mod hubspot;
 mod import_crash;
+mod limits;
 mod live_socket;
 mod live_updates;
 mod llm;

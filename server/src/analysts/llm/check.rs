@@ -5,16 +5,24 @@ use super::prompt::Fact;
 use crate::analysts::{AnalystError, Answer};
 use crate::answers::cite::Cites;
 
+/// A regex compiled once, on first use (the check runs on every streamed line).
+macro_rules! once {
+    ($re:literal) => {{
+        static RE: std::sync::LazyLock<regex::Regex> =
+            std::sync::LazyLock::new(|| regex::Regex::new($re).expect("static regex"));
+        &*RE
+    }};
+}
+
 /// The model's text with every sentence that cites no fact, or an unknown one, dropped and
 /// the `[Fn]` ids turned into the answer's `[n]` source markers.
 pub fn checked(text: &str, facts: &[Fact]) -> Result<Answer, AnalystError> {
-    let ids = regex::Regex::new(r"\[\s*F\d+(?:\s*[,;]\s*F\d+)*\s*\]").expect("static regex");
-    let one = regex::Regex::new(r"F(\d+)").expect("static regex");
+    let ids = once!(r"\[\s*F\d+(?:\s*[,;]\s*F\d+)*\s*\]");
+    let one = once!(r"F(\d+)");
     // "… fact. [F1]" → "… fact [F1]." so the ids stay with their sentence.
-    let trailing = regex::Regex::new(r"([.!?])((?:\s*\[\s*F\d+(?:\s*[,;]\s*F\d+)*\s*\])+)")
-        .expect("static regex");
+    let trailing = once!(r"([.!?])((?:\s*\[\s*F\d+(?:\s*[,;]\s*F\d+)*\s*\])+)");
     // Bare "[2]" in model text would pose as one of our citation markers.
-    let bare = regex::Regex::new(r"\[\s*\d+\s*\]").expect("static regex");
+    let bare = once!(r"\[\s*\d+\s*\]");
     let text = bare.replace_all(text, "");
     let text = trailing.replace_all(&text, "$2$1");
     let mut cites = Cites::default();
