@@ -1,21 +1,31 @@
-// Dossier's service worker: network first, cache as a fallback, so the app shell opens
-// offline and a new deploy is never hidden behind a stale cache. API calls are never cached.
-const CACHE = 'dossier-v1';
+// Dossier's service worker. It keeps only the app shell — the styles, the icon, the manifest
+// and an offline page — never a page (each holds someone's chats) nor an API answer: those
+// always come from the network. Offline, a page request gets the offline page.
+const CACHE = 'dossier-v2';
+const SHELL = ['/offline.html', '/pkg/dossier.css', '/manifest.webmanifest', '/icon.svg'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/pkg/dossier.css', '/manifest.webmanifest', '/icon.svg'])).catch(() => {}));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).catch(() => {}));
   self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  // Drop every older cache (dossier-v1 kept signed-in pages).
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) {
+  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (event.request.mode === 'navigate') {
+    event.respondWith(fetch(event.request).catch(() => caches.match('/offline.html')));
     return;
   }
+  if (!SHELL.includes(url.pathname) && !url.pathname.startsWith('/pkg/')) return;
   event.respondWith(
     fetch(event.request)
       .then((res) => {

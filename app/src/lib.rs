@@ -24,8 +24,28 @@ use pages::chat_page::ChatPage;
 use pages::preps_page::PrepsPage;
 use pages::settings_page::SettingsPage;
 
-/// The HTML document around the app, rendered on the server.
+/// The Content-Security-Policy of a page whose inline scripts carry `nonce`: scripts only
+/// from us (the WASM, and leptos's hydration scripts by their nonce), nothing framed, posted
+/// or fetched elsewhere.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{nonce}'; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// The HTML document around the app, rendered on the server (with its CSP header).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce))
+    {
+        res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import {
-  NOJS, loadChat, input, progressCard, researchThroughApi, startResearch, runOf, runEnded, message, test, otherRep } from './helpers';
+  NOJS, loadChat, openChat, input, progressCard, researchThroughApi, startResearch, runOf, runEnded, message, test, otherRep } from './helpers';
 
 // What the server-rendered page shows: these tests run hydrated (desktop, phone) and with
 // JavaScript disabled (desktop-nojs, phone-nojs) — all but the last, a snapshot of a running
@@ -156,4 +156,27 @@ test('a load while research runs shows the run as it stands; the next, as it end
   await expect(message(page, '🧠 Globex Systems — research summary')).toBeVisible();
   await expect(techButton).toBeEnabled();
   await expect(techButton).toHaveAttribute('data-state', 'ready');
+});
+
+test('the service worker keeps the app shell only, never a page or an API answer', async ({ page }) => {
+  await openChat(page);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Load the chat again under the worker's control, and call the API.
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await page.request.get('/api/chats');
+  const cached: string[] = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+    }
+    return urls;
+  });
+  expect(cached).toContain('/offline.html');
+  for (const path of cached) {
+    expect(path === '/offline.html' || path.startsWith('/pkg/') || ['/manifest.webmanifest', '/icon.svg'].includes(path), path).toBe(true);
+  }
+  expect(cached).not.toContain('/');
 });

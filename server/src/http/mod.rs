@@ -10,6 +10,7 @@ pub mod auth_forms;
 pub mod chat_form;
 pub mod dto;
 pub mod guard;
+pub mod headers;
 pub mod identity;
 pub mod live_socket;
 mod router;

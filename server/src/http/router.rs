@@ -2,7 +2,7 @@
 //! the state its handlers share.
 
 use super::{
-    accounts, api, auth, auth_forms, chat_form, guard, identity, live_socket, server_fns,
+    accounts, api, auth, auth_forms, chat_form, guard, headers, identity, live_socket, server_fns,
     settings_forms,
 };
 use crate::book::{Accounts, Book};
@@ -101,6 +101,7 @@ pub fn build_router(state: AppState) -> Router {
             state.clone(),
             guard::same_site,
         ))
+        .layer(axum::middleware::from_fn(headers::secure))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }

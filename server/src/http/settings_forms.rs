@@ -196,7 +196,7 @@ fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
          <title>{t} — Dossier</title><link rel=\"stylesheet\" href=\"/pkg/dossier.css\"></head>\
          <body><main><div class=\"access-page\"><h1>{t}</h1>\
          <label class=\"secret\">{l}<input type=\"text\" readonly value=\"{s}\" \
-         aria-label=\"{l}\" onfocus=\"this.select()\"></label>\
+         aria-label=\"{l}\"></label>\
          <p class=\"access-note\">{n}</p>\
          <p><a href=\"/settings\">Back to settings</a></p></div></main></body></html>",
         t = e(title),

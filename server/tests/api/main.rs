@@ -9,6 +9,7 @@ mod devices;
 mod durability;
 mod follower;
 mod forms;
+mod headers;
 mod helpers;
 mod hubspot;
 mod import_crash;
