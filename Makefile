@@ -8,7 +8,7 @@ WASM_BINDGEN_VERSION := 0.2.130
 SITE := target/site
 PKG := $(SITE)/pkg
 
-.PHONY: run run-release test setup tools browser npm site-dev site-release server-dev \
+.PHONY: run run-release test setup tools browser npm site-dev site-release server-dev fuzz \
         server-release surrealdb-server test-rust test-remote-db test-e2e bench lint fmt clean-data
 
 ## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data.
@@ -81,6 +81,10 @@ test-remote-db: surrealdb-server
 
 test-e2e:
 	cd end2end && npx playwright test
+
+## fuzz: the provider parsers' property tests with 100,000 inputs each (`make test` runs 2,000)
+fuzz:
+	PROPTEST_CASES=100000 cargo test -p app -p server --features app/ssr --lib parser_props
 
 ## bench: figures for the notes (account search over 100k accounts)
 bench:

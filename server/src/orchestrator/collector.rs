@@ -144,7 +144,17 @@ impl Collector {
         if let Some(found) = self.cached::<Findings>(&key).await {
             return Ok(found);
         }
-        match source.collect(step, account).await {
+        // A source that panics (a parser bug on hostile data) fails its own step, not the run.
+        let asked = std::panic::AssertUnwindSafe(source.collect(step, account));
+        let answer = match futures::FutureExt::catch_unwind(asked).await {
+            Ok(answer) => answer,
+            Err(_) => Err(SourceError::new(
+                source.name(),
+                crate::sources::ErrorKind::Malformed,
+                "its answer could not be read",
+            )),
+        };
+        match answer {
             Ok(found) => {
                 self.remember(&key, &found, ttl).await;
                 Ok(found)
@@ -248,5 +258,50 @@ impl Collector {
         {
             tracing::warn!(key, error = %e, "cache write failed");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::registry::Registry;
+
+    /// A provider whose parser overflows on what it was sent.
+    struct Overflows;
+
+    #[async_trait::async_trait]
+    impl Source for Overflows {
+        fn name(&self) -> &str {
+            "Overflowing feed"
+        }
+        fn steps(&self) -> &[StepKey] {
+            &[StepKey::News]
+        }
+        async fn collect(
+            &self,
+            _step: StepKey,
+            _account: &AccountSummary,
+        ) -> Result<Findings, SourceError> {
+            let year: i32 = std::hint::black_box(i32::MAX);
+            let _ = year.checked_add(1).expect("year 2147483648");
+            unreachable!()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_source_that_panics_fails_its_step_with_a_reason() {
+        let settings = crate::config::Settings {
+            db_url: "mem://".into(),
+            ..Default::default()
+        };
+        let store = Store::connect(&settings).await.unwrap();
+        let registries = Registries::same(Registry::new(vec![Arc::new(Overflows)]));
+        let collector = Collector::new(store, registries, CachePolicy::default());
+        let account = crate::demo::demo_accounts().remove(0);
+        let (found, cache) = collector.collect(StepKey::News, &account).await;
+        let reason = found.unwrap_err();
+        assert!(reason.contains("Overflowing feed"), "{reason}");
+        assert!(reason.contains("could not be read"), "{reason}");
+        assert_eq!(cache, CacheUse::Miss);
     }
 }

@@ -16,6 +16,11 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How many times a step may be attempted: one whose driver keeps dying while it runs (a
+/// panic taking the process down, say) fails after this many instead of being resumed
+/// forever.
+pub const MAX_ATTEMPTS: u32 = 3;
+
 /// Why driving a run stopped before its end.
 #[derive(Debug, thiserror::Error)]
 pub enum Halt {
@@ -241,7 +246,11 @@ impl Orchestrator {
                 self.commit(run, steps::started(&run.rid, step), None)
                     .await?
             }
-            Plan::Resume => {}
+            Plan::Resume => {
+                if let Some(reason) = self.attempts_spent(run, step).await? {
+                    return Ok(Err(reason));
+                }
+            }
         }
         let (outcome, cache) = if step == StepKey::Vendor {
             (Ok(company.findings()), CacheUse::Miss)
@@ -273,9 +282,20 @@ impl Orchestrator {
         row: Option<&StepRow>,
         persona: &Persona,
     ) -> Result<(), Halt> {
-        if steps::plan(row) == Plan::Start {
-            self.commit(run, steps::started(&run.rid, StepKey::Analysis), None)
-                .await?;
+        match steps::plan(row) {
+            Plan::Start => {
+                self.commit(run, steps::started(&run.rid, StepKey::Analysis), None)
+                    .await?
+            }
+            Plan::Resume => {
+                if let Some(reason) = self.attempts_spent(run, StepKey::Analysis).await? {
+                    let text = progress::gave_up(&run.account_name, MAX_ATTEMPTS);
+                    let mut changes = steps::failed(&run.rid, StepKey::Analysis, &reason);
+                    changes.extend(steps::ended(run, "gave-up", text, crate::now_ms()));
+                    return self.commit(run, changes, None).await;
+                }
+            }
+            Plan::Reuse(_) => {}
         }
         let (collected, sources) = steps::analysis_inputs(found);
         let summary = summarise(account, &collected, missing, persona);
@@ -304,6 +324,22 @@ impl Orchestrator {
             self.collector.remember_profile(account, &profile).await;
         }
         Ok(())
+    }
+
+    /// A step found running (its driver stopped mid-step) is attempted again, unless it has
+    /// been MAX_ATTEMPTS times: then it fails, with the reason returned.
+    async fn attempts_spent(&self, run: &RunRow, step: StepKey) -> Result<Option<String>, Halt> {
+        let resumed = self.store.count_resume(&run.rid, step).await?;
+        if resumed < MAX_ATTEMPTS {
+            return Ok(None);
+        }
+        tracing::error!(rid = %run.rid, step = step.as_str(), "step keeps failing; giving up on it");
+        let reason = format!("stopped after {MAX_ATTEMPTS} attempts");
+        if step != StepKey::Analysis {
+            self.commit(run, steps::failed(&run.rid, step, &reason), None)
+                .await?;
+        }
+        Ok(Some(reason))
     }
 
     /// The run cannot go on (its account is gone, or it is from an older version): end it

@@ -16,6 +16,9 @@ pub mod providers;
 pub mod registry;
 pub mod website;
 
+#[cfg(test)]
+mod parser_props;
+
 pub use config::{ProviderConfig, SourcesConfig};
 pub use net::text::{iso_date_from_ms, today_iso};
 pub use providers::demo::DelayRange;

@@ -130,6 +130,20 @@ impl Store {
         Ok(!taken.is_empty())
     }
 
+    /// Count one more resumption of step `step` of run `rid` (found running after its
+    /// driver stopped); returns how many there have been.
+    pub async fn count_resume(&self, rid: &str, step: StepKey) -> Result<u32, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE type::record('step', [$rid, $idx]) SET resumed += 1 RETURN VALUE resumed",
+            )
+            .bind(json!({ "rid": rid, "idx": step.index() }))
+            .await?;
+        let n: Vec<Option<u32>> = res.take(0)?;
+        Ok(n.into_iter().flatten().next().unwrap_or(1))
+    }
+
     /// Take every running run for `owner` (its previous holders are known to be dead);
     /// returns their ids.
     pub async fn take_over_running(

@@ -34,9 +34,9 @@ impl ServerProcess {
         Command::new(env!("CARGO_BIN_EXE_server"))
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", dir)
-            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env("DOSSIER_DEMO_DELAY_MS", "100-700")
             .env("DOSSIER_CACHE", "off")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .env("RUST_LOG", "info")
             .stdout(Stdio::from(log.try_clone().unwrap()))
             .stderr(Stdio::from(log))
@@ -299,4 +299,56 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     );
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A step whose process dies every time it runs (as a panic in it would) is not resumed
+/// forever: found running a third time after a crash, it fails with the reason, and the run
+/// ends saying what it lacks.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_step_that_keeps_dying_fails_after_three_attempts() {
+    let dir = scratch_dir();
+    let env = vec![
+        ("DOSSIER_DB", format!("surrealkv://{}/db", dir.display())),
+        ("DOSSIER_DEMO_DELAY_MS", "20000".to_string()),
+        ("DOSSIER_SIGNUP", "open".to_string()),
+        // A lease the restarted process could not take at once is retried within 0.5 s.
+        ("DOSSIER_LEASE_MS", "1500".to_string()),
+    ];
+    let port = free_port();
+    let mut server = ServerProcess {
+        child: ServerProcess::start(&dir, port, &env),
+        dir: dir.clone(),
+        port,
+        env,
+    };
+    server.wait_healthy().await;
+    let addr = format!("127.0.0.1:{port}").parse().unwrap();
+    let app = TestApp::signed_up(addr).await;
+    let res = app.start_intelligence("acme-corp", None).await;
+    assert_eq!(res.status(), 202);
+    let body: Value = res.json().await.unwrap();
+    let rid = body["executionId"].as_str().unwrap().to_string();
+    // Attempts 1 to 3 die mid-step.
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        server.kill9();
+        server.restart();
+        server.wait_healthy().await;
+    }
+    let run = app.wait_for_run(&rid).await;
+    assert_eq!(run["status"], "failed", "{run}");
+    for step in run["steps"].as_array().unwrap() {
+        if step["key"] == "vendor" {
+            assert_eq!(
+                step["status"], "done",
+                "the rep's own company needs no search"
+            );
+            continue;
+        }
+        if step["key"] == "analysis" {
+            continue;
+        }
+        assert_eq!(step["status"], "failed", "{step}");
+        assert_eq!(step["detail"], "stopped after 3 attempts", "{step}");
+    }
 }

@@ -30,6 +30,14 @@ pub fn progress_lost(account_name: &str) -> String {
     )
 }
 
+/// The run's analysis was attempted `attempts` times and never finished.
+pub fn gave_up(account_name: &str, attempts: u32) -> String {
+    format!(
+        "❌ Research on {account_name} stopped after {attempts} attempts: something in it kept \
+         failing. What was found is above; pick the account again to start afresh."
+    )
+}
+
 /// The run cannot go on (`why`: "is no longer in the account list", …).
 pub fn stopped_early(account_name: &str, why: &str) -> String {
     format!(

@@ -162,14 +162,17 @@ pub fn rfc2822_to_iso(s: &str) -> Option<String> {
     if year < 100 {
         year += if year < 50 { 2000 } else { 1900 };
     }
-    if !valid_date(year, month, day) {
+    if !(1..=9999).contains(&year) || !valid_date(year, month, day) {
         return None;
     }
     let time = parts.next().unwrap_or("00:00:00");
     let mut hms = time.split(':').map(|p| p.parse::<i64>().ok());
-    let h = hms.next().flatten()?;
-    let min = hms.next().flatten()?;
+    let h = hms.next().flatten().filter(|h| (0..=23).contains(h))?;
+    let min = hms.next().flatten().filter(|m| (0..=59).contains(m))?;
     let sec = hms.next().flatten().unwrap_or(0);
+    if !(0..=60).contains(&sec) {
+        return None;
+    }
     let offset_min = match parts.next().unwrap_or("GMT") {
         z if z.eq_ignore_ascii_case("GMT") || z.eq_ignore_ascii_case("UT") || z == "Z" => 0,
         z if z.eq_ignore_ascii_case("UTC") => 0,
@@ -182,12 +185,16 @@ pub fn rfc2822_to_iso(s: &str) -> Option<String> {
         z if z.eq_ignore_ascii_case("PST") => -480,
         z if z.eq_ignore_ascii_case("PDT") => -420,
         z if (z.starts_with('+') || z.starts_with('-')) && z.len() == 5 => {
-            let n: i64 = z[1..].parse().ok()?;
+            let n: i64 = z.get(1..)?.parse().ok()?;
             let m = (n / 100) * 60 + n % 100;
+            if m > 24 * 60 {
+                return None;
+            }
             if z.starts_with('-') { -m } else { m }
         }
         _ => 0,
     };
+    // Bounded above (a year of at most 4 digits), so none of this can overflow.
     let secs =
         days_from_civil(year, month, day) * 86_400 + h * 3_600 + min * 60 + sec - offset_min * 60;
     Some(iso_date_from_ms(secs * 1_000))

@@ -28,10 +28,10 @@ impl GoogleNewsRss {
 
 /// One `<item>` as the feed gave it.
 #[derive(Default, Debug)]
-struct RawItem {
+pub(crate) struct RawItem {
     title: String,
     link: String,
-    pub_date: String,
+    pub(crate) pub_date: String,
     source: String,
 }
 
@@ -45,7 +45,7 @@ pub enum FeedProblem {
 
 /// The `<item>`s of an RSS 2.0 feed. Entities and CDATA are resolved; nothing else is
 /// interpreted.
-fn parse_feed(xml: &str) -> Result<Vec<RawItem>, FeedProblem> {
+pub(crate) fn parse_feed(xml: &str) -> Result<Vec<RawItem>, FeedProblem> {
     let head = xml
         .trim_start()
         .get(..200)

@@ -158,7 +158,7 @@ fn item_id(v: &Value) -> Option<String> {
 }
 
 /// The year of a Wikidata time (`+2016-03-01T00:00:00Z`, `-0044-...`).
-fn year_of(v: &Value) -> Option<i32> {
+pub(crate) fn year_of(v: &Value) -> Option<i32> {
     let t = v.get("time")?.as_str()?;
     let (sign, rest) = match t.as_bytes().first()? {
         b'-' => (-1, &t[1..]),
@@ -169,7 +169,7 @@ fn year_of(v: &Value) -> Option<i32> {
     Some(sign * year)
 }
 
-fn amount_of(v: &Value) -> Option<u64> {
+pub(crate) fn amount_of(v: &Value) -> Option<u64> {
     let a = v.get("amount")?.as_str()?.trim_start_matches('+');
     let n: f64 = a.parse().ok()?;
     (n.is_finite() && (0.0..1e10).contains(&n)).then_some(n as u64)
