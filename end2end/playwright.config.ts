@@ -58,6 +58,11 @@ export default defineConfig({
       DOSSIER_DEMO_DELAY_MS: '900-1800',
       // Every pick starts a fresh run, so each test sees live progress.
       DOSSIER_PROFILE_TTL_SECS: '0',
+      // Every test's rep shares one address here: the flood limits are for real floods.
+      DOSSIER_LIMIT_RESEARCH_PER_MIN: '2000',
+      DOSSIER_LIMIT_QUESTIONS_PER_MIN: '2000',
+      DOSSIER_LIMIT_CHATS_PER_MIN: '2000',
+      DOSSIER_LIMIT_IMPORTS_PER_MIN: '200',
       DOSSIER_CACHE: 'off',
       // Every test signs up a rep of its own (helpers.ts).
       DOSSIER_SIGNUP: 'open',

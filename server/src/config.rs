@@ -11,6 +11,7 @@
 //! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
+//! | `DOSSIER_LIMIT_RESEARCH_PER_MIN`, `_QUESTIONS_PER_MIN`, `_CHATS_PER_MIN`, `_IMPORTS_PER_MIN` | `30`, `60`, `30`, `10` | per user (an address: 4×) before `429` |
 //! | `DOSSIER_FEED_IDLE_SECS` | `300` | a chat's live signal nobody has followed this long is freed (made again on demand) |
 //! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
 //! | `DOSSIER_HUBSPOT_URL` | `https://api.hubapi.com` | the HubSpot API (tests point it at a loopback server) |
@@ -53,6 +54,8 @@ pub struct Settings {
     pub lease: Duration,
     /// How long a chat's live signal lives with nobody following it.
     pub feed_idle: Duration,
+    /// Research starts, questions, new chats and imports a user may make per minute.
+    pub floods: FloodLimits,
     /// The language model that writes answers and places questions the rules can't;
     /// None: templates only.
     pub llm: Option<LlmConfig>,
@@ -118,6 +121,7 @@ impl Default for Settings {
             vendor_file: None,
             lease: Duration::from_secs(15),
             feed_idle: Duration::from_secs(300),
+            floods: FloodLimits::default(),
             llm: None,
             hubspot: crate::sources::ProviderConfig {
                 retries: 5,
@@ -169,6 +173,30 @@ impl Settings {
                 })?;
             s.feed_idle = Duration::from_secs(secs);
         }
+        for (name, slot) in [
+            (
+                "DOSSIER_LIMIT_RESEARCH_PER_MIN",
+                &mut s.floods.research_per_min,
+            ),
+            (
+                "DOSSIER_LIMIT_QUESTIONS_PER_MIN",
+                &mut s.floods.questions_per_min,
+            ),
+            ("DOSSIER_LIMIT_CHATS_PER_MIN", &mut s.floods.chats_per_min),
+            (
+                "DOSSIER_LIMIT_IMPORTS_PER_MIN",
+                &mut s.floods.imports_per_min,
+            ),
+        ] {
+            if let Some(v) = lookup(name) {
+                *slot = v
+                    .trim()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=100_000).contains(n))
+                    .ok_or_else(|| invalid(name, &v, "expected a number from 1 to 100000"))?;
+            }
+        }
         s.llm = read_llm(&lookup)?;
         read_hubspot(&mut s, &lookup)?;
         read_identity(&mut s, &lookup)?;
@@ -205,6 +233,26 @@ fn millis(name: &'static str, value: &str, min: u64, max: u64) -> Result<u64, Co
                 format!("expected milliseconds from {min} to {max}"),
             )
         })
+}
+
+/// How many of each costly request a user may make per minute (an address: four times).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FloodLimits {
+    pub research_per_min: u32,
+    pub questions_per_min: u32,
+    pub chats_per_min: u32,
+    pub imports_per_min: u32,
+}
+
+impl Default for FloodLimits {
+    fn default() -> Self {
+        Self {
+            research_per_min: 30,
+            questions_per_min: 60,
+            chats_per_min: 30,
+            imports_per_min: 10,
+        }
+    }
 }
 
 /// Who may sign up, and the public address.
@@ -487,6 +535,15 @@ mod tests {
         assert!(read(&[("DOSSIER_CACHE", "maybe")]).is_err());
         assert!(read(&[("DOSSIER_LEASE_MS", "5")]).is_err());
         assert!(read(&[("DOSSIER_FEED_IDLE_SECS", "0")]).is_err());
+        assert!(read(&[("DOSSIER_LIMIT_RESEARCH_PER_MIN", "0")]).is_err());
+        assert!(read(&[("DOSSIER_LIMIT_IMPORTS_PER_MIN", "lots")]).is_err());
+        assert_eq!(
+            read(&[("DOSSIER_LIMIT_QUESTIONS_PER_MIN", " 5 ")])
+                .unwrap()
+                .floods
+                .questions_per_min,
+            5
+        );
         assert!(read(&[("DOSSIER_FEED_IDLE_SECS", "x")]).is_err());
         assert_eq!(
             read(&[("DOSSIER_FEED_IDLE_SECS", "60")]).unwrap().feed_idle,

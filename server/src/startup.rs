@@ -50,7 +50,8 @@ impl Application {
         chat.spawn_waiter();
         spawn_feed_sweeper(live_feeds.clone(), store.clone(), settings.feed_idle);
         let auth = Arc::new(crate::auth::Auth::new(store.clone(), settings.signup));
-        spawn_sweeper(store.clone(), auth.clone());
+        let floods = Arc::new(crate::http::flood::Floods::new(&settings.floods));
+        spawn_sweeper(store.clone(), auth.clone(), floods.clone());
         let rep_settings = Arc::new(crate::rep_settings::RepSettings::new(
             store.clone(),
             auth.clone(),
@@ -82,6 +83,7 @@ impl Application {
             signals,
             auth,
             settings: rep_settings,
+            floods,
             public_url: settings.public_url.clone(),
         };
         Ok(Self {
@@ -211,7 +213,11 @@ fn spawn_feed_sweeper(feeds: FeedHub, store: Store, idle: std::time::Duration) {
 }
 
 /// Delete expired cache rows every ten minutes.
-fn spawn_sweeper(store: Store, auth: Arc<crate::auth::Auth>) {
+fn spawn_sweeper(
+    store: Store,
+    auth: Arc<crate::auth::Auth>,
+    floods: Arc<crate::http::flood::Floods>,
+) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
@@ -224,6 +230,7 @@ fn spawn_sweeper(store: Store, auth: Arc<crate::auth::Auth>) {
             if let Err(e) = auth.sweep().await {
                 tracing::warn!(error = %e, "session sweep failed");
             }
+            floods.tidy();
         }
     });
 }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod auth_forms;
 pub mod chat_form;
 pub mod dto;
+pub mod flood;
 pub mod guard;
 pub mod headers;
 pub mod identity;

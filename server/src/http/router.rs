@@ -2,8 +2,8 @@
 //! the state its handlers share.
 
 use super::{
-    accounts, api, auth, auth_forms, chat_form, guard, headers, identity, live_socket, server_fns,
-    settings_forms,
+    accounts, api, auth, auth_forms, chat_form, flood, guard, headers, identity, live_socket,
+    server_fns, settings_forms,
 };
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
@@ -36,6 +36,8 @@ pub struct AppState {
     pub auth: Arc<crate::auth::Auth>,
     /// Each rep's role, purpose and own company.
     pub settings: Arc<crate::rep_settings::RepSettings>,
+    /// Research starts, questions, chats and imports per user and address.
+    pub floods: Arc<super::flood::Floods>,
     /// The address users reach (`DOSSIER_PUBLIC_URL`), if set.
     pub public_url: Option<String>,
 }
@@ -87,6 +89,10 @@ pub fn build_router(state: AppState) -> Router {
         >(context, shell))
         .layer(axum::middleware::map_response(
             server_fns::status_from_error_body,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            flood::limit,
         ))
         // Our own live websocket, for signed-in users (see live_socket.rs).
         .layer(axum::middleware::from_fn_with_state(

@@ -9,6 +9,7 @@ use crate::sources::{Source, SourceError};
 use crate::store::{Store, StoreError};
 use app::domain::{AccountSummary, SourceRef, StepKey};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -34,11 +35,18 @@ struct SummaryLayer<'a> {
     sources: &'a [SourceRef],
 }
 
+/// One collection in flight: its result, once there is one.
+type Flight = tokio::sync::OnceCell<(Result<Findings, String>, CacheUse)>;
+
 /// Collects research steps through the cache layers.
 pub struct Collector {
     store: Store,
     registries: Registries,
     policy: CachePolicy,
+    /// The collections in flight, by step and account: a second collection of the same
+    /// waits for the first and shares its result (20 runs started at once for one account
+    /// ask each provider once).
+    in_flight: std::sync::Mutex<HashMap<String, Arc<Flight>>>,
 }
 
 impl Collector {
@@ -47,6 +55,7 @@ impl Collector {
             store,
             registries,
             policy,
+            in_flight: Default::default(),
         }
     }
 
@@ -64,9 +73,39 @@ impl Collector {
         self.cached::<Findings>(&key).await
     }
 
+    fn flights(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<Flight>>> {
+        self.in_flight.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// One step's findings, or why there are none (shown to the rep), and whether they came
-    /// from the step's layer. Questions use it as a targeted live query of one step.
+    /// from the step's layer. Questions use it as a targeted live query of one step. The
+    /// same step for the same account is collected once at a time (see `in_flight`).
     pub async fn collect(
+        &self,
+        step: StepKey,
+        account: &AccountSummary,
+    ) -> (Result<Findings, String>, CacheUse) {
+        let key = format!(
+            "{}:{}:{}",
+            step.as_str(),
+            account.id,
+            account.research_scope()
+        );
+        let flight = self.flights().entry(key.clone()).or_default().clone();
+        // The first caller collects; the others wait for the same result (if the first is
+        // cancelled, the next one collects instead).
+        let out = flight
+            .get_or_init(|| self.collect_now(step, account))
+            .await
+            .clone();
+        let mut flights = self.flights();
+        if flights.get(&key).is_some_and(|f| Arc::ptr_eq(f, &flight)) {
+            flights.remove(&key);
+        }
+        out
+    }
+
+    async fn collect_now(
         &self,
         step: StepKey,
         account: &AccountSummary,

@@ -7,6 +7,7 @@ mod cache;
 mod crash;
 mod devices;
 mod durability;
+mod floods;
 mod follower;
 mod forms;
 mod headers;
