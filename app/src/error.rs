@@ -14,6 +14,9 @@ pub enum AppError {
     /// 404: no such thing, or it belongs to someone else.
     #[error("{0}")]
     NotFound(String),
+    /// 429: too many of these in a short time; the message says when to try again.
+    #[error("{0}")]
+    TooMany(String),
     /// 503: a dependency is down; try again.
     #[error("Dossier is busy or restarting. Please try again in a moment.")]
     Unavailable,
@@ -31,6 +34,7 @@ impl AppError {
         match self {
             AppError::BadInput(_) => 400,
             AppError::NotFound(_) => 404,
+            AppError::TooMany(_) => 429,
             AppError::Unavailable => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }

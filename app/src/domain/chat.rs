@@ -300,7 +300,7 @@ mod tests {
             "https:///path",
             "https://@evil",
             "https://a b.com",
-            "https://x.io/\n",
+            "https://x.io/a\nb",
             "https://x.io\\evil",
             "ftp://x.io",
             "",

@@ -170,7 +170,7 @@ impl SettingsProblem {
         let section = section.and_then(Section::parse);
         let line = line
             .and_then(|l| l.parse::<usize>().ok())
-            .filter(|l| (1..=MAX_LINES + 1).contains(l));
+            .filter(|l| (1..=100_000).contains(l));
         Some(match code {
             "company-name" => Self::CompanyName,
             "no-products" => Self::NoProducts,
@@ -216,6 +216,22 @@ impl SettingsProblem {
             }
         }
     }
+}
+
+/// `s` as HTML text, safe inside an element or a quoted attribute (`&`, `<`, `>`, `"`, `'`).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// What a form's redirect says was saved (`?saved=company`).
@@ -284,6 +300,14 @@ mod tests {
             None
         );
         assert_eq!(saved_text("anything"), None);
+    }
+
+    #[test]
+    fn text_cannot_close_its_textarea_or_attribute() {
+        assert_eq!(
+            escape_html("</textarea><b x=\"1\">'&'</b>"),
+            "&lt;/textarea&gt;&lt;b x=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"
+        );
     }
 
     #[test]

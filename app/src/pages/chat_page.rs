@@ -34,6 +34,7 @@ fn refused_text(code: &str) -> Option<&'static str> {
         "empty" => Some("Please type something first."),
         "long" => Some("That message is too long: the limit is 2,000 characters."),
         "unavailable" => Some("Dossier is busy or restarting. Please try again in a moment."),
+        "limit" => Some("Too many messages in a minute. Wait a moment and try again."),
         _ => None,
     }
 }

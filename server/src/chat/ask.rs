@@ -312,16 +312,24 @@ impl Chat {
                 tokio::spawn(async move {
                     // Each write waits a quarter longer than the one before, and there are at
                     // most MAX_STREAM_WRITES: a long answer is not replayed as hundreds of
-                    // events at every page load.
+                    // events at every page load. A wait ends early when the stream does (the
+                    // answer itself is written next, without delay).
                     let mut every = STREAM_EVERY;
                     let mut writes = 0;
                     while let Some(mut text) = rx.recv().await {
-                        tokio::time::sleep(every).await;
-                        while let Ok(newer) = rx.try_recv() {
-                            text = newer;
-                        }
                         if writes == MAX_STREAM_WRITES {
                             continue;
+                        }
+                        let wait = tokio::time::sleep(every);
+                        tokio::pin!(wait);
+                        loop {
+                            tokio::select! {
+                                _ = &mut wait => break,
+                                newer = rx.recv() => match newer {
+                                    Some(newer) => text = newer,
+                                    None => return,
+                                },
+                            }
                         }
                         writes += 1;
                         every = every.mul_f32(1.25);

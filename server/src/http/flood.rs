@@ -11,7 +11,7 @@ use axum::extract::{ConnectInfo, Request, State};
 use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::{IpAddr, SocketAddr};
@@ -134,13 +134,29 @@ pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> R
         Err(wait) => {
             let secs = wait.as_secs().max(1);
             tracing::warn!(kind = ?kind, uid = %user.uid, "flood limit reached");
-            let mut res = error_response(
-                StatusCode::TOO_MANY_REQUESTS,
-                &format!(
-                    "Too many {} in a minute. Try again in {secs} s.",
-                    kind.noun()
-                ),
+            let text = format!(
+                "Too many {} in a minute. Try again in {secs} s.",
+                kind.noun()
             );
+            let path = req.uri().path();
+            let mut res = if path == "/chat/send" {
+                // The plain form: back to the chat, which says why.
+                super::identity::redirect("/?error=limit")
+            } else if path.starts_with("/api/chat/") && path != "/api/chat/question"
+                || path.starts_with("/api/book/")
+            {
+                // A server function: its error type, so the page shows the sentence.
+                let body =
+                    serde_json::to_string(&app::error::AppError::TooMany(text)).unwrap_or_default();
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    body,
+                )
+                    .into_response()
+            } else {
+                error_response(StatusCode::TOO_MANY_REQUESTS, &text)
+            };
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 res.headers_mut().insert(RETRY_AFTER, v);
             }

@@ -12,7 +12,7 @@ use axum::response::Response;
 /// Whether the browser says another site made this request: `Sec-Fetch-Site: cross-site`,
 /// or an `Origin` whose host is neither the one the request was sent to nor the public
 /// address's (`DOSSIER_PUBLIC_URL`: a proxy may rewrite `Host`).
-fn cross_site(headers: &HeaderMap, public_host: Option<&str>) -> bool {
+pub(super) fn cross_site(headers: &HeaderMap, public_host: Option<&str>) -> bool {
     let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
     if header("sec-fetch-site").is_some_and(|s| s.eq_ignore_ascii_case("cross-site")) {
         return true;
@@ -30,17 +30,18 @@ fn cross_site(headers: &HeaderMap, public_host: Option<&str>) -> bool {
     !(header(HOST.as_str()).is_some_and(ours) || public_host.is_some_and(ours))
 }
 
+/// The host (and port) of the public URL `url`.
+pub(super) fn host_of(url: &str) -> Option<&str> {
+    url.split_once("://").map(|(_, host)| host)
+}
+
 /// Middleware: refuse cross-site POST, PUT, PATCH and DELETE.
 pub async fn same_site(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let changes = matches!(
         *req.method(),
         Method::POST | Method::PUT | Method::PATCH | Method::DELETE
     );
-    let public_host = state
-        .public_url
-        .as_deref()
-        .and_then(|u| u.split_once("://"))
-        .map(|(_, host)| host);
+    let public_host = state.public_url.as_deref().and_then(host_of);
     if changes && cross_site(req.headers(), public_host) {
         return error_response(
             StatusCode::FORBIDDEN,

@@ -39,6 +39,14 @@ pub async fn intercept(State(state): State<AppState>, req: Request, next: Next) 
     let Some(SignedIn(user)) = req.extensions().get::<SignedIn>().cloned() else {
         return AuthError::NotSignedIn.into_response();
     };
+    // A page of another site may open a websocket with the rep's cookie: refuse it.
+    let public_host = state.public_url.as_deref().and_then(super::guard::host_of);
+    if super::guard::cross_site(req.headers(), public_host) {
+        return super::api_error::error_response(
+            axum::http::StatusCode::FORBIDDEN,
+            "Cross-site requests are refused.",
+        );
+    }
     let (mut parts, _) = req.into_parts();
     let upgrade = match WebSocketUpgrade::from_request_parts(&mut parts, &state).await {
         Ok(u) => u,
@@ -97,17 +105,19 @@ async fn serve(mut socket: WebSocket, state: AppState, uid: String) {
                         }
                         match state.chat.follow_feed(&uid, &name).await {
                             Some(f) => {
-                                // Answered here, so every subscription gets its answer.
+                                // Answered here, on the socket itself (not through the queue
+                                // the forwarders fill, which only this loop empties).
                                 let value = f.value.clone();
                                 let answer = Messages::ServerSignal(
                                     ServerSignalMessage::EstablishResponse((name.clone(), value)),
                                 );
-                                if tx.send(answer).await.is_err() {
+                                let Some(bytes) = frame(&answer) else { continue };
+                                if socket.send(Message::Binary(bytes)).await.is_err() {
                                     break;
                                 }
                                 following.insert(name, forward(f, tx.clone()));
                             }
-                            None => tracing::info!(uid, "refused a feed that is not the user's"),
+                            None => tracing::info!(uid, "refused a subscription: not the user's feed, or gone"),
                         }
                     }
                     Some(Asked::Unfollow(name)) => {

@@ -27,7 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/settings/tokens/revoke", post(revoke_token))
         .route("/settings/invite", post(invite))
         // Form-encoded, a character is up to 12 bytes (`%F0%9F%9A%80`).
-        .layer(DefaultBodyLimit::max(3 * MAX_COMPANY_BYTES))
+        .layer(DefaultBodyLimit::max(3 * MAX_COMPANY_BYTES + 4096))
 }
 
 #[derive(Deserialize)]
@@ -189,7 +189,7 @@ async fn invite(
 
 /// A page that shows a secret once: never cached, never stored.
 fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
-    let e = html_escape;
+    let e = app::domain::settings::escape_html;
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -208,33 +208,4 @@ fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
     res.headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
-}
-
-/// `s` as HTML text (also safe inside a quoted attribute).
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_secret_page_escapes_what_it_shows() {
-        assert_eq!(
-            html_escape("<b x=\"1\">'&'</b>"),
-            "&lt;b x=&quot;1&quot;&gt;&#39;&amp;&#39;&lt;/b&gt;"
-        );
-    }
 }

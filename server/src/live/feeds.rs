@@ -124,18 +124,21 @@ impl FeedHub {
 
     /// Follow the open feed `name`: its value now and its updates.
     pub fn follow(&self, name: &str) -> Option<Following> {
-        let sid = {
+        // The value the browsers have been sent (read under the hub's lock: leptos_ws's own
+        // copy may be locked by an update in flight).
+        let (sid, value) = {
             let mut open = self.lock();
             let sid = open.by_name.get(name)?.clone();
-            open.feeds.get_mut(&sid)?.watchers += 1;
-            sid
+            let feed = open.feeds.get_mut(&sid)?;
+            feed.watchers += 1;
+            (sid, serde_json::to_value(&feed.feed))
         };
         let watch = Watch {
             hub: self.clone(),
             sid,
         };
+        let value = value.ok()?;
         let updates = self.signals.add_observer(name)?;
-        let value = self.signals.json(name)?.ok()?;
         Some(Following {
             name: name.to_string(),
             value,

@@ -38,6 +38,25 @@ struct SummaryLayer<'a> {
 /// One collection in flight: its result, once there is one.
 type Flight = tokio::sync::OnceCell<(Result<Findings, String>, CacheUse)>;
 
+/// Takes a flight out of the map when its caller is done (or cancelled).
+struct Landed<'a> {
+    collector: &'a Collector,
+    key: String,
+    flight: Arc<Flight>,
+}
+
+impl Drop for Landed<'_> {
+    fn drop(&mut self) {
+        let mut flights = self.collector.flights();
+        if flights
+            .get(&self.key)
+            .is_some_and(|f| Arc::ptr_eq(f, &self.flight))
+        {
+            flights.remove(&self.key);
+        }
+    }
+}
+
 /// Collects research steps through the cache layers.
 pub struct Collector {
     store: Store,
@@ -92,17 +111,19 @@ impl Collector {
             account.research_scope()
         );
         let flight = self.flights().entry(key.clone()).or_default().clone();
+        // Leaves the map when this caller is done or dropped (the flight stays for those
+        // still waiting on it; a later collection starts afresh).
+        let _landed = Landed {
+            collector: self,
+            key,
+            flight: flight.clone(),
+        };
         // The first caller collects; the others wait for the same result (if the first is
         // cancelled, the next one collects instead).
-        let out = flight
+        flight
             .get_or_init(|| self.collect_now(step, account))
             .await
-            .clone();
-        let mut flights = self.flights();
-        if flights.get(&key).is_some_and(|f| Arc::ptr_eq(f, &flight)) {
-            flights.remove(&key);
-        }
-        out
+            .clone()
     }
 
     async fn collect_now(

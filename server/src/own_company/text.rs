@@ -168,12 +168,7 @@ fn words(s: &str) -> Vec<String> {
 
 /// A domain as typed (`https://www.keyfort.example/`) → `keyfort.example`.
 fn domain(s: &str) -> String {
-    let s = clean(s).to_lowercase();
-    let s = s
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_start_matches("www.");
-    s.split('/').next().unwrap_or_default().to_string()
+    crate::sources::net::text::bare_host(&clean(s))
 }
 
 #[cfg(test)]

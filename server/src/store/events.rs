@@ -33,11 +33,17 @@ impl SeqCache {
         }
     }
 
-    /// Forget the sessions `sids` (read from the database again when next written).
+    /// Forget the sessions `sids` (read from the database again when next written) — each
+    /// only while no writer holds its slot, so writers in this process still never race.
     pub(super) fn forget(&self, sids: &[String]) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         for sid in sids {
-            map.remove(sid);
+            if map
+                .get(sid)
+                .is_some_and(|slot| Arc::strong_count(slot) == 1)
+            {
+                map.remove(sid);
+            }
         }
     }
 

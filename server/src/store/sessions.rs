@@ -74,7 +74,6 @@ impl Store {
         Ok(decode(res.take(0)?)?.into_iter().next())
     }
 
-    /// The owner's newest session.
     /// The session whose live feed token is `feed`.
     pub async fn session_by_feed(&self, feed: &str) -> Result<Option<SessionRow>, StoreError> {
         if feed.len() > 64 || !feed.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -91,6 +90,7 @@ impl Store {
         Ok(rows.into_iter().next())
     }
 
+    /// The owner's newest session.
     pub async fn latest_session(&self, owner: &str) -> Result<Option<SessionRow>, StoreError> {
         let mut res = self
             .db

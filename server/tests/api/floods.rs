@@ -60,13 +60,26 @@ async fn one_address_cannot_get_round_the_limit_with_many_accounts() {
         reps.push(app.other_user().await);
     }
     let mut accepted = 0;
+    let mut refusal = None;
     for rep in &reps {
         for _ in 0..5 {
-            if rep.server_fn("new", &[]).await.status() == 200 {
-                accepted += 1;
+            let res = rep.server_fn("new", &[]).await;
+            match res.status().as_u16() {
+                200 => accepted += 1,
+                429 => refusal = Some(res.json::<serde_json::Value>().await.unwrap()),
+                other => panic!("unexpected {other}"),
             }
         }
     }
+    // The page's server function reads it as its own error, with the sentence to show.
+    let refusal = refusal.expect("some were refused");
+    assert!(
+        refusal["TooMany"]
+            .as_str()
+            .unwrap()
+            .starts_with("Too many new chats in a minute."),
+        "{refusal}"
+    );
     eprintln!("40 new chats from 8 reps on one address: {accepted} accepted");
     assert!(
         (20..=22).contains(&accepted),

@@ -1,6 +1,6 @@
 //! Competitors: the vendor's competitors found in the account's stack, and how to win.
 
-use crate::answers::draft::Draft;
+use crate::answers::draft::{Draft, contains_word};
 use crate::answers::evidence::Cited;
 use crate::answers::phrases::tech_label;
 use crate::answers::{Answer, Evidence, StepData};
@@ -18,13 +18,15 @@ pub fn incumbents<'a>(ev: &'a Evidence) -> Vec<(&'a Competitor, Cited<'a, Tech>)
         .collect()
 }
 
-/// The vendor's competitor that `text` (a technology, a job title) names, if any.
+/// The vendor's competitor that `text` (a technology, a job title) names, if any — as a
+/// whole word (a rep's "go" does not spot "Google Analytics").
 pub fn named_in<'a>(vendor: &'a VendorProfile, text: &str) -> Option<&'a Competitor> {
     let text = text.to_lowercase();
-    vendor
-        .competitors
-        .iter()
-        .find(|c| c.detect.iter().any(|w| text.contains(&w.to_lowercase())))
+    vendor.competitors.iter().find(|c| {
+        c.detect
+            .iter()
+            .any(|w| !w.trim().is_empty() && contains_word(&text, &w.trim().to_lowercase()))
+    })
 }
 
 /// ⚔️ The competitive landscape.

@@ -103,8 +103,13 @@ fn for_company(vendor: &VendorProfile, collected: &[Collected]) -> Vec<String> {
         .map(|(_, p, why)| format!("Pitch {}: {why}", p.name))
         .into_iter()
         .collect();
+    // Each competitor once, at the first technology that names it.
+    let mut named: Vec<&str> = Vec::new();
     for t in stack {
-        if let Some(c) = named_in(vendor, &t.name) {
+        if let Some(c) = named_in(vendor, &t.name)
+            && !named.contains(&c.name.as_str())
+        {
+            named.push(&c.name);
             lines.push(format!(
                 "They run {} — your edge: {}",
                 tech_label(t),

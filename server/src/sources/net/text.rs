@@ -62,15 +62,10 @@ pub fn clean_opt(s: Option<&str>) -> Option<String> {
     s.map(clean).filter(|s| !s.is_empty())
 }
 
-/// A URL we may link to: `http(s)://` only, no whitespace or control characters, at most
-/// 2,000 characters. Anything else (e.g. `javascript:`) is dropped.
+/// A URL we may link to (see [`app::domain::chat::safe_link`]); anything else (e.g.
+/// `javascript:`) is dropped.
 pub fn clean_url(s: &str) -> Option<String> {
-    let s = s.trim();
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-        && s.len() <= 2_000
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control());
-    ok.then(|| s.to_string())
+    app::domain::chat::safe_link(s).map(str::to_string)
 }
 
 /// The `YYYY-MM-DD` at the start of `s` (`2025-06-12T14:00:00Z`), when it is a real date.
