@@ -159,18 +159,7 @@ impl Settings {
             s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
         }
         if let Some(v) = lookup("DOSSIER_FEED_IDLE_SECS") {
-            let secs = v
-                .trim()
-                .parse::<u64>()
-                .ok()
-                .filter(|n| (1..=86_400).contains(n))
-                .ok_or_else(|| {
-                    invalid(
-                        "DOSSIER_FEED_IDLE_SECS",
-                        &v,
-                        "expected seconds from 1 to 86400",
-                    )
-                })?;
+            let secs = whole("DOSSIER_FEED_IDLE_SECS", &v, 1, 86_400, "seconds")?;
             s.feed_idle = Duration::from_secs(secs);
         }
         for (name, slot) in [
@@ -189,12 +178,7 @@ impl Settings {
             ),
         ] {
             if let Some(v) = lookup(name) {
-                *slot = v
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| (1..=100_000).contains(n))
-                    .ok_or_else(|| invalid(name, &v, "expected a number from 1 to 100000"))?;
+                *slot = whole(name, &v, 1, 100_000, "requests a minute")? as u32;
             }
         }
         s.llm = read_llm(&lookup)?;
@@ -221,18 +205,23 @@ fn invalid(name: &'static str, value: &str, reason: impl Into<String>) -> Config
 
 /// `value` as whole milliseconds from `min` to `max`.
 fn millis(name: &'static str, value: &str, min: u64, max: u64) -> Result<u64, ConfigError> {
+    whole(name, value, min, max, "milliseconds")
+}
+
+/// `value` as a whole number of `unit` from `min` to `max`.
+fn whole(
+    name: &'static str,
+    value: &str,
+    min: u64,
+    max: u64,
+    unit: &str,
+) -> Result<u64, ConfigError> {
     value
         .trim()
         .parse()
         .ok()
-        .filter(|ms| (min..=max).contains(ms))
-        .ok_or_else(|| {
-            invalid(
-                name,
-                value,
-                format!("expected milliseconds from {min} to {max}"),
-            )
-        })
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| invalid(name, value, format!("expected {unit} from {min} to {max}")))
 }
 
 /// How many of each costly request a user may make per minute (an address: four times).

@@ -9,8 +9,20 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Ws =
+pub type Ws =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// The live websocket, opened with `app`'s session cookie.
+pub async fn connect(app: &TestApp) -> Option<Ws> {
+    let mut req = format!("ws://{}/api/leptos_ws_websocket", app.addr)
+        .into_client_request()
+        .ok()?;
+    req.headers_mut().insert(
+        "cookie",
+        format!("dossier_session={}", app.session).parse().ok()?,
+    );
+    Some(tokio_tungstenite::connect_async(req).await.ok()?.0)
+}
 
 /// A browser-like follower of one session's feed.
 pub struct Follower {
@@ -44,14 +56,7 @@ impl Follower {
 
     /// Connect and subscribe to `feed`; the feed's current value.
     async fn open(app: &TestApp, feed: &str) -> Option<(Ws, Value)> {
-        let mut req = format!("ws://{}/api/leptos_ws_websocket", app.addr)
-            .into_client_request()
-            .unwrap();
-        req.headers_mut().insert(
-            "cookie",
-            format!("dossier_session={}", app.session).parse().unwrap(),
-        );
-        let (mut ws, _) = tokio_tungstenite::connect_async(req).await.ok()?;
+        let mut ws = connect(app).await?;
         // Server-fn websocket frames: a tag byte (0 = Ok, 1 = Err), then the JSON message.
         let mut frame = vec![0u8];
         frame.extend(

@@ -1,6 +1,7 @@
 //! The live websocket refuses what a browser of ours never sends: someone else's feed, a
 //! write to a feed, a second subscription that doubles updates, a huge frame.
 
+use crate::follower::Ws;
 use crate::helpers::{TestApp, spawn_app, spawn_app_and_feeds};
 use futures::{SinkExt, StreamExt};
 use serde_json::{Value, json};
@@ -8,18 +9,10 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Ws =
-    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
 async fn connect(app: &TestApp) -> Ws {
-    let mut req = format!("ws://{}/api/leptos_ws_websocket", app.addr)
-        .into_client_request()
-        .unwrap();
-    req.headers_mut().insert(
-        "cookie",
-        format!("dossier_session={}", app.session).parse().unwrap(),
-    );
-    tokio_tungstenite::connect_async(req).await.unwrap().0
+    crate::follower::connect(app)
+        .await
+        .expect("the websocket opens")
 }
 
 async fn send(ws: &mut Ws, message: Value) {

@@ -43,6 +43,13 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The settings page's HTML, as the server renders it.
+    async fn settings_page(&self) -> String {
+        let res = self.client.get(self.url("/settings")).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        res.text().await.unwrap()
+    }
+
     /// What the settings page shows (its server function).
     async fn settings(&self) -> Value {
         let res = self
@@ -291,15 +298,7 @@ async fn bad_settings_are_refused_with_the_reason_and_change_nothing() {
     ];
     let res = app.settings_form("/settings/company", &hostile).await;
     assert_eq!(location(&res), "/settings?saved=company");
-    let page = app
-        .client
-        .get(app.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.settings_page().await;
     assert!(!page.contains("<script>alert(1)"), "escaped on the page");
     assert!(!page.contains("<img src=x"), "escaped on the page");
     assert!(page.contains("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -346,15 +345,7 @@ async fn tokens_are_shown_once_work_and_are_revoked_from_the_settings_page() {
     assert_eq!(listed[0]["name"], "CRM <sync> script");
     assert_eq!(listed[0]["last_used"].as_str().map(str::len), Some(10));
     assert!(!shown.to_string().contains(&token), "never shown again");
-    let page = app
-        .client
-        .get(app.url("/settings"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.settings_page().await;
     assert!(!page.contains(&token), "never shown again");
 
     // A token cannot make tokens or invites, or change the password.
