@@ -9,7 +9,7 @@ SITE := target/site
 PKG := $(SITE)/pkg
 
 .PHONY: run run-release test setup tools browser npm site-dev site-release server-dev fuzz \
-        server-release surrealdb-server test-rust test-remote-db test-e2e bench lint fmt clean-data
+        server-release surrealdb-server test-rust test-remote-db test-cluster test-e2e bench lint fmt clean-data
 
 ## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data.
 ## The server is the dev build `make test` also uses (dependencies optimised, ~10 min cold);
@@ -23,7 +23,7 @@ run-release: tools site-release server-release
 	LEPTOS_SITE_ROOT=$(SITE) ./target/release/server
 
 ## test: install what is missing, then every test (Rust unit + integration, Playwright)
-test: tools browser npm test-rust test-remote-db site-dev server-dev test-e2e
+test: tools browser npm test-rust test-remote-db test-cluster site-dev server-dev test-e2e
 
 # ---- tools ---------------------------------------------------------------------------
 tools:
@@ -78,6 +78,12 @@ test-rust:
 test-remote-db: surrealdb-server
 	SURREALDB_TEST_SERVER=$(CURDIR)/target/debug/surrealdb-test-server \
 	  cargo test -p app -p server --features app/ssr -- --ignored remote
+
+# Two Dossier instances on one SurrealDB server (ws://): live across instances, a kill -9
+# take-over, a SurrealDB restart. Same cargo invocation as test-rust: no rebuild.
+test-cluster: surrealdb-server
+	SURREALDB_TEST_SERVER=$(CURDIR)/target/debug/surrealdb-test-server \
+	  cargo test -p app -p server --features app/ssr --test api -- --ignored cluster
 
 test-e2e:
 	cd end2end && npx playwright test

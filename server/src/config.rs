@@ -12,6 +12,7 @@
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
 //! | `DOSSIER_LIMIT_RESEARCH_PER_MIN`, `_QUESTIONS_PER_MIN`, `_CHATS_PER_MIN`, `_IMPORTS_PER_MIN` | `30`, `60`, `30`, `10` | per user (an address: 4×) before `429` |
+//! | `DOSSIER_QUESTION_WAIT_MS` | `30000` | how long `POST /api/chat/question` waits for data the research is still collecting before answering `pending` |
 //! | `DOSSIER_FEED_IDLE_SECS` | `300` | a chat's live signal nobody has followed this long is freed (made again on demand) |
 //! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
 //! | `DOSSIER_HUBSPOT_URL` | `https://api.hubapi.com` | the HubSpot API (tests point it at a loopback server) |
@@ -54,6 +55,8 @@ pub struct Settings {
     pub lease: Duration,
     /// How long a chat's live signal lives with nobody following it.
     pub feed_idle: Duration,
+    /// How long `POST /api/chat/question` waits for data still being collected.
+    pub question_wait: Duration,
     /// Research starts, questions, new chats and imports a user may make per minute.
     pub floods: FloodLimits,
     /// The language model that writes answers and places questions the rules can't;
@@ -121,6 +124,7 @@ impl Default for Settings {
             vendor_file: None,
             lease: Duration::from_secs(15),
             feed_idle: Duration::from_secs(300),
+            question_wait: Duration::from_secs(30),
             floods: FloodLimits::default(),
             llm: None,
             hubspot: crate::sources::ProviderConfig {
@@ -157,6 +161,10 @@ impl Settings {
         }
         if let Some(v) = lookup("DOSSIER_LEASE_MS") {
             s.lease = Duration::from_millis(millis("DOSSIER_LEASE_MS", &v, 300, 3_600_000)?);
+        }
+        if let Some(v) = lookup("DOSSIER_QUESTION_WAIT_MS") {
+            let ms = millis("DOSSIER_QUESTION_WAIT_MS", &v, 0, 600_000)?;
+            s.question_wait = Duration::from_millis(ms);
         }
         if let Some(v) = lookup("DOSSIER_FEED_IDLE_SECS") {
             let secs = whole("DOSSIER_FEED_IDLE_SECS", &v, 1, 86_400, "seconds")?;

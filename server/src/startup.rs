@@ -40,14 +40,18 @@ impl Application {
         live::follow_events(store.clone(), feeds.clone()).await?;
         let research = research(&settings, &store, &book)?;
         let companies = research.2.clone();
-        let chat = Arc::new(Chat::new(
-            store.clone(),
-            book.clone(),
-            feeds,
-            research,
-            analysts(&settings),
-        ));
+        let chat = Arc::new(
+            Chat::new(
+                store.clone(),
+                book.clone(),
+                feeds,
+                research,
+                analysts(&settings),
+            )
+            .with_question_wait(settings.question_wait),
+        );
         chat.spawn_waiter();
+        chat.keep_promises(is_embedded(&settings));
         spawn_feed_sweeper(live_feeds.clone(), store.clone(), settings.feed_idle);
         let auth = Arc::new(crate::auth::Auth::new(store.clone(), settings.signup));
         let floods = Arc::new(crate::http::flood::Floods::new(&settings.floods));
@@ -178,9 +182,14 @@ fn research(
         typical_step_ms,
         retry: RetryPolicy::default(),
     }));
-    let embedded = !settings.db_url.starts_with("ws");
-    orchestrator.start_leases(embedded);
+    orchestrator.start_leases(is_embedded(settings));
     Ok((collector, orchestrator, companies))
+}
+
+/// Whether this process is the database's only user (an embedded database): at start,
+/// whatever a process left unfinished is an orphan.
+fn is_embedded(settings: &Settings) -> bool {
+    !settings.db_url.starts_with("ws")
 }
 
 /// Who writes answers (a language model if one is configured, else templates), and who

@@ -1,7 +1,8 @@
 //! Answering questions, cache-first: for each step the question needs, the step's cache
 //! layer, then the research run's stored result, then a targeted live query of only that
-//! step's sources ("🔍 Analyzing their technology stack…"). A question about data the
-//! running research is still collecting is answered when it lands ([`super::waiting`]).
+//! step's sources ("🔍 Analyzing their technology stack…", written in the background and kept
+//! across crashes: [`super::promises`]). A question about data the running research is still
+//! collecting is answered when it lands ([`super::waiting`]); the JSON API waits for it.
 
 use super::persona::Rep;
 use super::{Chat, message_id};
@@ -9,25 +10,17 @@ use crate::analysts::{Analyst, Answer, Evidence, StepData};
 use crate::answers::{self, notes};
 use crate::findings::StepOutcome;
 use crate::store::conversation::SessionContext;
+use crate::store::promises::Promise;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::next_actions;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{
-    AccountSummary, Action, Change, ChatMessage, Intent, Question, SessionEvent, StepKey,
-    StepStatus,
+    AccountSummary, Action, ChatMessage, Intent, Question, SessionEvent, StepKey, StepStatus,
 };
 use app::error::AppError;
 use app::ports::Visitor;
-use std::sync::Arc;
-use std::time::Duration;
 use tokio::task::JoinHandle;
-
-/// How soon a streaming answer is first written to the chat (later writes wait longer).
-const STREAM_EVERY: Duration = Duration::from_millis(150);
-
-/// The most partial writes of one streaming answer (the final answer is one more).
-const MAX_STREAM_WRITES: usize = 19;
 
 /// What asking did: the events committed now, and the final answer if it is still coming.
 pub struct Asked {
@@ -39,15 +32,11 @@ pub struct Asked {
 pub enum AnswerReady {
     Now(ChatMessage),
     Later(JoinHandle<Option<ChatMessage>>),
-}
-
-impl AnswerReady {
-    pub async fn wait(self) -> Option<ChatMessage> {
-        match self {
-            AnswerReady::Now(m) => Some(m),
-            AnswerReady::Later(h) => h.await.ok().flatten(),
-        }
-    }
+    /// "⏳ Still collecting": the answer is posted as message `answer_id` when the data lands.
+    Owed {
+        now: ChatMessage,
+        answer_id: String,
+    },
 }
 
 /// A question asked through the JSON API, answered.
@@ -55,6 +44,9 @@ pub struct QuestionAnswered {
     pub session_id: String,
     pub question: Question,
     pub answer: ChatMessage,
+    /// The answer is still owed (the data did not land within the wait): it will be posted
+    /// to the chat as the message with this id, readable from `GET /api/chat/answers/{id}`.
+    pub pending: Option<String>,
 }
 
 /// What the evidence lookup found: the evidence, and the steps to query live.
@@ -85,14 +77,30 @@ impl Chat {
             .understand(&text, context.last_intent)
             .await
             .unwrap_or_else(|| Question::new(Intent::Help));
+        // Listening before asking: an owed answer posted at once is not missed.
+        let mut posted = self.feeds.subscribe_all();
         let asked = self
             .ask_with(&session, &context, text, question.clone())
             .await?;
-        let answer = asked.answer.wait().await.ok_or(AppError::Unavailable)?;
+        let (answer, pending) = match asked.answer {
+            AnswerReady::Now(m) => (m, None),
+            AnswerReady::Later(h) => (h.await.ok().flatten().ok_or(AppError::Unavailable)?, None),
+            AnswerReady::Owed { now, answer_id } => {
+                let wait = self.question_wait;
+                match self
+                    .posted_answer(&session.sid, &answer_id, &mut posted, wait)
+                    .await?
+                {
+                    Some(m) => (m, None),
+                    None => (now, Some(answer_id)),
+                }
+            }
+        };
         Ok(QuestionAnswered {
             session_id: session.sid,
             question,
             answer,
+            pending,
         })
     }
 
@@ -138,9 +146,9 @@ impl Chat {
         let pending = lookup.evidence.pending();
         if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
             let answer = say(notes::still_collecting(&pending, &account));
-            let asked = self.commit_now(session, said, answer).await?;
-            self.wait_for_data(session, rid, &q).await?;
-            return Ok(asked);
+            return self
+                .promise_when_collected(session, said, answer, rid, &q)
+                .await;
         }
         if lookup.live.is_empty() && !self.analyst.streams() {
             let answer = finish_with(
@@ -157,8 +165,18 @@ impl Chat {
         // Live query or a streaming analyst: show that we're on it, answer in the background.
         let placeholder_id = message_id();
         let placeholder = ChatMessage::assistant(&placeholder_id, notes::analyzing(q.intent), now);
-        let events = self.exchange(session, said, placeholder).await?;
-        let handle = self.answer_later(session.sid.clone(), placeholder_id, q, lookup, run_live);
+        let due = self.answer_due(
+            &session.sid,
+            &placeholder_id,
+            &account.id,
+            &q,
+            run_live.as_deref(),
+        );
+        let promise = Promise::Answer(due.clone());
+        let events = self
+            .exchange_promising(session, said, placeholder, Some(promise))
+            .await?;
+        let handle = self.answer_later(due, q, lookup);
         Ok(Asked {
             events,
             answer: AnswerReady::Later(handle),
@@ -272,98 +290,6 @@ impl Chat {
                 steps,
             },
             live,
-        })
-    }
-
-    /// Query the live steps, write the answer (streaming if the analyst does), and replace
-    /// the placeholder with it.
-    fn answer_later(
-        &self,
-        sid: String,
-        placeholder_id: String,
-        q: Question,
-        lookup: Lookup,
-        run_live: Option<String>,
-    ) -> JoinHandle<Option<ChatMessage>> {
-        let collector = Arc::clone(&self.collector);
-        let store = self.store.clone();
-        let analyst = Arc::clone(&self.analyst);
-        tokio::spawn(async move {
-            let Lookup { mut evidence, live } = lookup;
-            if !live.is_empty() {
-                tracing::info!(steps = ?live, account = %evidence.account.id, "targeted live query");
-            }
-            let results = futures::future::join_all(
-                live.iter()
-                    .map(|&step| collector.collect(step, &evidence.account)),
-            )
-            .await;
-            for (step, (result, _)) in live.into_iter().zip(results) {
-                let data = match result {
-                    Ok(f) => StepData::Found(f),
-                    Err(reason) => StepData::Failed(reason),
-                };
-                evidence.steps.push((step, data));
-            }
-            // Stream partial text into the placeholder.
-            let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<String>();
-            let streamer = {
-                let (store, sid, id) = (store.clone(), sid.clone(), placeholder_id.clone());
-                tokio::spawn(async move {
-                    // Each write waits a quarter longer than the one before, and there are at
-                    // most MAX_STREAM_WRITES: a long answer is not replayed as hundreds of
-                    // events at every page load. A wait ends early when the stream does (the
-                    // answer itself is written next, without delay).
-                    let mut every = STREAM_EVERY;
-                    let mut writes = 0;
-                    while let Some(mut text) = rx.recv().await {
-                        if writes == MAX_STREAM_WRITES {
-                            continue;
-                        }
-                        let wait = tokio::time::sleep(every);
-                        tokio::pin!(wait);
-                        loop {
-                            tokio::select! {
-                                _ = &mut wait => break,
-                                newer = rx.recv() => match newer {
-                                    Some(newer) => text = newer,
-                                    None => return,
-                                },
-                            }
-                        }
-                        writes += 1;
-                        every = every.mul_f32(1.25);
-                        let change = Change::MessageRevised {
-                            id: id.clone(),
-                            text,
-                            sources: vec![],
-                            actions: vec![],
-                            streaming: true,
-                        };
-                        if let Err(e) = store.append(&sid, vec![change], None).await {
-                            tracing::warn!(error = %e, "could not write a streamed answer");
-                        }
-                    }
-                })
-            };
-            let partial = analyst.streams().then_some(tx);
-            let answer = finish_with(&*analyst, &q, &evidence, run_live.as_deref(), partial).await;
-            let _ = streamer.await;
-            let message = answer_message(placeholder_id.clone(), answer, crate::now_ms());
-            let change = Change::MessageRevised {
-                id: placeholder_id,
-                text: message.text.clone(),
-                sources: message.sources.clone(),
-                actions: message.actions.clone(),
-                streaming: false,
-            };
-            match store.append(&sid, vec![change], None).await {
-                Ok(_) => Some(message),
-                Err(e) => {
-                    tracing::error!(error = %e, "could not write an answer");
-                    None
-                }
-            }
         })
     }
 }

@@ -5,7 +5,8 @@
 //! - [`typed`]: what a typed message is (persona, company, question, help);
 //! - [`matches`]: the account matches for a company name;
 //! - [`start_research`]: an account picked — answer from the profile or start a run;
-//! - [`ask`]: a question answered cache-first; [`waiting`]: answers owed when data lands;
+//! - [`ask`]: a question answered cache-first; [`promises`]: answers written in the
+//!   background, kept across crashes; [`waiting`]: answers owed when data lands;
 //! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API.
 
 mod add_account;
@@ -13,6 +14,7 @@ mod ask;
 mod crm;
 mod matches;
 mod persona;
+mod promises;
 mod run_report;
 mod sessions;
 mod start_research;
@@ -20,8 +22,10 @@ mod typed;
 mod waiting;
 
 pub use ask::{AnswerReady, Asked, QuestionAnswered};
+pub use promises::COULD_NOT_FINISH;
 pub use run_report::RunReport;
 pub use start_research::{Intelligence, ResearchStart};
+pub use waiting::OwedAnswer;
 
 use crate::analysts::Analyst;
 use crate::analysts::llm::LlmAnalyst;
@@ -63,6 +67,10 @@ pub struct Chat {
     analyst: Arc<dyn Analyst>,
     /// Places questions the rules can't (a language model), if one is configured.
     classifier: Option<Arc<LlmAnalyst>>,
+    /// The placeholders this process is writing answers into.
+    answering: promises::Answering,
+    /// How long `POST /api/chat/question` waits for data still being collected.
+    question_wait: std::time::Duration,
 }
 
 impl Chat {
@@ -82,7 +90,15 @@ impl Chat {
             companies,
             analyst,
             classifier,
+            answering: Default::default(),
+            question_wait: std::time::Duration::from_secs(30),
         }
+    }
+
+    /// Let `POST /api/chat/question` wait up to `wait` for data still being collected.
+    pub fn with_question_wait(mut self, wait: std::time::Duration) -> Self {
+        self.question_wait = wait;
+        self
     }
 
     /// The account by id, or a 404 that names the problem.

@@ -2,6 +2,7 @@
 //! snapshot a page renders from, and committing an exchange of two messages.
 
 use super::{Chat, message_id};
+use crate::store::promises::Promise;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
 use app::domain::chat_list::ChatEntry;
@@ -126,13 +127,29 @@ impl Chat {
         said: String,
         answer: ChatMessage,
     ) -> Result<Vec<SessionEvent>, AppError> {
+        self.exchange_promising(session, said, answer, None).await
+    }
+
+    /// Post the rep's message and the answer, and record the `promise` the answer makes, in
+    /// one transaction.
+    pub(super) async fn exchange_promising(
+        &self,
+        session: &SessionRow,
+        said: String,
+        answer: ChatMessage,
+        promise: Option<Promise>,
+    ) -> Result<Vec<SessionEvent>, AppError> {
         let changes = vec![
             Change::MessageAdded {
                 message: ChatMessage::user(message_id(), said, crate::now_ms()),
             },
             Change::MessageAdded { message: answer },
         ];
-        Ok(self.store.append(&session.sid, changes, None).await?)
+        let events = match promise {
+            Some(p) => self.store.append_promise(&session.sid, changes, p).await?,
+            None => self.store.append(&session.sid, changes, None).await?,
+        };
+        Ok(events)
     }
 
     /// The session's newest run, if it is about `account`.

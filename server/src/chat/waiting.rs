@@ -1,40 +1,125 @@
 //! Answers owed: a question whose data the running research is still collecting gets
-//! "⏳ Still collecting …" and a waiting row; when its steps settle (the process's event
-//! stream, or at start for those missed during a restart) the answer is posted.
+//! "⏳ Still collecting …" and a waiting row, in one transaction; when its steps settle (the
+//! event stream, or at start for those missed during a restart) the answer is posted and
+//! the row removed, again in one transaction.
 
-use super::ask::{answer_message, finish_with};
-use super::{Chat, message_id};
+use super::Chat;
+use super::ask::{AnswerReady, Asked, answer_message, finish_with};
 use crate::analysts::StepData;
 use crate::answers::notes;
+use crate::store::StoreError;
 use crate::store::conversation::WaitingQuestion;
+use crate::store::promises::Promise;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
-use app::domain::{Change, Question, StepKey};
+use app::domain::{Change, ChatMessage, Question, SessionEvent, StepKey};
 use app::error::AppError;
+use app::ports::Visitor;
 use std::sync::Arc;
+use std::time::Duration;
+
+/// An answer promised by "⏳ Still collecting": posted, or still owed.
+pub enum OwedAnswer {
+    Posted(ChatMessage),
+    Pending,
+}
 
 impl Chat {
-    /// Promise an answer when run `rid` has the data `q` needs. Called after the "still
-    /// collecting" reply is committed; checks once in case the data landed in between (only
-    /// one delivery can take a waiting question).
-    pub(super) async fn wait_for_data(
+    /// `GET /api/chat/answers/{id}`: the answer owed as message `answer_id` in the
+    /// visitor's chat `sid`.
+    pub async fn owed_answer(
+        &self,
+        visitor: &Visitor,
+        sid: &str,
+        answer_id: &str,
+    ) -> Result<OwedAnswer, AppError> {
+        let session = self.own_session(visitor, sid.trim()).await?;
+        let not_found = || AppError::NotFound("No answer with that id in this chat.".into());
+        let wid = answer_id
+            .strip_prefix("m-")
+            .filter(|wid| wid.starts_with("w-") && wid.len() <= 40)
+            .ok_or_else(not_found)?;
+        if let Some(m) = self.store.posted_message(&session.sid, answer_id).await? {
+            return Ok(OwedAnswer::Posted(m));
+        }
+        match self.store.is_waiting(&session.sid, wid).await? {
+            true => Ok(OwedAnswer::Pending),
+            false => Err(not_found()),
+        }
+    }
+
+    /// Post "still collecting" (`answer`) and promise the real answer when run `rid` has
+    /// the data `q` needs, in one transaction; then check once in case the data landed in
+    /// between (only one delivery can keep a promise).
+    pub(super) async fn promise_when_collected(
         &self,
         session: &SessionRow,
+        said: String,
+        answer: ChatMessage,
         rid: &str,
         q: &Question,
-    ) -> Result<(), AppError> {
-        self.store
-            .add_waiting(&WaitingQuestion {
-                wid: format!("w-{}", crate::random_id(8)),
-                sid: session.sid.clone(),
-                rid: rid.to_string(),
-                intent: q.intent,
-                focus: q.focus.clone(),
-                needs: q.intent.needs().to_vec(),
-                created_at: crate::now_ms(),
-            })
+    ) -> Result<Asked, AppError> {
+        let waiting = WaitingQuestion {
+            wid: format!("w-{}", crate::random_id(8)),
+            sid: session.sid.clone(),
+            rid: rid.to_string(),
+            intent: q.intent,
+            focus: q.focus.clone(),
+            needs: q.intent.needs().to_vec(),
+            created_at: crate::now_ms(),
+        };
+        let answer_id = waiting.answer_id();
+        let promise = Promise::Waiting(waiting);
+        let events = self
+            .exchange_promising(session, said, answer.clone(), Some(promise))
             .await?;
-        self.deliver_waiting(rid).await
+        self.deliver_waiting(rid).await?;
+        Ok(Asked {
+            events,
+            answer: AnswerReady::Owed {
+                now: answer,
+                answer_id,
+            },
+        })
+    }
+
+    /// The answer posted as message `answer_id` in session `sid`: already, or within `wait`
+    /// (`posted` is every event committed since before it was promised).
+    pub(super) async fn posted_answer(
+        &self,
+        sid: &str,
+        answer_id: &str,
+        posted: &mut tokio::sync::broadcast::Receiver<Arc<(String, SessionEvent)>>,
+        wait: Duration,
+    ) -> Result<Option<ChatMessage>, AppError> {
+        let is_it = |item: &(String, SessionEvent)| match &item.1.change {
+            Change::MessageAdded { message } if item.0 == sid && message.id == answer_id => {
+                Some(message.clone())
+            }
+            _ => None,
+        };
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, posted.recv()).await {
+                Ok(Ok(item)) => {
+                    if let Some(m) = is_it(&item) {
+                        return Ok(Some(m));
+                    }
+                }
+                // Missed some events (or the stream ended): the database says.
+                Ok(Err(_)) | Err(_) => {
+                    let found = self.store.posted_message(sid, answer_id).await?;
+                    if found.is_some() || tokio::time::Instant::now() >= deadline {
+                        return Ok(found);
+                    }
+                    if posted.is_closed() {
+                        tokio::time::sleep_until(deadline).await;
+                        return Ok(self.store.posted_message(sid, answer_id).await?);
+                    }
+                    *posted = posted.resubscribe();
+                }
+            }
+        }
     }
 
     /// Answer the questions waiting on run `rid` whose data has now settled. Each is taken
@@ -82,14 +167,17 @@ impl Chat {
         let run_live = (!finished).then_some(run.rid.as_str());
         let (answer, actions) =
             finish_with(&*self.analyst, &q, &lookup.evidence, run_live, None).await;
-        let mut message = answer_message(message_id(), (answer, actions), crate::now_ms());
+        let mut message = answer_message(w.answer_id(), (answer, actions), crate::now_ms());
         message.text = notes::now_in(q.intent, &message.text);
-        if self.store.take_waiting(&w.wid).await? {
-            self.store
-                .append(&w.sid, vec![Change::MessageAdded { message }], None)
-                .await?;
+        let kept = Promise::WaitingKept(w.wid.clone());
+        match self
+            .store
+            .append_promise(&w.sid, vec![Change::MessageAdded { message }], kept)
+            .await
+        {
+            Ok(_) | Err(StoreError::Conflict(_)) => Ok(()),
+            Err(e) => Err(e.into()),
         }
-        Ok(())
     }
 
     /// Follow the event stream and answer waiting questions as their data lands; at start,

@@ -1,17 +1,20 @@
 //! The JSON API a script can drive (documented in README.md):
 //! `POST /api/customers/search`, `POST /api/intelligence/customer`, `GET /api/runs/{id}`,
-//! `POST /api/chat/question`, `GET /api/chats`, `GET /api/health`. Each handler parses, makes one call into
+//! `POST /api/chat/question`, `GET /api/chat/answers/{id}`, `GET /api/chats`, `GET /api/health`. Each handler parses, makes one call into
 //! the chat service and maps its result to the response body.
 
 use super::AppState;
 use super::api_error::{ApiError, parse_body};
 use super::dto::{
-    AccountMatch, ChatListItem, IntelligenceRequest, IntelligenceResponse, QuestionRequest,
-    QuestionResponse, RunResponse, SearchRequest,
+    AccountMatch, AnswerQuery, ChatListItem, IntelligenceRequest, IntelligenceResponse,
+    OwedAnswerResponse, QuestionRequest, QuestionResponse, RunResponse, SearchRequest,
 };
+use crate::chat::OwedAnswer;
+use app::error::AppError;
 use app::ports::Visitor;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Extension, Json, Router};
@@ -25,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/intelligence/customer", post(start_intelligence))
         .route("/api/runs/{id}", get(run))
         .route("/api/chat/question", post(question))
+        .route("/api/chat/answers/{id}", get(owed_answer))
         .route("/api/chats", get(chats))
         .route("/api/health", get(|| async { "ok" }))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
@@ -73,6 +77,27 @@ async fn question(
         &req.chat_session_id,
     );
     Ok(Json(answered.await?.into()))
+}
+
+/// An answer `POST /api/chat/question` still owed (`pending`): `200` once posted, `202` while
+/// the data is still being collected.
+async fn owed_answer(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    q: Result<Query<AnswerQuery>, QueryRejection>,
+) -> Result<(StatusCode, Json<OwedAnswerResponse>), ApiError> {
+    let Query(q) = q.map_err(|_| {
+        AppError::BadInput("Name the chat: ?chatSessionId=s-… (and nothing else).".into())
+    })?;
+    let owed = state.chat.owed_answer(&visitor, &q.chat_session_id, &id);
+    let owed = owed.await?;
+    let status = match owed {
+        OwedAnswer::Posted(_) => StatusCode::OK,
+        OwedAnswer::Pending => StatusCode::ACCEPTED,
+    };
+    let body = OwedAnswerResponse::new(id, q.chat_session_id, owed);
+    Ok((status, Json(body)))
 }
 
 /// The caller's chats, newest activity first.

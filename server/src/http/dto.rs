@@ -1,7 +1,7 @@
 //! The JSON API's request and response bodies (documented in README.md), and how the chat
 //! service's results map to them.
 
-use crate::chat::{Intelligence, QuestionAnswered, ResearchStart, RunReport};
+use crate::chat::{Intelligence, OwedAnswer, QuestionAnswered, ResearchStart, RunReport};
 use crate::findings::CacheUse;
 use crate::store::runs::StepRow;
 use app::domain::run::duration_words;
@@ -215,6 +215,54 @@ pub struct QuestionResponse {
     sources: Vec<SourceDto>,
     intent: &'static str,
     chat_session_id: String,
+    /// The answer is still owed: `content` says what is being collected, and the answer
+    /// will be at `GET /api/chat/answers/{answerId}`.
+    pending: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    answer_id: Option<String>,
+}
+
+/// `GET /api/chat/answers/{id}?chatSessionId=…`
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AnswerQuery {
+    pub chat_session_id: String,
+}
+
+/// An owed answer: posted (`pending: false`, with its content) or still owed.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OwedAnswerResponse {
+    answer_id: String,
+    chat_session_id: String,
+    pending: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<String>,
+    actions: Vec<ActionDto>,
+    sources: Vec<SourceDto>,
+}
+
+impl OwedAnswerResponse {
+    pub fn new(answer_id: String, chat_session_id: String, owed: OwedAnswer) -> Self {
+        let (pending, message) = match owed {
+            OwedAnswer::Posted(m) => (false, Some(m)),
+            OwedAnswer::Pending => (true, None),
+        };
+        Self {
+            answer_id,
+            chat_session_id,
+            pending,
+            actions: message
+                .iter()
+                .flat_map(|m| m.actions.iter().map(ActionDto::from))
+                .collect(),
+            sources: message
+                .iter()
+                .flat_map(|m| m.sources.iter().map(SourceDto::from))
+                .collect(),
+            content: message.map(|m| m.text),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -263,6 +311,8 @@ impl From<QuestionAnswered> for QuestionResponse {
             content: q.answer.text,
             intent: q.question.intent.action_name(),
             chat_session_id: q.session_id,
+            pending: q.pending.is_some(),
+            answer_id: q.pending,
         }
     }
 }

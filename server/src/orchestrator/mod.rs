@@ -70,6 +70,16 @@ impl Orchestrator {
         }
     }
 
+    /// This process's name on the leases it holds (runs and answers alike).
+    pub fn instance(&self) -> &str {
+        &self.instance
+    }
+
+    /// How long a lease holds without a renewal.
+    pub fn lease(&self) -> Duration {
+        self.lease
+    }
+
     /// How long a run should take: collection in parallel, then analysis.
     /// How long research on `account` usually takes (its steps run in parallel).
     pub fn estimated_ms(&self, account: &app::domain::AccountSummary) -> u64 {

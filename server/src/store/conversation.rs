@@ -31,6 +31,13 @@ pub struct WaitingQuestion {
     pub created_at: i64,
 }
 
+impl WaitingQuestion {
+    /// The id of the message that answers it.
+    pub fn answer_id(&self) -> String {
+        format!("m-{}", self.wid)
+    }
+}
+
 impl Store {
     /// The rep's persona (empty when they never chose).
     pub async fn persona(&self, owner: &str) -> Result<Persona, StoreError> {
@@ -120,13 +127,15 @@ impl Store {
         Ok(())
     }
 
-    pub async fn add_waiting(&self, q: &WaitingQuestion) -> Result<(), StoreError> {
-        self.db
-            .query("CREATE type::record('waiting', $q.wid) CONTENT $q")
-            .bind(json!({ "q": q }))
-            .await?
-            .check()?;
-        Ok(())
+    /// Whether question `wid` of session `sid` is still waiting for its answer.
+    pub async fn is_waiting(&self, sid: &str, wid: &str) -> Result<bool, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE wid FROM type::record('waiting', $wid) WHERE sid = $sid")
+            .bind(json!({ "sid": sid, "wid": wid }))
+            .await?;
+        let rows: Vec<serde_json::Value> = res.take(0)?;
+        Ok(!rows.is_empty())
     }
 
     /// Questions still waiting; for one run, or all of them.
@@ -139,16 +148,5 @@ impl Store {
         };
         let mut res = self.db.query(sql).bind(json!({ "rid": rid })).await?;
         decode(res.take(0)?)
-    }
-
-    /// Take a waiting question to answer it: true for exactly one caller.
-    pub async fn take_waiting(&self, wid: &str) -> Result<bool, StoreError> {
-        let mut res = self
-            .db
-            .query("DELETE type::record('waiting', $wid) RETURN BEFORE")
-            .bind(json!({ "wid": wid }))
-            .await?;
-        let rows: Vec<serde_json::Value> = res.take(0)?;
-        Ok(!rows.is_empty())
     }
 }

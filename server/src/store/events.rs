@@ -5,10 +5,11 @@
 //! a writer in another process fail instead of duplicating, and the write is retried on a
 //! fresh number.
 
+use super::promises::Promise;
 use super::{Store, StoreError, decode};
 use crate::findings::CacheUse;
 use crate::now_ms;
-use app::domain::{Change, SessionEvent, StepKey, StepStatus};
+use app::domain::{Change, ChatMessage, SessionEvent, StepKey, StepStatus};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -81,6 +82,27 @@ impl Store {
         changes: Vec<Change>,
         step_result: Option<StepResult>,
     ) -> Result<Vec<SessionEvent>, StoreError> {
+        self.append_with(sid, changes, step_result, None).await
+    }
+
+    /// Commit `changes` and, in the same transaction, make or keep `promise`. Keeping one
+    /// already kept fails with [`StoreError::Conflict`] and posts nothing.
+    pub async fn append_promise(
+        &self,
+        sid: &str,
+        changes: Vec<Change>,
+        promise: Promise,
+    ) -> Result<Vec<SessionEvent>, StoreError> {
+        self.append_with(sid, changes, None, Some(&promise)).await
+    }
+
+    async fn append_with(
+        &self,
+        sid: &str,
+        changes: Vec<Change>,
+        step_result: Option<StepResult>,
+        promise: Option<&Promise>,
+    ) -> Result<Vec<SessionEvent>, StoreError> {
         let slot = self.events.slot(sid);
         let mut last = slot.lock().await;
         let mut attempt = 0;
@@ -99,7 +121,10 @@ impl Store {
                     change: change.clone(),
                 })
                 .collect();
-            match self.commit(sid, &events, step_result.as_ref()).await {
+            match self
+                .commit(sid, &events, step_result.as_ref(), promise)
+                .await
+            {
                 Ok(()) => {
                     *last = Some(base + events.len() as u64);
                     return Ok(events);
@@ -128,6 +153,7 @@ impl Store {
         sid: &str,
         events: &[SessionEvent],
         step_result: Option<&StepResult>,
+        promise: Option<&Promise>,
     ) -> Result<(), StoreError> {
         let mut sql = String::from("BEGIN TRANSACTION;\n");
         let mut vars = serde_json::Map::new();
@@ -141,6 +167,11 @@ impl Store {
                 sql.push_str(&stmt);
                 vars.insert(format!("p{i}"), params);
             }
+        }
+        if let Some(promise) = promise {
+            let (stmt, param) = promise.statements(CONFLICT);
+            sql.push_str(&stmt);
+            vars.insert("pr".into(), param);
         }
         sql.push_str("COMMIT TRANSACTION;");
         let mut res = self.db.query(sql).bind(Value::Object(vars)).await?;
@@ -168,6 +199,24 @@ impl Store {
             .await?;
         let seqs: Vec<Value> = res.take(0)?;
         Ok(seqs.first().and_then(Value::as_u64).unwrap_or(0))
+    }
+
+    /// Message `id` as it was added to session `sid`, if it has been.
+    pub async fn posted_message(
+        &self,
+        sid: &str,
+        id: &str,
+    ) -> Result<Option<ChatMessage>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "SELECT VALUE change.message FROM event WHERE sid = $sid \
+                 AND change.type = 'message_added' AND change.message.id = $id LIMIT 1",
+            )
+            .bind(json!({ "sid": sid, "id": id }))
+            .await?;
+        let found: Vec<ChatMessage> = decode(res.take(0)?)?;
+        Ok(found.into_iter().next())
     }
 
     /// The session's events after `after`, oldest first (at most [`MAX_EVENTS_PER_FETCH`]).

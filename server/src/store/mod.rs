@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod cache;
 pub mod conversation;
 pub mod events;
+pub mod promises;
 pub mod runs;
 pub mod sessions;
 pub mod users;

@@ -7,6 +7,7 @@
 use crate::follower::Follower;
 use crate::helpers::TestApp;
 use crate::live_updates::assert_gapless;
+use crate::surreal_server::SurrealServer;
 use rand::{Rng, SeedableRng};
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
@@ -108,50 +109,72 @@ async fn runs_survive_kill_9_and_a_connected_client_converges() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the SurrealDB test server binary: `make test` builds it and runs this"]
 async fn runs_survive_kill_9_on_a_remote_surrealdb() {
-    let bin = std::env::var("SURREALDB_TEST_SERVER").unwrap_or_else(|_| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../target/debug/surrealdb-test-server"
-        )
-        .into()
-    });
-    assert!(
-        Path::new(&bin).exists(),
-        "{bin} is missing: build it with `cargo build -p surrealdb-test-server`"
-    );
     let dir = scratch_dir();
-    let db_port = free_port();
-    let log = std::fs::File::create(dir.join("surrealdb.log")).unwrap();
-    let mut surreal = Command::new(&bin)
-        .args(["start", "--user", "root", "--pass", "root", "--bind"])
-        .arg(format!("127.0.0.1:{db_port}"))
-        .arg("memory")
-        .stdout(Stdio::from(log.try_clone().unwrap()))
-        .stderr(Stdio::from(log))
-        .spawn()
-        .expect("SurrealDB starts");
-    let health = format!("http://127.0.0.1:{db_port}/health");
-    let mut up = false;
-    for _ in 0..400 {
-        if reqwest::get(&health).await.is_ok_and(|r| r.status() == 200) {
-            up = true;
-            break;
+    let surreal = SurrealServer::start(&dir, "memory").await;
+    let mut env = surreal.env();
+    env.push(("DOSSIER_LEASE_MS", "1000".into()));
+    crash_scenario(dir, env).await;
+    drop(surreal);
+}
+
+/// Every run in `run_ids` finished once, every step moved running → done|failed exactly
+/// once, and no message was posted twice, in the chat's `db_events`.
+pub(crate) async fn assert_each_run_done_once(
+    app: &TestApp,
+    run_ids: &[String],
+    db_events: &[Value],
+) {
+    // Every run finished once, and every step moved running → done|failed exactly once.
+    let mut moves: HashMap<(String, String), Vec<String>> = HashMap::new();
+    let mut finished: HashMap<String, usize> = HashMap::new();
+    let mut message_ids = HashSet::new();
+    for e in db_events {
+        let c = &e["change"];
+        match c["type"].as_str().unwrap() {
+            "step_changed" => moves
+                .entry((
+                    c["run_id"].as_str().unwrap().into(),
+                    c["step"].as_str().unwrap().into(),
+                ))
+                .or_default()
+                .push(c["status"].as_str().unwrap().into()),
+            "run_finished" => {
+                *finished
+                    .entry(c["run_id"].as_str().unwrap().into())
+                    .or_default() += 1
+            }
+            "message_added" => {
+                let id = c["message"]["id"].as_str().unwrap().to_string();
+                assert!(message_ids.insert(id.clone()), "message {id} posted twice");
+            }
+            _ => {}
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    assert!(up, "SurrealDB did not come up");
-    crash_scenario(
-        dir,
-        vec![
-            ("DOSSIER_DB", format!("ws://127.0.0.1:{db_port}")),
-            ("DOSSIER_DB_USER", "root".into()),
-            ("DOSSIER_DB_PASS", "root".into()),
-            ("DOSSIER_LEASE_MS", "1000".into()),
-        ],
-    )
-    .await;
-    let _ = surreal.kill();
-    let _ = surreal.wait();
+    for rid in run_ids {
+        assert_eq!(
+            finished.get(rid),
+            Some(&1),
+            "run {rid} finished exactly once"
+        );
+        let run: Value = app.get_run(rid).await.json().await.unwrap();
+        assert_ne!(run["status"], "running", "{run}");
+        let steps = run["steps"].as_array().unwrap();
+        assert_eq!(steps.len(), 7);
+        for step in steps {
+            let key = step["key"].as_str().unwrap().to_string();
+            let status = step["status"].as_str().unwrap();
+            assert!(
+                status == "done" || status == "failed",
+                "{rid}/{key} is {status}"
+            );
+            let seen = &moves[&(rid.clone(), key.clone())];
+            assert_eq!(
+                seen,
+                &vec!["running".to_string(), status.to_string()],
+                "{rid}/{key}: each transition exactly once"
+            );
+        }
+    }
 }
 
 pub(crate) fn scratch_dir() -> PathBuf {
@@ -229,57 +252,7 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     assert_gapless(&db_events);
     assert_eq!(follower.events, db_events, "the client converged");
 
-    // Every run finished once, and every step moved running → done|failed exactly once.
-    let mut moves: HashMap<(String, String), Vec<String>> = HashMap::new();
-    let mut finished: HashMap<String, usize> = HashMap::new();
-    let mut message_ids = HashSet::new();
-    for e in &db_events {
-        let c = &e["change"];
-        match c["type"].as_str().unwrap() {
-            "step_changed" => moves
-                .entry((
-                    c["run_id"].as_str().unwrap().into(),
-                    c["step"].as_str().unwrap().into(),
-                ))
-                .or_default()
-                .push(c["status"].as_str().unwrap().into()),
-            "run_finished" => {
-                *finished
-                    .entry(c["run_id"].as_str().unwrap().into())
-                    .or_default() += 1
-            }
-            "message_added" => {
-                let id = c["message"]["id"].as_str().unwrap().to_string();
-                assert!(message_ids.insert(id.clone()), "message {id} posted twice");
-            }
-            _ => {}
-        }
-    }
-    for rid in &run_ids {
-        assert_eq!(
-            finished.get(rid),
-            Some(&1),
-            "run {rid} finished exactly once"
-        );
-        let run: Value = app.get_run(rid).await.json().await.unwrap();
-        assert_ne!(run["status"], "running", "{run}");
-        let steps = run["steps"].as_array().unwrap();
-        assert_eq!(steps.len(), 7);
-        for step in steps {
-            let key = step["key"].as_str().unwrap().to_string();
-            let status = step["status"].as_str().unwrap();
-            assert!(
-                status == "done" || status == "failed",
-                "{rid}/{key} is {status}"
-            );
-            let seen = &moves[&(rid.clone(), key.clone())];
-            assert_eq!(
-                seen,
-                &vec!["running".to_string(), status.to_string()],
-                "{rid}/{key}: each transition exactly once"
-            );
-        }
-    }
+    assert_each_run_done_once(&app, &run_ids, &db_events).await;
     let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
     // Embedded: taken over at start; remote: taken over when the lease lapsed.
     let resumed = log

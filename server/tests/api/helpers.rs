@@ -229,6 +229,11 @@ impl TestApp {
         self.post_json("/api/intelligence/customer", body).await
     }
 
+    /// `GET path` as this visitor.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
     pub async fn get_run(&self, id: &str) -> reqwest::Response {
         self.client
             .get(self.url(&format!("/api/runs/{id}")))

@@ -368,3 +368,53 @@ async fn a_long_stream_is_written_at_most_twenty_times() {
         answer["content"]
     );
 }
+
+/// kill -9 while a model answer streams into its bubble: the process that finds it after
+/// the restart asks the model again and finishes it (`streaming: false`), once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_model_answer_cut_by_kill_9_is_finished_after_the_restart() {
+    use crate::crash_promises::{ask_in_background, placeholder, start_server, until_shown};
+    let mut pieces: Vec<&'static str> = vec!["Acme Corp raised a $50M Series C [{FUNDING}]."];
+    pieces.extend(std::iter::repeat_n(" More on the funding [{FUNDING}].", 80));
+    let model = fake_model(move |_| Reply::Stream {
+        pieces: pieces.clone(),
+        pause: Duration::from_millis(100),
+    })
+    .await;
+    let (mut server, app) = start_server(vec![
+        ("DOSSIER_LLM_URL", model.url.clone()),
+        ("DOSSIER_LLM_MODEL", "test-model".into()),
+        ("DOSSIER_LLM_KEY", "sk-test".into()),
+        ("DOSSIER_DEMO_DELAY_MS", "50".into()),
+        ("DOSSIER_LEASE_MS", "1500".into()),
+    ])
+    .await;
+    let body = app.research_to_end("acme-corp").await;
+    let sid = body["chatSessionId"].as_str().unwrap().to_string();
+    ask_in_background(&app, &sid, "Tell me more about the funding");
+    until_shown(&app, &sid, 20, "a partly streamed answer", |m| {
+        placeholder(m, "🔍 Analyzing").is_some_and(|p| p.streaming && p.text.contains("Series C"))
+    })
+    .await;
+
+    server.kill9();
+    server.restart();
+    server.wait_healthy().await;
+
+    let messages = until_shown(
+        &app,
+        &sid,
+        40,
+        "the answer finished after the restart",
+        |m| placeholder(m, "🔍 Analyzing").is_some_and(|p| p.finals > 0),
+    )
+    .await;
+    let answer = placeholder(&messages, "🔍 Analyzing").unwrap();
+    assert!(!answer.streaming);
+    assert!(
+        answer.text.starts_with("Acme Corp raised a $50M Series C"),
+        "{answer:?}"
+    );
+    assert!(answer.sources > 0, "{answer:?}");
+    assert_eq!(answer.finals, 1);
+}

@@ -1,0 +1,139 @@
+//! Promises made in the chat, kept durably: an answer being written into a placeholder
+//! ("🔍 Analyzing…", a streaming model answer) and a question waiting for a running step
+//! ("⏳ Still collecting …"). Each is recorded in the transaction that posts the message
+//! making it, and removed in the one that posts the answer keeping it, so a crash at any
+//! moment leaves either the promise or its answer — and only one writer can keep it.
+
+use super::conversation::WaitingQuestion;
+use super::{Store, StoreError, decode};
+use app::domain::Intent;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+/// An answer being written into placeholder message `id` of session `sid`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnswerDue {
+    /// The placeholder message's id (also the record's).
+    pub mid: String,
+    pub sid: String,
+    pub account_id: String,
+    pub intent: Intent,
+    #[serde(default)]
+    pub focus: Option<String>,
+    /// The research run that was live when it was asked, if any.
+    #[serde(default)]
+    pub run_id: Option<String>,
+    /// The process writing it, and until when that holds without a renewal.
+    pub holder: String,
+    pub lease_until: i64,
+    /// How many processes started writing it (1 for the one that posted the placeholder).
+    pub attempts: u32,
+    pub created_at: i64,
+}
+
+/// What a transaction that posts events also does to the promises.
+#[derive(Clone, Debug)]
+pub enum Promise {
+    /// Record an answer due in a placeholder.
+    Answer(AnswerDue),
+    /// Record a question waiting for run data.
+    Waiting(WaitingQuestion),
+    /// The answer due in placeholder `id` is posted: its record goes, and the transaction
+    /// fails with [`StoreError::Conflict`] if another writer kept it first.
+    AnswerKept(String),
+    /// The waiting question `wid` is answered, the same way.
+    WaitingKept(String),
+}
+
+impl Promise {
+    /// The statements (run inside the events' transaction) and their parameter `$pr`.
+    pub(super) fn statements(&self, conflict: &str) -> (String, Value) {
+        let mut sql = String::new();
+        let param = match self {
+            Promise::Answer(due) => {
+                sql.push_str("CREATE type::record('answer_due', $pr.mid) CONTENT $pr;\n");
+                json!(due)
+            }
+            Promise::Waiting(w) => {
+                sql.push_str("CREATE type::record('waiting', $pr.wid) CONTENT $pr;\n");
+                json!(w)
+            }
+            Promise::AnswerKept(id) => {
+                kept(&mut sql, "answer_due", conflict);
+                json!(id)
+            }
+            Promise::WaitingKept(wid) => {
+                kept(&mut sql, "waiting", conflict);
+                json!(wid)
+            }
+        };
+        (sql, param)
+    }
+}
+
+fn kept(sql: &mut String, table: &str, conflict: &str) {
+    let _ = writeln!(
+        sql,
+        "IF !record::exists(type::record('{table}', $pr)) {{ THROW '{conflict}: {table} ' + $pr + ' was kept already'; }};\n\
+         DELETE type::record('{table}', $pr);"
+    );
+}
+
+impl Store {
+    /// Extend the leases `holder` has on the answers `ids` to `until_ms`.
+    pub async fn renew_answers(
+        &self,
+        holder: &str,
+        ids: &[String],
+        until_ms: i64,
+    ) -> Result<(), StoreError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.db
+            .query(
+                "FOR $id IN $ids { UPDATE type::record('answer_due', $id) SET lease_until = $until \
+                 WHERE holder = $holder };",
+            )
+            .bind(json!({ "holder": holder, "ids": ids, "until": until_ms }))
+            .await?
+            .check()?;
+        Ok(())
+    }
+
+    /// Take the answers whose lease lapsed before `now_ms` (`None`: every one held by another
+    /// process — this one is the database's only user, so they are orphans): `holder` holds
+    /// them until `until_ms`, one more attempt each.
+    pub async fn take_lapsed_answers(
+        &self,
+        holder: &str,
+        now_ms: Option<i64>,
+        until_ms: i64,
+    ) -> Result<Vec<AnswerDue>, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPDATE answer_due SET holder = $holder, lease_until = $until, attempts += 1 \
+                 WHERE ($now = NONE AND holder != $holder) OR lease_until < $now \
+                 RETURN mid, sid, account_id, intent, focus, run_id, holder, lease_until, \
+                 attempts, created_at",
+            )
+            .bind(json!({ "holder": holder, "now": now_ms, "until": until_ms }))
+            .await?;
+        let rows: Vec<Value> = res.take(0)?;
+        decode(rows)
+    }
+
+    /// The answers still due in session `sid` (for tests and reports).
+    pub async fn answers_due(&self, sid: &str) -> Result<Vec<AnswerDue>, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT mid, sid, account_id, intent, focus, run_id, holder, lease_until, attempts, \
+                 created_at FROM answer_due WHERE sid = $sid")
+            .bind(json!({ "sid": sid }))
+            .await?;
+        let rows: Vec<Value> = res.take(0)?;
+        decode(rows)
+    }
+}
