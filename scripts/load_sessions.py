@@ -5,15 +5,23 @@ Starts the server on a fresh embedded database (feeds idle after 5 s), signs up 
   1. 5,000 cookie-less `GET /` (an uptime monitor, a crawler): nothing may be created;
   2. 2,000 chats opened and left (each page load makes the chat's live signal);
   3. waits for the idle feeds to be freed.
+  4. does 2 and 3 again (a leak grows every round; memory reused does not).
 Prints the server's RSS (VmRSS) at each point, and how many chats the database holds.
+With `--surreal BIN` the database is a SurrealDB server process (`BIN start … memory`, e.g.
+target/debug/surrealdb-test-server) reached over ws://, so the RSS is Dossier's alone; by
+default it is the embedded on-disk one, whose write buffer grows with every chat stored.
 
-Usage: scripts/load_sessions.py [path/to/server]
+Usage: scripts/load_sessions.py [path/to/server] [--surreal BIN]
 """
 import json, os, shutil, socket, subprocess, sys, tempfile, time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-SERVER = sys.argv[1] if len(sys.argv) > 1 else "target/debug/server"
+ARGS = [a for a in sys.argv[1:] if a != "--surreal"]
+SURREAL = sys.argv[sys.argv.index("--surreal") + 1] if "--surreal" in sys.argv else None
+if SURREAL:
+    ARGS.remove(SURREAL)
+SERVER = ARGS[0] if ARGS else "target/debug/server"
 
 
 def free_port():
@@ -55,6 +63,18 @@ def main():
     env = dict(os.environ, LEPTOS_SITE_ADDR=f"127.0.0.1:{port}", LEPTOS_SITE_ROOT=data,
                DOSSIER_DB=f"surrealkv://{data}/db", RUST_LOG="warn",
                DOSSIER_FEED_IDLE_SECS="5", DOSSIER_LIMIT_CHATS_PER_MIN="100000")
+    surreal = None
+    if SURREAL:
+        db_port = free_port()
+        surreal = subprocess.Popen([SURREAL, "start", "--user", "root", "--pass", "root",
+                                    "--bind", f"127.0.0.1:{db_port}", "memory"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(3)
+        env.update(DOSSIER_DB=f"ws://127.0.0.1:{db_port}", DOSSIER_DB_USER="root",
+                   DOSSIER_DB_PASS="root")
+        print(f"database: a SurrealDB server over ws:// (pid {surreal.pid})")
+    else:
+        print("database: embedded (surrealkv), in the same process")
     proc = subprocess.Popen([SERVER], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -82,19 +102,24 @@ def main():
         def open_chat(_):
             return request(base + "/api/chat/new", b"", cookie,
                            "application/x-www-form-urlencoded")[0]
-        with ThreadPoolExecutor(8) as pool:
-            codes = list(pool.map(open_chat, range(2000)))
-        opened = rss_mb(proc.pid)
-        print(f"2,000 chats opened and left ({codes.count(200)} ok): RSS {opened:.1f} MB")
-        time.sleep(12)
-        freed = rss_mb(proc.pid)
-        print(f"after the idle feeds were freed: RSS {freed:.1f} MB "
-              f"({(freed - idle) / idle * 100:+.1f} % of idle)")
+        for round in (1, 2):
+            with ThreadPoolExecutor(8) as pool:
+                codes = list(pool.map(open_chat, range(2000)))
+            opened = rss_mb(proc.pid)
+            print(f"round {round}: 2,000 chats opened and left ({codes.count(200)} ok): "
+                  f"RSS {opened:.1f} MB")
+            time.sleep(12)
+            freed = rss_mb(proc.pid)
+            print(f"round {round}: after the idle feeds were freed: RSS {freed:.1f} MB "
+                  f"({(freed - idle) / idle * 100:+.1f} % of idle)")
         status, _, chats = request(base + "/api/chats", cookie=cookie)
         print(f"the rep's chats in the database: {len(json.loads(chats))} (listed up to 500)")
     finally:
         proc.terminate()
         proc.wait()
+        if surreal:
+            surreal.terminate()
+            surreal.wait()
         shutil.rmtree(data, ignore_errors=True)
 
 

@@ -82,7 +82,7 @@ async fn cluster_two_instances_cover_for_each_other() {
     let mut surreal = SurrealServer::start(&dir, &storage).await;
     let mut env = surreal.env();
     env.push(("DOSSIER_LEASE_MS", "1500".into()));
-    env.push(("DOSSIER_DEMO_DELAY_MS", "700-1500".into()));
+    env.push(("DOSSIER_DEMO_DELAY_MS", "1500-3000".into()));
     let a = instance(&dir.join("a"), &env).await;
     let mut b = instance(&dir.join("b"), &env).await;
     let addr = |s: &ServerProcess| format!("127.0.0.1:{}", s.port).parse().unwrap();
@@ -118,9 +118,12 @@ async fn cluster_two_instances_cover_for_each_other() {
     // 1. B drives runs; a second browser on A sees B's steps arrive over A's live feed.
     let mut run_ids = start_runs(&on_b, &sid, &accounts[..FIRST]).await;
     let so_far = on_a.events_since(&sid, 0).await;
+    let done_before = count(&so_far, "step_changed", Some("done"));
     let mut live_on_a = Follower::connect(&on_a, &sid, &feed, so_far).await;
     live_on_a
-        .follow(&on_a, |e| count(e, "step_changed", Some("done")) >= 4)
+        .follow(&on_a, |e| {
+            count(e, "step_changed", Some("done")) >= done_before + 4
+        })
         .await;
     assert!(
         live_on_a.via_feed >= 4,
