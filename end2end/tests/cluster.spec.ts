@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn, ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { message, progressCard, signUp, waitHealthy } from './helpers';
+import { message, progressCard, signUp } from './helpers';
 
 // Two Dossier instances on one SurrealDB server (ws://), as behind a load balancer: the page
 // is open on instance A; the research is started through instance B, which drives it; B is
@@ -40,6 +40,16 @@ function instance(base: string): ChildProcess {
   });
 }
 
+async function healthy(base: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${base} did not come up`);
+}
+
 async function surrealUp() {
   for (let i = 0; i < 200; i++) {
     try {
@@ -57,9 +67,11 @@ test('a run driven by another instance streams live, and survives that instance 
   const servers: ChildProcess[] = [];
   try {
     await surrealUp();
-    servers.push(instance(A), instance(B));
-    await waitHealthy(A);
-    await waitHealthy(B);
+    // One after the other: the first to start sets up the database (schema, demo accounts).
+    servers.push(instance(A));
+    await healthy(A);
+    servers.push(instance(B));
+    await healthy(B);
     await signUp(page.request, A);
     await page.goto(A + '/');
     await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
@@ -80,6 +92,7 @@ test('a run driven by another instance streams live, and survives that instance 
     servers[1].kill('SIGKILL');
     await expect(card.locator('li[data-status="pending"], li[data-status="running"]'))
       .toHaveCount(0, { timeout: 30_000 });
+    await expect(card.locator('li[data-status="done"]')).toHaveCount(7);
     await expect(message(page, 'Acme Corp — research summary')).toHaveCount(1);
     expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
 

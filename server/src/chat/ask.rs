@@ -84,7 +84,14 @@ impl Chat {
             .await?;
         let (answer, pending) = match asked.answer {
             AnswerReady::Now(m) => (m, None),
-            AnswerReady::Later(h) => (h.await.ok().flatten().ok_or(AppError::Unavailable)?, None),
+            AnswerReady::Later(h) => match h.await {
+                Ok(Some(m)) => (m, None),
+                Ok(None) => return Err(AppError::Unavailable),
+                Err(e) => {
+                    tracing::error!(error = %e, "an answer's writer failed");
+                    return Err(AppError::Unavailable);
+                }
+            },
             AnswerReady::Owed { now, answer_id } => {
                 let wait = self.question_wait;
                 match self

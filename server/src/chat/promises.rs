@@ -13,7 +13,9 @@ use crate::orchestrator::Collector;
 use crate::store::promises::{AnswerDue, Promise};
 use crate::store::{Store, StoreError};
 use app::domain::{Action, Change, ChatMessage, Intent, Question};
+use futures::FutureExt;
 use std::collections::HashSet;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::task::JoinHandle;
@@ -71,10 +73,15 @@ impl Chat {
         let writer = self.writer();
         writer.writing(&due.mid, true);
         tokio::spawn(async move {
-            let written =
-                tokio::time::timeout(ANSWER_BOUND, writer.write_answer(&due, &q, lookup)).await;
-            let message = match written {
-                Ok(message) => message,
+            // A panic while writing (a bug on hostile data) gives the answer up like a
+            // timeout: the promise is kept either way, never left renewed forever.
+            let writing = AssertUnwindSafe(writer.write_answer(&due, &q, lookup)).catch_unwind();
+            let message = match tokio::time::timeout(ANSWER_BOUND, writing).await {
+                Ok(Ok(message)) => message,
+                Ok(Err(_)) => {
+                    tracing::error!(mid = due.mid, "writing an answer panicked; given up");
+                    gave_up(&due)
+                }
                 Err(_) => {
                     tracing::warn!(mid = due.mid, "an answer took too long; given up");
                     gave_up(&due)
@@ -92,6 +99,7 @@ impl Chat {
             collector: Arc::clone(&self.collector),
             analyst: Arc::clone(&self.analyst),
             answering: Arc::clone(&self.answering),
+            holder: self.orchestrator.instance().to_string(),
         }
     }
 
@@ -144,11 +152,11 @@ impl Chat {
             }
         };
         for due in taken {
-            tracing::info!(
-                mid = due.mid,
-                attempts = due.attempts,
-                "taking over an answer left unwritten"
-            );
+            let why = match now {
+                None => "taking over an answer left by a stopped process",
+                Some(_) => "taking over an answer whose lease lapsed",
+            };
+            tracing::info!(mid = due.mid, attempts = due.attempts, "{why}");
             if let Err(e) = self.resume(due).await {
                 tracing::warn!(error = %e, "could not resume an answer; it is retried when its lease lapses");
             }
@@ -157,15 +165,17 @@ impl Chat {
 
     /// Write `due` again from its question, or give it up.
     async fn resume(&self, due: AnswerDue) -> Result<(), app::error::AppError> {
-        let account = self.book.get(&due.account_id);
-        let (Some(account), true) = (account, due.attempts <= MAX_ATTEMPTS) else {
-            tracing::warn!(
-                mid = due.mid,
-                attempts = due.attempts,
-                "an answer was given up"
-            );
-            self.writer().keep(&due, &gave_up(&due)).await;
-            return Ok(());
+        let account = match self.book.get(&due.account_id) {
+            Some(account) if due.attempts <= MAX_ATTEMPTS => account,
+            _ => {
+                tracing::warn!(
+                    mid = due.mid,
+                    attempts = due.attempts,
+                    "an answer was given up"
+                );
+                self.writer().keep(&due, &gave_up(&due)).await;
+                return Ok(());
+            }
         };
         let owner = self.store.session(&due.sid).await?.map(|s| s.owner);
         let rep = self.rep(owner.as_deref()).await?;
@@ -194,6 +204,8 @@ struct Writer {
     collector: Arc<Collector>,
     analyst: Arc<dyn Analyst>,
     answering: Answering,
+    /// This process's name on the leases it holds.
+    holder: String,
 }
 
 impl Writer {
@@ -215,12 +227,11 @@ impl Writer {
             evidence.steps.push((step, data));
         }
         let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<String>();
-        let streamer = tokio::spawn(stream_into(
-            self.store.clone(),
-            due.sid.clone(),
-            due.mid.clone(),
-            rx,
-        ));
+        let held = Promise::AnswerHeld {
+            mid: due.mid.clone(),
+            holder: self.holder.clone(),
+        };
+        let streamer = tokio::spawn(stream_into(self.store.clone(), due.sid.clone(), held, rx));
         let partial = self.analyst.streams().then_some(tx);
         let answer =
             finish_with(&*self.analyst, q, &evidence, due.run_id.as_deref(), partial).await;
@@ -276,23 +287,44 @@ pub(super) type Answering = Arc<Mutex<HashSet<String>>>;
 
 /// The answer given up: a plain sentence and a button that asks the question again.
 fn gave_up(due: &AnswerDue) -> ChatMessage {
-    let again = match due.intent {
+    could_not_finish(due.mid.clone(), due.intent, Some(&due.account_id))
+}
+
+/// Message `id` saying an answer about `intent` could not be finished, with a button that
+/// asks again (about `account_id` when known).
+pub(super) fn could_not_finish(
+    id: String,
+    intent: Intent,
+    account_id: Option<&str>,
+) -> ChatMessage {
+    let again = match intent {
         Intent::Help => vec![],
-        intent => vec![Action::ask("Ask again", intent).about(&due.account_id)],
+        intent => {
+            let button = Action::ask("Ask again", intent);
+            vec![match account_id {
+                Some(account) => button.about(account),
+                None => button,
+            }]
+        }
     };
-    ChatMessage::assistant(due.mid.clone(), COULD_NOT_FINISH, crate::now_ms()).with_actions(again)
+    ChatMessage::assistant(id, COULD_NOT_FINISH, crate::now_ms()).with_actions(again)
 }
 
 /// Write the partial text the analyst streams into placeholder `mid`. Each write waits a
 /// quarter longer than the one before, and there are at most [`MAX_STREAM_WRITES`]: a long
 /// answer is not replayed as hundreds of events at every page load. A wait ends early when
 /// the stream does (the answer itself is written next, without delay).
+/// Each write checks that this process still holds the answer (`held`): one that lost its
+/// lease to another process stops writing.
 async fn stream_into(
-    store: crate::store::Store,
+    store: Store,
     sid: String,
-    mid: String,
+    held: Promise,
     mut rx: tokio::sync::mpsc::UnboundedReceiver<String>,
 ) {
+    let Promise::AnswerHeld { mid, .. } = &held else {
+        return;
+    };
     let mut every = STREAM_EVERY;
     let mut writes = 0;
     while let Some(mut text) = rx.recv().await {
@@ -319,8 +351,16 @@ async fn stream_into(
             actions: vec![],
             streaming: true,
         };
-        if let Err(e) = store.append(&sid, vec![change], None).await {
-            tracing::warn!(error = %e, "could not write a streamed answer");
+        match store.append_promise(&sid, vec![change], held.clone()).await {
+            Ok(_) => {}
+            Err(StoreError::Conflict(_)) => {
+                tracing::info!(
+                    mid,
+                    "another process writes this answer now; streaming stops"
+                );
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, "could not write a streamed answer"),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::Chat;
 use super::ask::{AnswerReady, Asked, answer_message, finish_with};
+use super::promises::could_not_finish;
 use crate::analysts::StepData;
 use crate::answers::notes;
 use crate::store::StoreError;
@@ -39,12 +40,14 @@ impl Chat {
             .strip_prefix("m-")
             .filter(|wid| wid.starts_with("w-") && wid.len() <= 40)
             .ok_or_else(not_found)?;
-        if let Some(m) = self.store.posted_message(&session.sid, answer_id).await? {
-            return Ok(OwedAnswer::Posted(m));
+        // Waiting first: the answer is posted in the transaction that ends the wait, so one
+        // of the two reads sees it.
+        if self.store.is_waiting(&session.sid, wid).await? {
+            return Ok(OwedAnswer::Pending);
         }
-        match self.store.is_waiting(&session.sid, wid).await? {
-            true => Ok(OwedAnswer::Pending),
-            false => Err(not_found()),
+        match self.store.posted_message(&session.sid, answer_id).await? {
+            Some(m) => Ok(OwedAnswer::Posted(m)),
+            None => Err(not_found()),
         }
     }
 
@@ -73,7 +76,11 @@ impl Chat {
         let events = self
             .exchange_promising(session, said, answer.clone(), Some(promise))
             .await?;
-        self.deliver_waiting(rid).await?;
+        // The promise is made; a failure here only delays the answer (the event stream or
+        // the next start delivers it).
+        if let Err(e) = self.deliver_waiting(rid).await {
+            tracing::warn!(rid, error = %e, "could not check a new waiting question");
+        }
         Ok(Asked {
             events,
             answer: AnswerReady::Owed {
@@ -130,6 +137,10 @@ impl Chat {
             return Ok(());
         }
         let Some(run) = self.store.run(rid).await? else {
+            // The run is gone: the answer can never come, so say so.
+            for w in &waiting {
+                self.give_up_waiting(w).await?;
+            }
             return Ok(());
         };
         let rows = self.store.steps(rid).await?;
@@ -150,7 +161,9 @@ impl Chat {
         finished: bool,
         w: &WaitingQuestion,
     ) -> Result<(), AppError> {
-        let account = self.account(&run.account_id)?;
+        let Ok(account) = self.account(&run.account_id) else {
+            return self.give_up_waiting(w).await;
+        };
         let owner = self.store.session(&w.sid).await?.map(|s| s.owner);
         let rep = self.rep(owner.as_deref()).await?;
         let q = Question {
@@ -169,6 +182,27 @@ impl Chat {
             finish_with(&*self.analyst, &q, &lookup.evidence, run_live, None).await;
         let mut message = answer_message(w.answer_id(), (answer, actions), crate::now_ms());
         message.text = notes::now_in(q.intent, &message.text);
+        self.post_waiting_answer(w, message).await
+    }
+
+    /// End waiting question `w` saying its answer could not be made (its run or account is
+    /// gone), with a button that asks again.
+    async fn give_up_waiting(&self, w: &WaitingQuestion) -> Result<(), AppError> {
+        tracing::warn!(
+            wid = w.wid,
+            "a waiting question was given up: its run or account is gone"
+        );
+        let message = could_not_finish(w.answer_id(), w.intent, None);
+        self.post_waiting_answer(w, message).await
+    }
+
+    /// Post `message` as the answer to `w` and end the wait, in one transaction (a second
+    /// delivery finds it kept and posts nothing).
+    async fn post_waiting_answer(
+        &self,
+        w: &WaitingQuestion,
+        message: ChatMessage,
+    ) -> Result<(), AppError> {
         let kept = Promise::WaitingKept(w.wid.clone());
         match self
             .store
@@ -211,8 +245,12 @@ impl Chat {
 
     /// Check every run that has waiting questions.
     async fn deliver_all(self: &Arc<Self>) {
-        let Ok(all) = self.store.waiting(None).await else {
-            return;
+        let all = match self.store.waiting(None).await {
+            Ok(all) => all,
+            Err(e) => {
+                tracing::warn!(error = %e, "could not read the waiting questions");
+                return;
+            }
         };
         let mut rids: Vec<String> = all.into_iter().map(|w| w.rid).collect();
         rids.sort();

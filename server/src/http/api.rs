@@ -90,13 +90,13 @@ async fn owed_answer(
     let Query(q) = q.map_err(|_| {
         AppError::BadInput("Name the chat: ?chatSessionId=s-… (and nothing else).".into())
     })?;
-    let owed = state.chat.owed_answer(&visitor, &q.chat_session_id, &id);
-    let owed = owed.await?;
+    let sid = q.chat_session_id.trim();
+    let owed = state.chat.owed_answer(&visitor, sid, &id).await?;
     let status = match owed {
         OwedAnswer::Posted(_) => StatusCode::OK,
         OwedAnswer::Pending => StatusCode::ACCEPTED,
     };
-    let body = OwedAnswerResponse::new(id, q.chat_session_id, owed);
+    let body = OwedAnswerResponse::new(id, sid.to_string(), owed);
     Ok((status, Json(body)))
 }
 

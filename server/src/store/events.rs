@@ -65,7 +65,7 @@ pub struct StepResult {
 }
 
 /// The marker a guard in the transaction throws when a transition was already made.
-const CONFLICT: &str = "dossier-conflict";
+pub(super) const CONFLICT: &str = "dossier-conflict";
 
 impl Store {
     /// Forget the next-seq numbers of the sessions `sids` (their feeds were freed).
@@ -169,7 +169,7 @@ impl Store {
             }
         }
         if let Some(promise) = promise {
-            let (stmt, param) = promise.statements(CONFLICT);
+            let (stmt, param) = promise.statements();
             sql.push_str(&stmt);
             vars.insert("pr".into(), param);
         }

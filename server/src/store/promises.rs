@@ -5,11 +5,11 @@
 //! moment leaves either the promise or its answer — and only one writer can keep it.
 
 use super::conversation::WaitingQuestion;
+use super::events::CONFLICT;
 use super::{Store, StoreError, decode};
 use app::domain::Intent;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use std::fmt::Write as _;
 
 /// An answer being written into placeholder message `id` of session `sid`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +32,10 @@ pub struct AnswerDue {
     pub created_at: i64,
 }
 
+/// The fields of an [`AnswerDue`] row.
+const ANSWER_FIELDS: &str =
+    "mid, sid, account_id, intent, focus, run_id, holder, lease_until, attempts, created_at";
+
 /// What a transaction that posts events also does to the promises.
 #[derive(Clone, Debug)]
 pub enum Promise {
@@ -39,6 +43,10 @@ pub enum Promise {
     Answer(AnswerDue),
     /// Record a question waiting for run data.
     Waiting(WaitingQuestion),
+    /// A partial answer written into placeholder `mid` by `holder`: the transaction fails
+    /// with [`StoreError::Conflict`] unless the answer is still due and `holder` holds it
+    /// (a writer that lost its lease, or came after the answer, writes nothing).
+    AnswerHeld { mid: String, holder: String },
     /// The answer due in placeholder `id` is posted: its record goes, and the transaction
     /// fails with [`StoreError::Conflict`] if another writer kept it first.
     AnswerKept(String),
@@ -48,7 +56,7 @@ pub enum Promise {
 
 impl Promise {
     /// The statements (run inside the events' transaction) and their parameter `$pr`.
-    pub(super) fn statements(&self, conflict: &str) -> (String, Value) {
+    pub(super) fn statements(&self) -> (String, Value) {
         let mut sql = String::new();
         let param = match self {
             Promise::Answer(due) => {
@@ -59,12 +67,19 @@ impl Promise {
                 sql.push_str("CREATE type::record('waiting', $pr.wid) CONTENT $pr;\n");
                 json!(w)
             }
+            Promise::AnswerHeld { mid, holder } => {
+                sql.push_str(&format!(
+                    "IF (SELECT VALUE holder FROM ONLY type::record('answer_due', $pr.mid)) != $pr.holder \
+                     {{ THROW '{CONFLICT}: answer ' + $pr.mid + ' is not held by ' + $pr.holder; }};\n"
+                ));
+                json!({ "mid": mid, "holder": holder })
+            }
             Promise::AnswerKept(id) => {
-                kept(&mut sql, "answer_due", conflict);
+                sql.push_str(&kept("answer_due"));
                 json!(id)
             }
             Promise::WaitingKept(wid) => {
-                kept(&mut sql, "waiting", conflict);
+                sql.push_str(&kept("waiting"));
                 json!(wid)
             }
         };
@@ -72,12 +87,13 @@ impl Promise {
     }
 }
 
-fn kept(sql: &mut String, table: &str, conflict: &str) {
-    let _ = writeln!(
-        sql,
-        "IF !record::exists(type::record('{table}', $pr)) {{ THROW '{conflict}: {table} ' + $pr + ' was kept already'; }};\n\
-         DELETE type::record('{table}', $pr);"
-    );
+/// Remove promise `$pr` from `table`, failing the transaction if it was kept already.
+fn kept(table: &str) -> String {
+    format!(
+        "IF !record::exists(type::record('{table}', $pr)) \
+         {{ THROW '{CONFLICT}: {table} ' + $pr + ' was kept already'; }};\n\
+         DELETE type::record('{table}', $pr);\n"
+    )
 }
 
 impl Store {
@@ -102,23 +118,26 @@ impl Store {
         Ok(())
     }
 
-    /// Take the answers whose lease lapsed before `now_ms` (`None`: every one held by another
-    /// process — this one is the database's only user, so they are orphans): `holder` holds
-    /// them until `until_ms`, one more attempt each.
+    /// Take the answers another process holds whose lease lapsed before `now_ms` (`None`:
+    /// every one — this process is the database's only user, so they are orphans): `holder`
+    /// holds them until `until_ms`, one more attempt each.
     pub async fn take_lapsed_answers(
         &self,
         holder: &str,
         now_ms: Option<i64>,
         until_ms: i64,
     ) -> Result<Vec<AnswerDue>, StoreError> {
+        let which = match now_ms {
+            Some(_) => "holder != $holder AND lease_until < $now",
+            None => "holder != $holder",
+        };
+        let sql = format!(
+            "UPDATE answer_due SET holder = $holder, lease_until = $until, attempts += 1 \
+             WHERE {which} RETURN {ANSWER_FIELDS}"
+        );
         let mut res = self
             .db
-            .query(
-                "UPDATE answer_due SET holder = $holder, lease_until = $until, attempts += 1 \
-                 WHERE ($now = NONE AND holder != $holder) OR lease_until < $now \
-                 RETURN mid, sid, account_id, intent, focus, run_id, holder, lease_until, \
-                 attempts, created_at",
-            )
+            .query(sql)
             .bind(json!({ "holder": holder, "now": now_ms, "until": until_ms }))
             .await?;
         let rows: Vec<Value> = res.take(0)?;
@@ -129,8 +148,9 @@ impl Store {
     pub async fn answers_due(&self, sid: &str) -> Result<Vec<AnswerDue>, StoreError> {
         let mut res = self
             .db
-            .query("SELECT mid, sid, account_id, intent, focus, run_id, holder, lease_until, attempts, \
-                 created_at FROM answer_due WHERE sid = $sid")
+            .query(format!(
+                "SELECT {ANSWER_FIELDS} FROM answer_due WHERE sid = $sid"
+            ))
             .bind(json!({ "sid": sid }))
             .await?;
         let rows: Vec<Value> = res.take(0)?;

@@ -161,6 +161,11 @@ async fn cluster_two_instances_cover_for_each_other() {
     run_ids.extend(start_runs(&on_a, &sid, on_a_half).await);
     run_ids.extend(start_runs(&on_b, &sid, on_b_half).await);
     tokio::time::sleep(Duration::from_millis(1_200)).await;
+    let before = on_a.events_since(&sid, 0).await;
+    assert!(
+        count(&before, "run_finished", None) < FIRST + SECOND,
+        "the SurrealDB server restarts mid-run"
+    );
     let restarted_at = Instant::now();
     surreal.restart().await;
     let db_down_ms = restarted_at.elapsed().as_millis();
@@ -185,6 +190,10 @@ async fn cluster_two_instances_cover_for_each_other() {
         .iter()
         .map(|d| crate::crash_promises::log_count(&dir.join(d), "live event stream ended"))
         .collect::<Vec<_>>();
+    assert!(
+        resubscribed.iter().all(|&n| n >= 1),
+        "both instances subscribed again after the restart: {resubscribed:?}"
+    );
     eprintln!(
         "cluster: {} runs, {} events ({} via A's feed, {} fetched, {} reconnects); B's steps on \
          A's feed: lag p50 {} ms, max {} ms; take-over after kill -9 of B: {take_over_ms} ms \

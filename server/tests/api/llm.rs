@@ -386,7 +386,6 @@ async fn a_model_answer_cut_by_kill_9_is_finished_after_the_restart() {
         ("DOSSIER_LLM_MODEL", "test-model".into()),
         ("DOSSIER_LLM_KEY", "sk-test".into()),
         ("DOSSIER_DEMO_DELAY_MS", "50".into()),
-        ("DOSSIER_LEASE_MS", "1500".into()),
     ])
     .await;
     let body = app.research_to_end("acme-corp").await;
