@@ -34,6 +34,9 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let store = open_store(&settings).await?;
         let book = Book::load(store.clone()).await?;
+        if !is_embedded(&settings) {
+            spawn_book_catch_up(book.clone());
+        }
         let signals = WsSignals::new();
         let feeds = FeedHub::new(signals.clone());
         let live_feeds = feeds.clone();
@@ -203,6 +206,20 @@ fn analysts(settings: &Settings) -> (Arc<dyn Analyst>, Option<Arc<LlmAnalyst>>) 
         }
         None => (Arc::new(TemplateAnalyst), None),
     }
+}
+
+/// With a shared database, read the book again whenever another instance changed it.
+fn spawn_book_catch_up(book: Arc<Book>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(crate::book::CATCH_UP_EVERY);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = book.catch_up().await {
+                tracing::warn!(error = %e, "could not check the book for changes elsewhere");
+            }
+        }
+    });
 }
 
 /// Free the live signals (and next-seq numbers) of chats nobody has followed for `idle`.

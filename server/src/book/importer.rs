@@ -91,6 +91,11 @@ impl Book {
                 );
             }
         }
+        // Whatever was written (all of it, or whole batches before a failure) is news to
+        // the other instances.
+        if let Err(e) = self.changed().await {
+            tracing::warn!(error = %e, "could not count the book's change");
+        }
         self.store.put_import(&report).await?;
         Ok(report)
     }

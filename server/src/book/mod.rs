@@ -25,6 +25,7 @@ use app::domain::search::AccountIndex;
 use app::domain::{AccountSummary, Origin};
 use arc_swap::ArcSwap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The accounts and their index, as of one change. Each account (with its CRM identity)
 /// is held once and shared: by the index, the next index an import builds, and the
@@ -65,6 +66,9 @@ pub enum Added {
     Exists(AccountSummary),
 }
 
+/// How often an instance sharing its database checks whether another changed the book.
+pub const CATCH_UP_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// The book, shared by the chat, the orchestrator and the API.
 pub struct Book {
     store: Store,
@@ -72,6 +76,9 @@ pub struct Book {
     /// One change (an import, a new account, removing the demo data) at a time.
     writer: tokio::sync::Mutex<()>,
     demo_loaded_at: Option<i64>,
+    /// The book's version (`meta:book`) this process's index shows: another process that
+    /// changes the book bumps it, and [`Book::catch_up`] reads the book again.
+    version: AtomicU64,
 }
 
 impl Book {
@@ -84,6 +91,7 @@ impl Book {
             .map(Arc::new)
             .collect();
         let demo_loaded_at = store.demo_loaded_at().await?;
+        let version = AtomicU64::new(store.book_version().await?);
         let interrupted = store.interrupt_running_imports().await?;
         if interrupted > 0 {
             tracing::warn!(interrupted, "imports were cut short by a restart");
@@ -93,6 +101,7 @@ impl Book {
             state: ArcSwap::from_pointee(Snapshot::new(entries)),
             writer: tokio::sync::Mutex::new(()),
             demo_loaded_at,
+            version,
         }))
     }
 
@@ -196,6 +205,7 @@ impl Book {
         let mut entries = state.entries().to_vec();
         entries.push(Arc::new(BookEntry::from_doc(&doc)));
         self.swap(entries).await;
+        self.changed().await?;
         Ok(Added::Created(doc.summary()))
     }
 
@@ -208,7 +218,7 @@ impl Book {
             *e = Arc::new(BookEntry::from_doc(&doc));
         }
         self.swap(entries).await;
-        Ok(())
+        self.changed().await
     }
 
     /// Remove every demo account. Returns how many were removed.
@@ -224,7 +234,46 @@ impl Book {
             .cloned()
             .collect();
         self.swap(entries).await;
+        self.changed().await?;
         Ok(removed)
+    }
+
+    /// Count a change this process made (holding the writer lock) for the other processes;
+    /// if one of them changed the book meanwhile, read it again.
+    pub(super) async fn changed(&self) -> Result<(), StoreError> {
+        let new = self.store.bump_book_version().await?;
+        let known = self.version.swap(new, Ordering::SeqCst);
+        if new != known + 1 {
+            self.reload().await?;
+        }
+        Ok(())
+    }
+
+    /// Read the book again if another process changed it since this one last looked (with
+    /// several instances on one database, polled every [`CATCH_UP_EVERY`]).
+    pub async fn catch_up(&self) -> Result<bool, StoreError> {
+        if self.store.book_version().await? <= self.version.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
+        let _guard = self.writer.lock().await;
+        let current = self.store.book_version().await?;
+        if current <= self.version.load(Ordering::SeqCst) {
+            return Ok(false);
+        }
+        self.reload().await?;
+        self.version.store(current, Ordering::SeqCst);
+        Ok(true)
+    }
+
+    /// Rebuild the index from the stored accounts.
+    async fn reload(&self) -> Result<(), StoreError> {
+        let entries = self.store.book_entries().await?;
+        let took = self.swap(entries.into_iter().map(Arc::new).collect()).await;
+        tracing::info!(
+            ms = took.as_millis() as u64,
+            "the book changed elsewhere; read again"
+        );
+        Ok(())
     }
 
     /// Rebuild the index over `entries` off the async threads, then publish it. Returns

@@ -40,6 +40,7 @@ impl Book {
         self.write(&mut opps_report, plan, state).await?;
         finish(&mut opps_report);
         self.store.put_import(&opps_report).await?;
+        self.changed().await?;
         Ok(Synced {
             accounts: accounts_report,
             opportunities: opps_report,

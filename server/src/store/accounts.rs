@@ -161,6 +161,29 @@ impl Store {
         Ok(at.first().and_then(Value::as_i64))
     }
 
+    /// How many times the book was changed (by any process); 0 before the first change.
+    pub async fn book_version(&self) -> Result<u64, StoreError> {
+        let mut res = self
+            .db
+            .query("SELECT VALUE version FROM type::record('meta', 'book')")
+            .await?;
+        let v: Vec<Value> = res.take(0)?;
+        Ok(v.first().and_then(Value::as_u64).unwrap_or(0))
+    }
+
+    /// Count a change to the book; the new version.
+    pub async fn bump_book_version(&self) -> Result<u64, StoreError> {
+        let mut res = self
+            .db
+            .query(
+                "UPSERT type::record('meta', 'book') SET version = (version ?? 0) + 1 \
+                 RETURN VALUE version",
+            )
+            .await?;
+        let v: Vec<Value> = res.take(0)?;
+        Ok(v.first().and_then(Value::as_u64).unwrap_or(0))
+    }
+
     /// Every account, as the book keeps it in memory.
     pub async fn book_entries(&self) -> Result<Vec<BookEntry>, StoreError> {
         let mut res = self.db.query("SELECT * OMIT id FROM account").await?;

@@ -171,6 +171,33 @@ async fn cluster_two_instances_cover_for_each_other() {
     let db_down_ms = restarted_at.elapsed().as_millis();
     until_finished(&on_a, &sid, &run_ids, 90).await;
 
+    // 4. An import through B reaches A's account search (and a prep there) without a restart.
+    let csv = "Company Name,Website,Industry\nZephyrine Robotics,zephyrine-robotics.io,Robotics\n";
+    let res = on_b.import_csv("", csv).await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    let imported_at = Instant::now();
+    let found = loop {
+        let hits: Value = on_a.search("Zephyrine", 5).await.json().await.unwrap();
+        if let Some(hit) = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["name"] == "Zephyrine Robotics")
+        {
+            break hit["id"].as_str().unwrap().to_string();
+        }
+        assert!(
+            imported_at.elapsed() < Duration::from_secs(15),
+            "A never saw the account imported through B: {hits}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let seen_after_ms = imported_at.elapsed().as_millis();
+    let res = on_a
+        .post_json("/api/intelligence/customer", json!({ "customerId": found }))
+        .await;
+    assert_eq!(res.status(), 202, "A researches the account B imported");
+
     // The browser on A converged to exactly the database's events, once each, in order;
     // B reads the same chat.
     let follower = tokio::time::timeout(Duration::from_secs(90), watcher)
@@ -198,7 +225,7 @@ async fn cluster_two_instances_cover_for_each_other() {
         "cluster: {} runs, {} events ({} via A's feed, {} fetched, {} reconnects); B's steps on \
          A's feed: lag p50 {} ms, max {} ms; take-over after kill -9 of B: {take_over_ms} ms \
          (lease 1500 ms), {taken} runs taken; SurrealDB restart took {db_down_ms} ms; live \
-         streams re-subscribed: A {}, B {}",
+         streams re-subscribed: A {}, B {}; an account imported through B found on A after {seen_after_ms} ms",
         run_ids.len(),
         db_events.len(),
         follower.via_feed,
