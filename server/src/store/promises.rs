@@ -143,17 +143,4 @@ impl Store {
         let rows: Vec<Value> = res.take(0)?;
         decode(rows)
     }
-
-    /// The answers still due in session `sid` (for tests and reports).
-    pub async fn answers_due(&self, sid: &str) -> Result<Vec<AnswerDue>, StoreError> {
-        let mut res = self
-            .db
-            .query(format!(
-                "SELECT {ANSWER_FIELDS} FROM answer_due WHERE sid = $sid"
-            ))
-            .bind(json!({ "sid": sid }))
-            .await?;
-        let rows: Vec<Value> = res.take(0)?;
-        decode(rows)
-    }
 }
