@@ -5,13 +5,12 @@
 //! reconnect, subscribe again and converge. Every step moves once, every event reaches the
 //! browser once, in order.
 
-use crate::crash::{ServerProcess, assert_each_run_done_once, free_port, scratch_dir};
+use crate::crash::{ServerProcess, assert_each_run_done_once, scratch_dir, start_runs};
 use crate::follower::Follower;
 use crate::helpers::TestApp;
 use crate::live_updates::assert_gapless;
 use crate::surreal_server::SurrealServer;
 use serde_json::{Value, json};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Runs B drives before it is killed; runs started (on both) before SurrealDB restarts.
@@ -24,35 +23,6 @@ fn count(events: &[Value], kind: &str, status: Option<&str>) -> usize {
         .filter(|e| e["change"]["type"] == kind)
         .filter(|e| status.is_none_or(|s| e["change"]["status"] == s))
         .count()
-}
-
-async fn instance(dir: &Path, env: &[(&'static str, String)]) -> ServerProcess {
-    std::fs::create_dir_all(dir).unwrap();
-    let port = free_port();
-    let server = ServerProcess {
-        child: ServerProcess::start(dir, port, env),
-        dir: dir.to_path_buf(),
-        port,
-        env: env.to_vec(),
-    };
-    server.wait_healthy().await;
-    server
-}
-
-async fn start_runs(app: &TestApp, sid: &str, accounts: &[String]) -> Vec<String> {
-    let mut ids = Vec::new();
-    for account in accounts {
-        let res = app
-            .post_json(
-                "/api/intelligence/customer",
-                json!({ "customerId": account, "chatSessionId": sid }),
-            )
-            .await;
-        assert_eq!(res.status(), 202, "start {account}");
-        let body: Value = res.json().await.unwrap();
-        ids.push(body["executionId"].as_str().unwrap().to_string());
-    }
-    ids
 }
 
 /// Poll (through `app`, which may briefly fail) until every run in `ids` has finished.
@@ -83,12 +53,11 @@ async fn cluster_two_instances_cover_for_each_other() {
     let mut env = surreal.env();
     env.push(("DOSSIER_LEASE_MS", "1500".into()));
     env.push(("DOSSIER_DEMO_DELAY_MS", "1500-3000".into()));
-    let a = instance(&dir.join("a"), &env).await;
-    let mut b = instance(&dir.join("b"), &env).await;
-    let addr = |s: &ServerProcess| format!("127.0.0.1:{}", s.port).parse().unwrap();
+    let a = ServerProcess::spawn(&dir.join("a"), env.clone()).await;
+    let mut b = ServerProcess::spawn(&dir.join("b"), env).await;
     // One rep, signed in once, reaching both instances (as through a load balancer).
-    let on_a = TestApp::signed_up(addr(&a)).await;
-    let on_b = TestApp::new(addr(&b), on_a.session.clone());
+    let on_a = TestApp::signed_up(a.addr()).await;
+    let on_b = TestApp::new(b.addr(), on_a.session.clone());
     let snapshot = on_a.load_chat().await;
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
     let feed = snapshot["feed"].as_str().unwrap().to_string();
@@ -151,7 +120,7 @@ async fn cluster_two_instances_cover_for_each_other() {
         .min()
         .expect("A moved B's runs on");
     let take_over_ms = first_after - killed_at;
-    let taken = crate::crash_promises::log_count(&a.dir, "taking a run whose lease lapsed");
+    let taken = a.log_count("taking a run whose lease lapsed");
     assert!(taken >= 1, "A took over B's runs");
     b.restart();
     b.wait_healthy().await;
@@ -213,10 +182,7 @@ async fn cluster_two_instances_cover_for_each_other() {
         "B reads the same chat"
     );
     assert_each_run_done_once(&on_a, &run_ids, &db_events).await;
-    let resubscribed = ["a", "b"]
-        .iter()
-        .map(|d| crate::crash_promises::log_count(&dir.join(d), "live event stream ended"))
-        .collect::<Vec<_>>();
+    let resubscribed = [&a, &b].map(|s| s.log_count("live event stream ended"));
     assert!(
         resubscribed.iter().all(|&n| n >= 1),
         "both instances subscribed again after the restart: {resubscribed:?}"

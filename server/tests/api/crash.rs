@@ -26,6 +26,34 @@ pub(crate) struct ServerProcess {
 }
 
 impl ServerProcess {
+    /// Start the server binary on a free port with `env`, logging into `dir`, and wait
+    /// until it answers its health check.
+    pub(crate) async fn spawn(dir: &Path, env: Vec<(&'static str, String)>) -> Self {
+        std::fs::create_dir_all(dir).unwrap();
+        let port = free_port();
+        let server = ServerProcess {
+            child: Self::start(dir, port, &env),
+            dir: dir.to_path_buf(),
+            port,
+            env,
+        };
+        server.wait_healthy().await;
+        server
+    }
+
+    /// The address it listens on.
+    pub(crate) fn addr(&self) -> std::net::SocketAddr {
+        format!("127.0.0.1:{}", self.port).parse().unwrap()
+    }
+
+    /// How many times its log says `line`.
+    pub(crate) fn log_count(&self, line: &str) -> usize {
+        std::fs::read_to_string(self.dir.join("server.log"))
+            .unwrap_or_default()
+            .matches(line)
+            .count()
+    }
+
     pub(crate) fn start(dir: &Path, port: u16, env: &[(&'static str, String)]) -> Child {
         let log = std::fs::OpenOptions::new()
             .create(true)
@@ -117,6 +145,23 @@ async fn runs_survive_kill_9_on_a_remote_surrealdb() {
     drop(surreal);
 }
 
+/// Start research on each of `accounts` in chat `sid`; the runs' ids.
+pub(crate) async fn start_runs(app: &TestApp, sid: &str, accounts: &[String]) -> Vec<String> {
+    let mut ids = Vec::new();
+    for account in accounts {
+        let res = app
+            .post_json(
+                "/api/intelligence/customer",
+                json!({ "customerId": account, "chatSessionId": sid }),
+            )
+            .await;
+        assert_eq!(res.status(), 202, "start {account}");
+        let body: Value = res.json().await.unwrap();
+        ids.push(body["executionId"].as_str().unwrap().to_string());
+    }
+    ids
+}
+
 /// Every run in `run_ids` finished once, every step moved running → done|failed exactly
 /// once, and no message was posted twice, in the chat's `db_events`.
 pub(crate) async fn assert_each_run_done_once(
@@ -190,16 +235,8 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
         .unwrap_or_else(|| rand::rng().random());
     eprintln!("crash test seed {seed} (rerun with CRASH_SEED={seed})");
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
-    let port = free_port();
-    let mut server = ServerProcess {
-        child: ServerProcess::start(&dir, port, &env),
-        dir: dir.clone(),
-        port,
-        env,
-    };
-    server.wait_healthy().await;
-
-    let app = TestApp::signed_up(format!("127.0.0.1:{port}").parse().unwrap()).await;
+    let mut server = ServerProcess::spawn(&dir, env).await;
+    let app = TestApp::signed_up(server.addr()).await;
     let snapshot = app.load_chat().await;
     let sid = snapshot["view"]["session_id"].as_str().unwrap().to_string();
     let feed = snapshot["feed"].as_str().unwrap().to_string();
@@ -223,17 +260,13 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     let mut run_ids = Vec::new();
     let per_round = RUNS.div_ceil(ROUNDS);
     for round in 0..ROUNDS {
-        for account in accounts.iter().skip(round * per_round).take(per_round) {
-            let res = app
-                .post_json(
-                    "/api/intelligence/customer",
-                    json!({ "customerId": account, "chatSessionId": sid }),
-                )
-                .await;
-            assert_eq!(res.status(), 202, "start {account}");
-            let body: Value = res.json().await.unwrap();
-            run_ids.push(body["executionId"].as_str().unwrap().to_string());
-        }
+        let these: Vec<String> = accounts
+            .iter()
+            .skip(round * per_round)
+            .take(per_round)
+            .cloned()
+            .collect();
+        run_ids.extend(start_runs(&app, &sid, &these).await);
         // Let the runs get somewhere (or nowhere), then pull the plug.
         tokio::time::sleep(Duration::from_millis(rng.random_range(0..900))).await;
         server.kill9();
@@ -253,12 +286,9 @@ async fn crash_scenario(dir: PathBuf, env: Vec<(&'static str, String)>) {
     assert_eq!(follower.events, db_events, "the client converged");
 
     assert_each_run_done_once(&app, &run_ids, &db_events).await;
-    let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
     // Embedded: taken over at start; remote: taken over when the lease lapsed.
-    let resumed = log
-        .matches("resuming a run left by a stopped process")
-        .count()
-        + log.matches("taking a run whose lease lapsed").count();
+    let resumed = server.log_count("resuming a run left by a stopped process")
+        + server.log_count("taking a run whose lease lapsed");
     eprintln!(
         "crash test: {RUNS} runs, {ROUNDS} kill -9s, {resumed} resumptions, {} reconnects, {} events ({} via feed, {} via fetch)",
         follower.reconnects,
@@ -287,16 +317,8 @@ async fn a_step_that_keeps_dying_fails_after_three_attempts() {
         // A lease the restarted process could not take at once is retried within 0.5 s.
         ("DOSSIER_LEASE_MS", "1500".to_string()),
     ];
-    let port = free_port();
-    let mut server = ServerProcess {
-        child: ServerProcess::start(&dir, port, &env),
-        dir: dir.clone(),
-        port,
-        env,
-    };
-    server.wait_healthy().await;
-    let addr = format!("127.0.0.1:{port}").parse().unwrap();
-    let app = TestApp::signed_up(addr).await;
+    let mut server = ServerProcess::spawn(&dir, env).await;
+    let app = TestApp::signed_up(server.addr()).await;
     let res = app.start_intelligence("acme-corp", None).await;
     assert_eq!(res.status(), 202);
     let body: Value = res.json().await.unwrap();

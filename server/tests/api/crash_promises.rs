@@ -3,10 +3,10 @@
 //! binary is killed and restarted on the same on-disk database; what the rep was promised
 //! is posted once, or — when every process that takes it dies — ends saying so.
 
-use crate::crash::{ServerProcess, free_port, scratch_dir};
+use crate::crash::{ServerProcess, scratch_dir};
 use crate::helpers::TestApp;
+use crate::live_updates::choose;
 use serde_json::{Value, json};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// A chat message as the rep sees it once every event is applied.
@@ -102,15 +102,8 @@ pub(crate) async fn start_server(env: Vec<(&'static str, String)>) -> (ServerPro
     let dir = scratch_dir();
     let mut env = env;
     env.push(("DOSSIER_DB", format!("surrealkv://{}/db", dir.display())));
-    let port = free_port();
-    let server = ServerProcess {
-        child: ServerProcess::start(&dir, port, &env),
-        dir,
-        port,
-        env,
-    };
-    server.wait_healthy().await;
-    let app = TestApp::signed_up(format!("127.0.0.1:{port}").parse().unwrap()).await;
+    let server = ServerProcess::spawn(&dir, env).await;
+    let app = TestApp::signed_up(server.addr()).await;
     (server, app)
 }
 
@@ -118,21 +111,6 @@ pub(crate) async fn start_server(env: Vec<(&'static str, String)>) -> (ServerPro
 pub(crate) fn set_env(server: &mut ServerProcess, name: &'static str, value: &str) {
     server.env.retain(|(k, _)| *k != name);
     server.env.push((name, value.to_string()));
-}
-
-pub(crate) fn log_count(dir: &Path, line: &str) -> usize {
-    std::fs::read_to_string(dir.join("server.log"))
-        .unwrap_or_default()
-        .matches(line)
-        .count()
-}
-
-/// A new chat of the visitor's.
-async fn fresh_chat(app: &TestApp) -> String {
-    let res = app.server_fn("new", &[]).await;
-    assert_eq!(res.status(), 200);
-    let snapshot: Value = res.json().await.unwrap();
-    snapshot["view"]["session_id"].as_str().unwrap().to_string()
 }
 
 /// Ask over the API in the background (the call dies with the server; the chat keeps it).
@@ -149,14 +127,8 @@ async fn answers_promised_before_a_kill_9_are_posted_after_the_restart() {
     let live = app.new_session().await;
     ask_in_background(&app, &live, "What's their technology stack?");
     // Chat 2: research under way, and a question about data it is still collecting.
-    let waiting = fresh_chat(&app).await;
-    let res = app
-        .server_fn(
-            "choose",
-            &[("session_id", &waiting), ("account_id", "acme-corp")],
-        )
-        .await;
-    assert_eq!(res.status(), 200);
+    let waiting = app.new_chat().await;
+    choose(&app, &waiting, "acme-corp").await;
     let res = app
         .server_fn(
             "send",
@@ -210,12 +182,7 @@ async fn answers_promised_before_a_kill_9_are_posted_after_the_restart() {
     assert!(posted[0].text.contains("AWS") && posted[0].sources > 0);
     // Taken over at start (the lease, 15 s, had not lapsed): the embedded database's only
     // process knows every answer still due is an orphan.
-    assert!(
-        log_count(
-            &server.dir,
-            "taking over an answer left by a stopped process"
-        ) >= 1
-    );
+    assert!(server.log_count("taking over an answer left by a stopped process") >= 1);
 }
 
 /// An answer whose writing kills every process that takes it (as a crash in it would) is
@@ -234,11 +201,7 @@ async fn an_answer_whose_writer_keeps_dying_ends_saying_so() {
         server.restart();
         server.wait_healthy().await;
         let deadline = Instant::now() + Duration::from_secs(20);
-        while log_count(
-            &server.dir,
-            "taking over an answer left by a stopped process",
-        ) < taken
-        {
+        while server.log_count("taking over an answer left by a stopped process") < taken {
             assert!(Instant::now() < deadline, "not taken over");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

@@ -290,6 +290,14 @@ impl TestApp {
             .to_string()
     }
 
+    /// A new chat of the visitor's (the chat box's "New chat"); its id.
+    pub async fn new_chat(&self) -> String {
+        let res = self.server_fn("new", &[]).await;
+        assert_eq!(res.status(), 200);
+        let snapshot: Value = res.json().await.unwrap();
+        snapshot["view"]["session_id"].as_str().unwrap().to_string()
+    }
+
     /// The visitor's chat snapshot: `{view, feed}`.
     pub async fn load_chat(&self) -> Value {
         let res = self.server_fn("load", &[]).await;

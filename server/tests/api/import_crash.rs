@@ -1,7 +1,7 @@
 //! An import killed with SIGKILL halfway leaves the book as before or with whole rows only
 //! (batches are transactions), says it was interrupted, and runs again to the end.
 
-use crate::crash::{ServerProcess, free_port, scratch_dir};
+use crate::crash::{ServerProcess, scratch_dir};
 use crate::helpers::TestApp;
 use serde_json::Value;
 use std::time::Duration;
@@ -27,19 +27,12 @@ async fn own_accounts(app: &TestApp) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_import_killed_halfway_keeps_whole_rows_and_runs_again() {
     let dir = scratch_dir();
-    let port = free_port();
     let env = vec![(
         "DOSSIER_DB",
         format!("surrealkv://{}", dir.join("db").display()),
     )];
-    let mut server = ServerProcess {
-        child: ServerProcess::start(&dir, port, &env),
-        dir: dir.clone(),
-        port,
-        env,
-    };
-    server.wait_healthy().await;
-    let app = TestApp::signed_up(format!("127.0.0.1:{port}").parse().unwrap()).await;
+    let mut server = ServerProcess::spawn(&dir, env).await;
+    let app = TestApp::signed_up(server.addr()).await;
     let file = export();
 
     let preview: Value = app

@@ -3,6 +3,7 @@
 //! `pending` with the id to fetch the answer from once it is posted.
 
 use crate::helpers::*;
+use crate::live_updates::choose;
 use serde_json::Value;
 use std::time::Duration;
 
@@ -14,13 +15,7 @@ async fn collecting(min_ms: u64, max_ms: u64, wait: Duration) -> (TestApp, Strin
     })
     .await;
     let sid = app.new_session().await;
-    let res = app
-        .server_fn(
-            "choose",
-            &[("session_id", &sid), ("account_id", "acme-corp")],
-        )
-        .await;
-    assert_eq!(res.status(), 200);
+    choose(&app, &sid, "acme-corp").await;
     (app, sid)
 }
 
