@@ -73,6 +73,8 @@ pub fn App() -> impl IntoView {
     #[cfg(any(feature = "ssr", feature = "hydrate"))]
     leptos_ws::provide_websocket();
     #[cfg(feature = "hydrate")]
+    realtime::watch_link();
+    #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         // Lets tests and scripts know the page is interactive.
         if let Some(body) = document().body() {

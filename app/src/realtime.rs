@@ -9,6 +9,28 @@
 #[cfg(feature = "hydrate")]
 use crate::domain::Feed;
 
+/// Whether the websocket is connected, for every page: provided by the app in the browser
+/// (see [`watch_link`]); absent while rendering on the server, where nothing is connected.
+#[derive(Clone, Copy)]
+pub struct Link {
+    pub connected: leptos::prelude::RwSignal<bool>,
+}
+
+/// Provide the [`Link`] and keep it current from the websocket's own callbacks.
+#[cfg(feature = "hydrate")]
+pub fn watch_link() {
+    use leptos::prelude::*;
+    let link = Link {
+        connected: RwSignal::new(false),
+    };
+    provide_context(link);
+    if let Some(ws) = use_context::<leptos_ws::ServerSignalWebSocket>() {
+        ws.set_on_connect(move || link.connected.set(true));
+        ws.set_on_reconnect(move || link.connected.set(true));
+        ws.set_on_disconnect(move || link.connected.set(false));
+    }
+}
+
 /// The leptos_ws signal name for a session's feed token.
 pub fn feed_signal_name(token: &str) -> String {
     format!("feed-{token}")
@@ -30,6 +52,15 @@ pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
     // Mirror the websocket signal into the chat state, which folds it in.
     Effect::new(move |_| chat.feed.set(feed.get()));
     chat.follow_feed();
+    // "Live" once the socket is connected (it may already be, after moving between pages);
+    // after a drop, the catch-up below says when it is live again.
+    let link = use_context::<Link>();
+    Effect::new(move |_| {
+        if link.is_some_and(|l| l.connected.get()) && !chat.ever_online.get_untracked() {
+            chat.ever_online.set(true);
+            chat.online.set(true);
+        }
+    });
 
     // Safety net: a subscription the server silently dropped (it ignores one for a signal it
     // does not have, e.g. right after a restart) would leave the page stale. Every 15 s, ask
@@ -57,6 +88,9 @@ pub fn follow(chat: crate::state::chat::ChatContext, feed_name: String) {
     // which also re-creates the server's signal — and subscribe again.
     let ws_for_retry = ws.clone();
     ws.set_on_disconnect(move || {
+        if let Some(link) = link {
+            link.connected.set(false);
+        }
         if !chat.online.get_untracked() {
             return;
         }

@@ -1,5 +1,6 @@
 //! Dossier's server: HTTP (pages, server functions, JSON API, websocket), the SurrealDB
 //! store, the research orchestrator and the live feed.
+#![recursion_limit = "256"]
 
 pub mod analysts;
 pub mod answers;

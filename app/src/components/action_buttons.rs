@@ -1,14 +1,15 @@
 //! The buttons under a message. A button whose data is still being collected waits
-//! (disabled, with a spinner); when its data lands it enables with a "new" badge.
+//! (disabled, with a spinner); when its data really arrives it says "new" until pressed.
+//! The role and purpose choices are two labelled groups.
 
-use crate::domain::{Action, RunStatus};
+use crate::domain::{Action, ActionKind, RunStatus, StepKey, StepStatus};
 use crate::state::chat::{ChatContext, use_chat};
 use leptos::prelude::*;
 
 /// Where a button's data is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum DataState {
-    /// Needs no research data, or its data is in.
+    /// Needs no research data, or its steps have settled.
     Ready,
     /// A step it needs is still running.
     Pending,
@@ -34,11 +35,67 @@ fn data_state(chat: &ChatContext, action: &Action) -> DataState {
     })
 }
 
+/// Whether data about the customer arrived for the button: a step it needs found something
+/// (not only failed, and not only the rep's own company).
+fn data_arrived(chat: &ChatContext, action: &Action) -> bool {
+    let Some(run_id) = action.run_id.as_deref() else {
+        return false;
+    };
+    chat.view.with(|v| {
+        v.run(run_id).is_some_and(|run| {
+            action.needs().iter().any(|k| {
+                *k != StepKey::Vendor
+                    && run.step(*k).is_some_and(|s| s.status == StepStatus::Done)
+            })
+        })
+    })
+}
+
+/// The groups of a button set, each with its label (None: the plain suggestions).
+fn groups(actions: Vec<Action>) -> Vec<(Option<&'static str>, Vec<Action>)> {
+    let (mut roles, mut purposes, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+    for a in actions {
+        match a.action {
+            ActionKind::SetRole { .. } => roles.push(a),
+            ActionKind::SetPurpose { .. } => purposes.push(a),
+            _ => rest.push(a),
+        }
+    }
+    [
+        (Some("Your role"), roles),
+        (Some("Meeting purpose"), purposes),
+        (None, rest),
+    ]
+    .into_iter()
+    .filter(|(_, g)| !g.is_empty())
+    .collect()
+}
+
 #[component]
 pub fn ActionButtons(actions: Vec<Action>) -> impl IntoView {
+    groups(actions)
+        .into_iter()
+        .map(|(label, actions)| {
+            let buttons = view! { <Buttons actions label=label.unwrap_or("Suggested actions")/> };
+            match label {
+                Some(label) => view! {
+                    <div class="action-group">
+                        <span class="group-label" aria-hidden="true">{label}</span>
+                        {buttons}
+                    </div>
+                }
+                .into_any(),
+                None => buttons.into_any(),
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
     let chat = use_chat();
     view! {
-        <div class="actions" role="group" aria-label="Suggested actions">
+        <div class="actions" role="group" aria-label=label>
             {actions
                 .into_iter()
                 .map(|a| {
@@ -46,14 +103,21 @@ pub fn ActionButtons(actions: Vec<Action>) -> impl IntoView {
                     let label = a.label.clone();
                     let probe = a.clone();
                     let state = Memo::new(move |_| data_state(&chat, &probe));
-                    // "new" only for data that arrived while the rep was looking.
+                    let probe = a.clone();
+                    let opened_label = a.label.clone();
+                    // "new" only for data that arrived while the rep was looking, until used.
                     let was_pending = state.get_untracked() == DataState::Pending;
-                    let is_new = move || was_pending && state.get() == DataState::Ready;
+                    let is_new = Memo::new(move |_| {
+                        was_pending
+                            && state.get() == DataState::Ready
+                            && data_arrived(&chat, &probe)
+                            && !chat.opened.with(|o| o.contains(&opened_label))
+                    });
                     let pending = move || state.get() == DataState::Pending;
                     let data_state = move || {
                         if pending() {
                             "pending"
-                        } else if is_new() {
+                        } else if is_new.get() {
                             "new"
                         } else {
                             "ready"
@@ -64,7 +128,7 @@ pub fn ActionButtons(actions: Vec<Action>) -> impl IntoView {
                             type="button"
                             class="action"
                             class:pending=pending
-                            class:new=is_new
+                            class:new=move || is_new.get()
                             data-action-id=a.id
                             data-state=data_state
                             aria-busy=move || pending().to_string()
@@ -75,8 +139,9 @@ pub fn ActionButtons(actions: Vec<Action>) -> impl IntoView {
                                 <span class="spinner" aria-hidden="true"></span>
                             </Show>
                             {a.label}
-                            <Show when=is_new>
-                                <span class="badge-new">"new"</span>
+                            <Show when=move || is_new.get()>
+                                <span class="visually-hidden">", new data"</span>
+                                <span class="badge-new" aria-hidden="true">"new"</span>
                             </Show>
                         </button>
                     }

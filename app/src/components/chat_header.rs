@@ -25,12 +25,17 @@ pub fn ChatHeader() -> impl IntoView {
         <header class="chat-header">
             <h1>"Dossier"</h1>
             <span class="subtitle">"Meeting prep"</span>
+            // Honest: "Offline" until the live connection is up (and without JavaScript).
             <span
                 class="live"
                 class:offline=move || !chat.online.get()
                 role="status"
             >
-                {move || if chat.online.get() { "Live" } else { "Reconnecting…" }}
+                {move || match (chat.online.get(), chat.ever_online.get()) {
+                    (true, _) => "Live",
+                    (false, true) => "Reconnecting…",
+                    (false, false) => "Offline",
+                }}
             </span>
             <a class="header-link" href="/chats">"Preps"</a>
             <a class="header-link" href="/accounts">"Accounts"</a>

@@ -1,6 +1,8 @@
 //! The chat page's frame: provides the chat state, follows the live feed, lays out the parts.
 
-use super::{chat_header::ChatHeader, chat_input::ChatInput, message_list::MessageList};
+use super::chat_header::ChatHeader;
+use super::chat_input::ChatInput;
+use super::message_list::{MessageList, NewBelow};
 use crate::ports::ChatSnapshot;
 use crate::state::chat::ChatContext;
 use leptos::prelude::*;
@@ -25,7 +27,11 @@ pub fn ChatShell(
         <div class="chat">
             <ChatHeader/>
             <MessageList/>
-            <ChatInput/>
+            // The message bar, kept at the bottom of the window.
+            <div class="dock">
+                <NewBelow/>
+                <ChatInput/>
+            </div>
         </div>
     }
 }

@@ -1,40 +1,95 @@
-//! One message: its text, its progress card, its buttons and its sources.
+//! One message: its text, its progress card, its buttons and its sources. The list item stays
+//! while the message is revised (an answer streaming in, a run's line updated), so focus,
+//! hover and the reading position hold; only its content is drawn again.
 
 use super::{
     action_buttons::ActionButtons, message_text::MessageText, progress_card::ProgressCard,
     source_badges::SourceBadges,
 };
 use crate::domain::{ChatMessage, Role};
+use crate::state::chat::use_chat;
 use leptos::prelude::*;
 
+/// The id of a message's list item, for scrolling and focus.
+pub fn message_anchor(message_id: &str) -> String {
+    format!("message-{message_id}")
+}
+
 #[component]
-pub fn MessageBubble(message: ChatMessage) -> impl IntoView {
-    let role = match message.role {
-        Role::User => "user",
-        Role::Assistant => "assistant",
+pub fn MessageBubble(
+    id: String,
+    /// The ids of the messages whose buttons are live (see `domain::live_actions`).
+    live: Memo<Vec<String>>,
+) -> impl IntoView {
+    let chat = use_chat();
+    let key = id.clone();
+    let revision = Memo::new(move |_| chat.view.with(|v| v.message(&key).map(|m| m.revision)));
+    let key = id.clone();
+    let current = move || {
+        revision.track();
+        chat.view.with_untracked(|v| v.message(&key).cloned())
     };
+    let key = id.clone();
+    let is_live = Memo::new(move |_| live.with(|l| l.contains(&key)));
+    let first = current();
+    let role = match first.as_ref().map(|m| m.role) {
+        Some(Role::User) => "user",
+        _ => "assistant",
+    };
+    let streaming = {
+        let current = current.clone();
+        move || current().is_some_and(|m| m.streaming)
+    };
+    view! {
+        <li
+            id=message_anchor(&id)
+            class=format!("message {role}")
+            class:streaming=streaming.clone()
+            data-role=role
+            tabindex="-1"
+            aria-busy=move || streaming().to_string()
+        >
+            {move || current().map(|message| view! { <Bubble message is_live/> })}
+        </li>
+    }
+}
+
+#[component]
+fn Bubble(message: ChatMessage, is_live: Memo<bool>) -> impl IntoView {
     let ChatMessage {
         id,
         text,
         actions,
         sources,
         run_id,
-        streaming,
         ..
     } = message;
+    let has_actions = !actions.is_empty();
+    // The newest set of next steps is live; older sets fold away under a summary line.
+    let buttons = move || {
+        let actions = actions.clone();
+        if !has_actions {
+            None
+        } else if is_live.get() {
+            Some(view! { <ActionButtons actions/> }.into_any())
+        } else {
+            Some(
+                view! {
+                    <details class="earlier-actions">
+                        <summary>"Earlier suggestions"</summary>
+                        <ActionButtons actions/>
+                    </details>
+                }
+                .into_any(),
+            )
+        }
+    };
     view! {
-        <li
-            class=format!("message {role}")
-            class:streaming=streaming
-            data-role=role
-            aria-busy=streaming.to_string()
-        >
-            <div class="bubble">
-                <MessageText message_id=id.clone() text sources=sources.clone()/>
-                {run_id.map(|run_id| view! { <ProgressCard run_id/> })}
-                {(!actions.is_empty()).then(|| view! { <ActionButtons actions/> })}
-                {(!sources.is_empty()).then(|| view! { <SourceBadges message_id=id sources/> })}
-            </div>
-        </li>
+        <div class="bubble">
+            <MessageText message_id=id.clone() text sources=sources.clone()/>
+            {run_id.map(|run_id| view! { <ProgressCard run_id/> })}
+            {buttons}
+            {(!sources.is_empty()).then(|| view! { <SourceBadges message_id=id sources/> })}
+        </div>
     }
 }

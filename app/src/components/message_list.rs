@@ -1,6 +1,8 @@
-//! The conversation, oldest first, with a welcome line when it is empty.
+//! The conversation, oldest first, with a welcome line when it is empty. Each message is
+//! keyed by its id, so a revision redraws its content in place.
 
 use super::message_bubble::MessageBubble;
+use crate::domain::live_actions::live_action_ids;
 use crate::state::chat::use_chat;
 use leptos::prelude::*;
 
@@ -8,25 +10,13 @@ use leptos::prelude::*;
 pub fn MessageList() -> impl IntoView {
     let chat = use_chat();
     let is_empty = move || chat.view.with(|v| v.messages.is_empty());
+    let ids = Memo::new(move |_| {
+        chat.view
+            .with(|v| v.messages.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+    });
+    let live = Memo::new(move |_| chat.view.with(|v| live_action_ids(&v.messages)));
     #[cfg(feature = "hydrate")]
-    {
-        // Keep the newest message in view as the chat grows — only when a message is added
-        // (not on every step change), and after the frame is drawn, so scrolling never
-        // delays an update.
-        let count = Memo::new(move |_| chat.view.with(|v| v.messages.len()));
-        Effect::new(move |_| {
-            let _ = count.get();
-            request_animation_frame(|| {
-                if let Some(el) = document()
-                    .query_selector(".messages > li:last-child")
-                    .ok()
-                    .flatten()
-                {
-                    el.scroll_into_view_with_bool(false);
-                }
-            });
-        });
-    }
+    super::follow_newest::follow_newest(chat);
     view! {
         <section class="conversation" aria-label="Conversation">
             <Show when=is_empty>
@@ -39,11 +29,30 @@ pub fn MessageList() -> impl IntoView {
             </Show>
             <ol class="messages" aria-live="polite">
                 <For
-                    each=move || chat.view.with(|v| v.messages.clone())
-                    key=|m| (m.id.clone(), m.revision)
-                    children=|message| view! { <MessageBubble message/> }
+                    each=move || ids.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <MessageBubble id live/> }
                 />
             </ol>
         </section>
+    }
+}
+
+/// "↓ 3 new": the messages that arrived while the rep was reading further up. Pressing it
+/// shows the first of them.
+#[component]
+pub fn NewBelow() -> impl IntoView {
+    let chat = use_chat();
+    let count = move || chat.unseen.with(Vec::len);
+    let show_first = move |_| {
+        #[cfg(feature = "hydrate")]
+        super::follow_newest::show_first_unseen(chat);
+    };
+    view! {
+        <Show when=move || count() != 0>
+            <button type="button" class="new-below" on:click=show_first>
+                {move || crate::state::scroll::new_label(count())}
+            </button>
+        </Show>
     }
 }

@@ -18,13 +18,23 @@ pub fn MessageText(message_id: String, text: String, sources: Vec<SourceRef>) ->
             Segment::Cite(n) => {
                 let source = &sources[n - 1];
                 // The record itself when it has an http(s) address; else its badge below.
-                let href = source
-                    .link()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| format!("#{}", source_anchor(&message_id, n)));
+                let external = source.link().map(str::to_string);
+                // An outside record opens in a new tab; a badge below is scrolled to.
+                let target = external.is_some().then_some("_blank");
+                let href =
+                    external.unwrap_or_else(|| format!("#{}", source_anchor(&message_id, n)));
                 let title = format!("Source: {} ({})", source.name, source.last_updated);
+                // Named by its source, not by its number.
+                let name = format!("Source {n}: {}", source.name);
                 view! {
-                    <a class="cite" href=href title=title target="_blank" rel="noopener noreferrer">
+                    <a
+                        class="cite"
+                        href=href
+                        title=title
+                        aria-label=name
+                        target=target
+                        rel="noopener noreferrer"
+                    >
                         {n.to_string()}
                     </a>
                 }

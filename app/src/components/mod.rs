@@ -6,6 +6,8 @@ pub mod book_summary;
 pub mod chat_header;
 pub mod chat_input;
 pub mod chat_shell;
+#[cfg(feature = "hydrate")]
+mod follow_newest;
 pub mod import_panel;
 pub mod import_preview;
 pub mod import_progress;

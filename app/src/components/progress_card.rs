@@ -1,6 +1,6 @@
 //! A research run's live progress: one line per step, updated as the steps move.
 
-use crate::domain::{StepStatus, run::duration_words};
+use crate::domain::StepStatus;
 use crate::state::chat::use_chat;
 use leptos::prelude::*;
 
@@ -37,15 +37,10 @@ pub fn ProgressCard(run_id: String) -> impl IntoView {
                             })
                             .collect_view();
                         view! {
-                            <h3>{format!("Research progress for {}", run.account_name)}</h3>
+                            <h2>{format!("Research progress for {}", run.account_name)}</h2>
                             <ul class="steps">{steps}</ul>
                             <p class="run-meta" data-run-status=run.status.as_str()>
-                                {format!(
-                                    "Run {} · estimated {} · {}",
-                                    run.id,
-                                    duration_words(run.estimated_ms),
-                                    run.status.as_str(),
-                                )}
+                                {run.status_words()}
                             </p>
                         }
                     })

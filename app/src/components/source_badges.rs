@@ -1,5 +1,6 @@
-//! Where a message's facts come from: name, a confidence dot, last updated — each badge
-//! numbered like the citations in the text, and linked to the record when it has an address.
+//! Where a message's facts come from: name, confidence (in words and as a dot), last
+//! updated — each badge numbered like the citations in the text, and linked to the record
+//! when it has an address.
 
 use super::message_text::source_anchor;
 use crate::domain::SourceRef;
@@ -14,7 +15,7 @@ pub fn SourceBadges(message_id: String, sources: Vec<SourceRef>) -> impl IntoVie
                 .enumerate()
                 .map(|(i, s)| {
                     let level = s.confidence_level();
-                    let title = format!("{} — confidence {:.0}%", s.name, s.confidence * 100.0);
+                    let confidence = s.confidence_words();
                     let name = match s.link().map(str::to_string) {
                         Some(url) => view! {
                             <a class="name" href=url target="_blank" rel="noopener noreferrer">{s.name}</a>
@@ -27,11 +28,11 @@ pub fn SourceBadges(message_id: String, sources: Vec<SourceRef>) -> impl IntoVie
                             class="source"
                             id=source_anchor(&message_id, i + 1)
                             data-confidence=level
-                            title=title
                         >
                             <span class="num">{(i + 1).to_string()}</span>
                             {name}
                             <span class=format!("dot {level}") aria-hidden="true"></span>
+                            <span class="confidence">{confidence}</span>
                             <time>{s.last_updated}</time>
                         </li>
                     }

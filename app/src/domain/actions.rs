@@ -2,7 +2,7 @@
 //! and to what the research found (funding → "Leverage funding news", open roles →
 //! "Connect with hiring manager", a new executive → "Who's the new CISO?").
 
-use super::{Action, ActionKind, Intent, MeetingPurpose, Persona, RepRole};
+use super::{Action, ActionKind, Intent, MeetingPurpose, Persona, Question, RepRole};
 
 /// The most buttons under one answer.
 pub const MAX_ACTIONS: usize = 8;
@@ -36,6 +36,18 @@ pub fn next_actions(
         Intent::MeetingPrep,
     )]);
     buttons.finish(run_id)
+}
+
+/// The buttons without any that asks `q` again: no "Who's the new CISO?" under the answer
+/// about the new CISO.
+pub fn without_question(actions: Vec<Action>, q: &Question) -> Vec<Action> {
+    actions
+        .into_iter()
+        .filter(|a| {
+            !matches!(&a.action, ActionKind::Ask { intent, focus, .. }
+                if *intent == q.intent && *focus == q.focus)
+        })
+        .collect()
 }
 
 /// What an answer leads to (the seeds' deep-dive follow-ups).
@@ -462,6 +474,28 @@ mod tests {
                 "Back to main insights",
             ]
         );
+    }
+
+    #[test]
+    fn the_question_just_answered_is_not_suggested_again() {
+        let acme = Signals {
+            funding: false,
+            hiring: false,
+            new_executive: Some("CISO".into()),
+        };
+        let under = |q: Question| -> Vec<String> {
+            let actions = next_actions(&Persona::default(), &acme, Some(q.intent), None);
+            let kept = without_question(actions, &q);
+            labels(&kept).into_iter().map(str::to_string).collect()
+        };
+        let ciso = Question {
+            intent: Intent::Contacts,
+            focus: Some("ciso".into()),
+        };
+        let ciso_button = "Who's the new CISO?".to_string();
+        assert!(!under(ciso).contains(&ciso_button));
+        // Asked about people in general, the new CISO is still worth a button.
+        assert!(under(Question::new(Intent::Contacts)).contains(&ciso_button));
     }
 
     #[test]

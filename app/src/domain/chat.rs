@@ -263,6 +263,12 @@ impl SourceRef {
         self.url.as_deref().and_then(safe_link)
     }
 
+    /// The confidence in words, as the badge says it: `Confidence: 92% (high)`.
+    pub fn confidence_words(&self) -> String {
+        let pct = (self.confidence.clamp(0.0, 1.0) * 100.0).round() as u32;
+        format!("Confidence: {pct}% ({})", self.confidence_level())
+    }
+
     /// The badge's dot colour: green above 0.8, yellow above 0.6, else red.
     pub fn confidence_level(&self) -> &'static str {
         if self.confidence > 0.8 {
@@ -278,6 +284,21 @@ impl SourceRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn confidence_is_said_in_words() {
+        let at = |confidence: f32| SourceRef {
+            name: "Crunchbase".into(),
+            confidence,
+            last_updated: "2026-11-20".into(),
+            url: None,
+            fetched_at_ms: None,
+        };
+        assert_eq!(at(0.92).confidence_words(), "Confidence: 92% (high)");
+        assert_eq!(at(0.7).confidence_words(), "Confidence: 70% (medium)");
+        assert_eq!(at(1.7).confidence_words(), "Confidence: 100% (high)");
+        assert_eq!(at(f32::NAN).confidence_words(), "Confidence: 0% (low)");
+    }
 
     #[test]
     fn only_http_links_with_a_host_are_shown() {

@@ -10,6 +10,7 @@ pub mod crm;
 pub mod event;
 pub mod import;
 pub mod intent;
+pub mod live_actions;
 pub mod persona;
 pub mod query;
 pub mod run;

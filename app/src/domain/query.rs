@@ -254,6 +254,29 @@ pub fn extract_company(text: &str) -> CompanyQuery {
     CompanyQuery::Missing
 }
 
+/// The account a rep turns to mid-thread: "what about Acme Industries?", "and how about
+/// Initech", "switch to Globex" → the name. `None` when the words after are about the
+/// current account ("what about their hiring?") or there are none.
+pub fn turns_to(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|t| norm_token(t)).collect();
+    let start = lower
+        .iter()
+        .position(|t| !matches!(t.as_str(), "and" | "ok" | "okay" | "now" | "so" | "hmm"))?;
+    let rest: Vec<&str> = lower[start..].iter().map(String::as_str).collect();
+    let skip = match rest.as_slice() {
+        ["what" | "how", "about", ..] | ["switch" | "move" | "go", "to", ..] => 2,
+        _ => return None,
+    };
+    let name = name_from(&tokens, &lower, start + skip)?;
+    let first = name.split_whitespace().next()?.to_lowercase();
+    let about_them = matches!(
+        first.as_str(),
+        "their" | "them" | "they" | "it" | "its" | "that" | "this" | "those" | "these" | "you"
+    );
+    (!about_them).then_some(name)
+}
+
 /// The name that starts at `start` and runs until a stop word or punctuation.
 fn name_from(tokens: &[&str], lower: &[String], start: usize) -> Option<String> {
     let mut words = Vec::new();
@@ -353,6 +376,25 @@ pub fn parse_domain(token: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_about_another_account_names_it() {
+        assert_eq!(turns_to("what about Acme Industries?").as_deref(), Some("Acme Industries"));
+        assert_eq!(turns_to("And how about Initech").as_deref(), Some("Initech"));
+        assert_eq!(turns_to("ok, switch to Globex Corp").as_deref(), Some("Globex Corp"));
+        assert_eq!(turns_to("what about Vandelay Industries").as_deref(), Some("Vandelay Industries"));
+        for about_current in [
+            "what about their hiring?",
+            "what about them?",
+            "what about it",
+            "what about",
+            "",
+            "tell me about Acme",
+            "what's new",
+        ] {
+            assert_eq!(turns_to(about_current), None, "{about_current:?}");
+        }
+    }
 
     fn name(s: &str) -> CompanyQuery {
         CompanyQuery::Name(s.to_string())

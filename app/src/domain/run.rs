@@ -186,6 +186,12 @@ pub struct RunView {
     pub status: RunStatus,
     pub estimated_ms: u64,
     pub steps: Vec<StepView>,
+    /// When the run started: its `RunStarted` event's time, set as the view folds it.
+    #[serde(default)]
+    pub started_at_ms: i64,
+    /// How long the run took, once it finished.
+    #[serde(default)]
+    pub took_ms: Option<u64>,
 }
 
 impl RunView {
@@ -210,6 +216,26 @@ impl RunView {
                     detail: None,
                 })
                 .collect(),
+            started_at_ms: 0,
+            took_ms: None,
+        }
+    }
+
+    /// How the run is doing, in words, for the line under its steps: `estimated about 3
+    /// seconds` while it runs, `finished in 0.6 s` (and what went wrong) once it has ended.
+    pub fn status_words(&self) -> String {
+        let took = self.took_ms.map(took_words);
+        match (self.status, took) {
+            (RunStatus::Running, _) => format!("Estimated {}", duration_words(self.estimated_ms)),
+            (RunStatus::Completed, Some(t)) => format!("Finished in {t}"),
+            (RunStatus::Partial, Some(t)) => {
+                let failed = self.failed_steps().len();
+                let s = if failed == 1 { "" } else { "s" };
+                format!("Finished in {t} · {failed} step{s} found nothing")
+            }
+            (RunStatus::Failed, Some(t)) => format!("Stopped after {t} · nothing was found"),
+            (RunStatus::Completed | RunStatus::Partial, None) => "Finished".into(),
+            (RunStatus::Failed, None) => "Stopped · nothing was found".into(),
         }
     }
 
@@ -268,9 +294,48 @@ pub fn duration_words(ms: u64) -> String {
     }
 }
 
+/// A duration measured, for a rep: `0.6 s`, `12 s`, `2 min 5 s`.
+pub fn took_words(ms: u64) -> String {
+    match ms {
+        0..=9_949 => format!("{:.1} s", ms as f64 / 1000.0),
+        9_950..=59_499 => format!("{} s", (ms + 500) / 1000),
+        _ => {
+            let secs = (ms + 500) / 1000;
+            match secs % 60 {
+                0 => format!("{} min", secs / 60),
+                s => format!("{} min {s} s", secs / 60),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn measured_durations_read_naturally() {
+        assert_eq!(took_words(580), "0.6 s");
+        assert_eq!(took_words(0), "0.0 s");
+        assert_eq!(took_words(12_400), "12 s");
+        assert_eq!(took_words(125_000), "2 min 5 s");
+        assert_eq!(took_words(120_000), "2 min");
+    }
+
+    #[test]
+    fn a_run_says_how_it_is_doing_in_words() {
+        let mut run = RunView::new("r1", "a", "A", 2600);
+        assert_eq!(run.status_words(), "Estimated about 3 seconds");
+        run.status = RunStatus::Completed;
+        run.took_ms = Some(580);
+        assert_eq!(run.status_words(), "Finished in 0.6 s");
+        run.move_step(StepKey::News, StepStatus::Failed, Some("x".into()));
+        run.status = RunStatus::Partial;
+        assert_eq!(run.status_words(), "Finished in 0.6 s · 1 step found nothing");
+        run.status = RunStatus::Failed;
+        assert_eq!(run.status_words(), "Stopped after 0.6 s · nothing was found");
+        assert!(!run.status_words().contains("r1"), "no internal id");
+    }
 
     #[test]
     fn steps_move_only_forward() {

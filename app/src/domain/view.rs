@@ -58,7 +58,11 @@ impl ChatView {
                     m.revision += 1;
                 }
             }
-            Change::RunStarted { run } => self.runs.push(run.clone()),
+            Change::RunStarted { run } => {
+                let mut run = run.clone();
+                run.started_at_ms = event.at_ms;
+                self.runs.push(run);
+            }
             Change::StepChanged {
                 run_id,
                 step,
@@ -72,6 +76,7 @@ impl ChatView {
             Change::RunFinished { run_id, status } => {
                 if let Some(run) = self.run_mut(run_id) {
                     run.status = *status;
+                    run.took_ms = Some(event.at_ms.saturating_sub(run.started_at_ms).max(0) as u64);
                 }
             }
         }
@@ -86,6 +91,10 @@ impl ChatView {
             }
         }
         Applied::Applied
+    }
+
+    pub fn message(&self, id: &str) -> Option<&ChatMessage> {
+        self.messages.iter().find(|m| m.id == id)
     }
 
     pub fn run(&self, id: &str) -> Option<&RunView> {
@@ -203,6 +212,7 @@ mod tests {
         let r = v.run("r").unwrap();
         assert_eq!(r.step(StepKey::Hiring).unwrap().status, StepStatus::Running);
         assert_eq!(r.status, RunStatus::Partial);
+        assert_eq!(r.took_ms, Some(2), "from RunStarted at 1 to RunFinished at 3");
     }
 
     #[test]

@@ -19,8 +19,16 @@ pub struct ChatContext {
     pub busy: RwSignal<bool>,
     /// The last error to show under the input.
     pub error: RwSignal<Option<String>>,
-    /// False while the live connection is down.
+    /// True while live updates arrive: the socket is connected and the view caught up.
     pub online: RwSignal<bool>,
+    /// Was ever live on this page (so "Reconnecting…", not "Offline", when it drops).
+    pub ever_online: RwSignal<bool>,
+    /// The buttons the rep has pressed, by label: their "new" badge is gone.
+    pub opened: RwSignal<Vec<String>>,
+    /// A button was pressed: focus goes to the answer it brings.
+    pub focus_answer: RwSignal<bool>,
+    /// The messages that arrived while the rep read further up ("↓ N new"), oldest first.
+    pub unseen: RwSignal<Vec<String>>,
     /// The text in the input, kept across a failed send so nothing is lost.
     pub draft: RwSignal<String>,
     /// The newest value of the session's live feed.
@@ -35,7 +43,11 @@ impl ChatContext {
             view: RwSignal::new(view),
             busy: RwSignal::new(false),
             error: RwSignal::new(None),
-            online: RwSignal::new(true),
+            online: RwSignal::new(false),
+            ever_online: RwSignal::new(false),
+            opened: RwSignal::new(Vec::new()),
+            focus_answer: RwSignal::new(false),
+            unseen: RwSignal::new(Vec::new()),
             draft: RwSignal::new(String::new()),
             feed: RwSignal::new(Feed::default()),
             syncing: RwSignal::new(false),
@@ -127,6 +139,12 @@ impl ChatContext {
     /// Do what a button says; `label` is the button's text (the rep's side of the chat).
     pub fn act(&self, action: ActionKind, label: String) {
         let this = *self;
+        this.opened.update(|o| {
+            if !o.contains(&label) {
+                o.push(label.clone());
+            }
+        });
+        this.focus_answer.set(!matches!(action, ActionKind::SearchAgain));
         let persona = move |change: PersonaChange| {
             this.run(String::new(), async move {
                 set_persona(this.session_id(), change).await

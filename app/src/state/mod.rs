@@ -1,4 +1,5 @@
 //! Client-side state shared by the chat's components.
 
 pub mod chat;
+pub mod scroll;
 pub mod import;

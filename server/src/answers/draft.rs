@@ -4,7 +4,7 @@
 
 use crate::answers::cite::Cites;
 use crate::answers::evidence::Cited;
-use crate::answers::{Answer, Evidence};
+use crate::answers::{Answer, Evidence, StepData};
 use app::domain::{SourceRef, StepKey};
 
 /// Text from a source, with anything that looks like one of our `[n]` citation markers
@@ -111,11 +111,29 @@ pub fn contains_word(text: &str, needle: &str) -> bool {
     })
 }
 
-/// The steps with nothing to offer, each with why: `hiring (still being collected)`.
+/// The steps with nothing to offer, said once per reason: `hiring (still being collected)`,
+/// `news & funding, tech stack (the searches failed)` — why each failed is on its step.
 pub fn blind_spots(ev: &Evidence) -> Vec<String> {
-    ev.missing()
+    let mut spots: Vec<(Vec<&str>, String)> = Vec::new();
+    let failed: Vec<StepKey> = ev
+        .missing()
         .into_iter()
-        .map(|k| format!("{} ({})", k.noun(), ev.searched(k)))
+        .filter(|k| matches!(ev.get(*k), Some(StepData::Failed(_))))
+        .collect();
+    for k in ev.missing() {
+        let why = if failed.len() > 1 && failed.contains(&k) {
+            "the searches failed".to_string()
+        } else {
+            ev.searched(k)
+        };
+        match spots.iter_mut().find(|(_, w)| *w == why) {
+            Some((nouns, _)) => nouns.push(k.noun()),
+            None => spots.push((vec![k.noun()], why)),
+        }
+    }
+    spots
+        .into_iter()
+        .map(|(nouns, why)| format!("{} ({why})", nouns.join(", ")))
         .collect()
 }
 

@@ -34,6 +34,22 @@ pub fn help() -> Answer {
     }
 }
 
+/// The answer to thanks: brief, and what else there is.
+pub fn thanks(account: Option<&str>) -> String {
+    match account {
+        Some(name) => format!(
+            "You're welcome — good luck with {name}! Ask me anything else, or say              “Create my meeting prep one-pager” to take it along."
+        ),
+        None => "You're welcome! Tell me who you're meeting next whenever you're ready.".into(),
+    }
+}
+
+/// A message the rules could not place: the buttons under it are the best guesses.
+pub fn did_you_mean(said: &str) -> String {
+    let said: String = said.chars().take(80).collect();
+    format!("I'm not sure what you mean by “{}”. Did you mean…?", said.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,6 +46,11 @@ pub fn research_label(domain: &str) -> String {
 pub fn found(count: usize, shown: &str, demo: bool) -> String {
     let noun = if count == 1 { "customer" } else { "customers" };
     let mut text = format!("Found {count} {noun} matching \"{shown}\":");
+    text.push_str(if count == 1 {
+        "\nIs this the customer you're meeting with?"
+    } else {
+        "\nWhich customer are you meeting with?"
+    });
     if demo {
         text.push_str("\n(Demo data — import your own accounts on the Accounts page.)");
     }
@@ -60,11 +65,12 @@ mod tests {
     fn matches_are_counted_in_words_a_rep_reads() {
         assert_eq!(
             found(3, "Acme", false),
-            "Found 3 customers matching \"Acme\":"
+            "Found 3 customers matching \"Acme\":\nWhich customer are you meeting with?"
         );
         assert_eq!(
             found(1, "initech", true),
             "Found 1 customer matching \"initech\":\n\
+             Is this the customer you're meeting with?\n\
              (Demo data — import your own accounts on the Accounts page.)"
         );
         assert_eq!(

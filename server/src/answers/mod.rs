@@ -13,6 +13,7 @@ pub mod crm;
 pub mod deal;
 mod draft;
 pub mod evidence;
+pub mod failures;
 pub mod help;
 pub mod hiring;
 pub mod matches;

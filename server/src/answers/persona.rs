@@ -4,15 +4,20 @@
 use app::domain::{MeetingPurpose, Persona, RepRole};
 use app::ports::PersonaChange;
 
+/// Added to the answer to a role or purpose when the summary above was written again.
+pub const SUMMARY_REVISED: &str = "\n🎯 I've re-written the summary above with your angle.";
+
 /// Asks for what is still unknown (with what is known so far), or says what is known.
-pub fn prompt(persona: &Persona) -> String {
+/// `running`: research has just started, so the question fills the wait.
+pub fn prompt(persona: &Persona, running: bool) -> String {
     if persona.should_ask() {
         let known = persona
             .describe()
             .map(|d| format!(" (so far: {d})"))
             .unwrap_or_default();
+        let lead = if running { "While that runs, let's" } else { "Let's" };
         return format!(
-            "While that runs, let's get specific about your meeting{known}:\n\
+            "{lead} get specific about your meeting{known}:\n\
              • Your role today?\n\
              • What's the meeting purpose?\n\
              Both tailor my answers and suggestions — or skip."
@@ -167,24 +172,26 @@ mod tests {
 
     #[test]
     fn an_open_persona_is_asked_for_with_what_is_known() {
-        let text = prompt(&Persona::default());
+        let text = prompt(&Persona::default(), true);
         assert!(text.starts_with("While that runs, let's get specific about your meeting:\n"));
+        let from_cache = prompt(&Persona::default(), false);
+        assert!(from_cache.starts_with("Let's get specific about your meeting:\n"), "no run: no 'while'");
         assert!(text.contains("• Your role today?") && text.contains("— or skip."));
         let half = Persona {
             role: Some(RepRole::AccountExecutive),
             ..Persona::default()
         };
         assert!(
-            prompt(&half).contains("your meeting (so far: AE):"),
+            prompt(&half, true).contains("your meeting (so far: AE):"),
             "{}",
-            prompt(&half)
+            prompt(&half, true)
         );
     }
 
     #[test]
     fn a_known_or_skipped_persona_is_said_not_asked() {
         assert_eq!(
-            prompt(&ae_expansion()),
+            prompt(&ae_expansion(), true),
             "Preparing as AE · expansion opportunity."
         );
         let skipped = Persona {
@@ -193,7 +200,7 @@ mod tests {
             ..Persona::default()
         };
         assert_eq!(
-            prompt(&skipped),
+            prompt(&skipped, true),
             "Preparing without a role or purpose — answers stay general."
         );
     }

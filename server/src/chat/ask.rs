@@ -13,7 +13,7 @@ use crate::store::conversation::SessionContext;
 use crate::store::promises::Promise;
 use crate::store::runs::RunRow;
 use crate::store::sessions::SessionRow;
-use app::domain::actions::next_actions;
+use app::domain::actions::{next_actions, without_question};
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
 use app::domain::{
     AccountSummary, Action, ChatMessage, Intent, Question, SessionEvent, StepKey, StepStatus,
@@ -319,6 +319,7 @@ pub(super) async fn finish_with(
         }
     };
     let actions = next_actions(&ev.persona, &ev.signals(), Some(q.intent), run_live);
+    let actions = without_question(actions, q);
     let actions = match ev.account.id.as_str() {
         "" => actions,
         id => about(actions, id),

@@ -37,9 +37,9 @@ impl Chat {
 
     /// The reply to a message that should name a company: the matches; for a domain not
     /// in the book, an offer to research it anyway.
-    pub(super) fn matches_reply(&self, text: &str) -> ChatMessage {
+    pub(super) fn matches_reply(&self, text: &str, company: &CompanyQuery) -> ChatMessage {
         let now = crate::now_ms();
-        let (shown, term, named_domain) = match extract_company(text) {
+        let (shown, term, named_domain) = match company.clone() {
             CompanyQuery::Name(n) => (n.clone(), n, None),
             CompanyQuery::Domain(d) => (d.clone(), d.clone(), Some(d)),
             CompanyQuery::Missing => {

@@ -173,7 +173,7 @@ impl ChatService for Chat {
         let session = self.own_session(visitor, session_id).await?;
         let account = self.account(account_id)?;
         Ok(self
-            .start_research(&session, &account, true)
+            .start_research(&session, &account, Some(account.choice_label()))
             .await?
             .events())
     }
@@ -189,7 +189,7 @@ impl ChatService for Chat {
             crate::book::Added::Created(a) | crate::book::Added::Exists(a) => a,
         };
         Ok(self
-            .start_research(&session, &account, true)
+            .start_research(&session, &account, Some(account.choice_label()))
             .await?
             .events())
     }
@@ -223,7 +223,13 @@ impl ChatService for Chat {
     ) -> Result<Vec<SessionEvent>, AppError> {
         let session = self.own_session(visitor, session_id).await?;
         let said = crate::answers::persona::said(change);
-        let answer = self.change_persona(&session, change).await?;
-        self.exchange(&session, said, answer).await
+        let mut answer = self.change_persona(&session, change).await?;
+        let revised = match change {
+            PersonaChange::Role { .. } | PersonaChange::Purpose { .. } => {
+                self.revise_summary(&session, &mut answer).await?
+            }
+            PersonaChange::Skip | PersonaChange::Change => None,
+        };
+        self.exchange_revising(&session, said, answer, revised).await
     }
 }

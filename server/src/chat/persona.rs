@@ -6,7 +6,9 @@ use crate::answers::persona as say;
 use crate::own_company::OwnCompany;
 use crate::store::sessions::SessionRow;
 use app::domain::actions::{next_actions, persona_actions};
-use app::domain::{Action, ActionKind, ChatMessage, Intent, MeetingPurpose, Persona, RepRole};
+use app::domain::{
+    Action, ActionKind, Change, ChatMessage, Intent, MeetingPurpose, Persona, RepRole,
+};
 use app::error::AppError;
 use app::ports::PersonaChange;
 use std::sync::Arc;
@@ -31,8 +33,9 @@ impl Chat {
     }
 
     /// The message that asks for the role and purpose, or says what is known.
-    pub(super) fn persona_prompt(&self, persona: &Persona, now: i64) -> ChatMessage {
-        let message = ChatMessage::assistant(message_id(), say::prompt(persona), now);
+    /// `running`: a research run has just started (the prompt says "while that runs").
+    pub(super) fn persona_prompt(&self, persona: &Persona, running: bool, now: i64) -> ChatMessage {
+        let message = ChatMessage::assistant(message_id(), say::prompt(persona, running), now);
         if persona.should_ask() {
             message.with_actions(persona_actions(persona))
         } else {
@@ -107,6 +110,32 @@ impl Chat {
             );
         }
         answer.ok_or_else(|| AppError::BadInput("No role or purpose given.".into()))
+    }
+
+    /// The persona changed: the current account's latest summary, written again with the
+    /// rep's angle as it is now, and `answer` saying so. No revision while its run is still
+    /// going (it reads the persona when it writes the summary) or without a finished run.
+    pub(super) async fn revise_summary(
+        &self,
+        session: &SessionRow,
+        answer: &mut ChatMessage,
+    ) -> Result<Option<Change>, AppError> {
+        let context = self.store.session_context(&session.sid).await?;
+        let Some(account) = context.account_id.and_then(|id| self.book.get(&id)) else {
+            return Ok(None);
+        };
+        let Some(run) = self.latest_run_about(session, &account).await? else {
+            return Ok(None);
+        };
+        if run.is_running() {
+            return Ok(None);
+        }
+        let persona = self.store.persona(&session.owner).await?;
+        let revised = self.orchestrator.summary_for(&run, &account, &persona).await?;
+        if revised.is_some() {
+            answer.text.push_str(say::SUMMARY_REVISED);
+        }
+        Ok(revised)
     }
 
     /// The next-step buttons for the session's current account, fitted to `persona` and to

@@ -139,17 +139,26 @@ impl Chat {
         answer: ChatMessage,
         promise: Option<Promise>,
     ) -> Result<Vec<SessionEvent>, AppError> {
-        let changes = vec![
-            Change::MessageAdded {
-                message: ChatMessage::user(message_id(), said, crate::now_ms()),
-            },
-            Change::MessageAdded { message: answer },
-        ];
+        let changes = said_and_answered(said, answer);
         let events = match promise {
             Some(p) => self.store.append_promise(&session.sid, changes, p).await?,
             None => self.store.append(&session.sid, changes, None).await?,
         };
         Ok(events)
+    }
+
+    /// Post the rep's message and the answer with an earlier message `revised`, in one
+    /// transaction.
+    pub(super) async fn exchange_revising(
+        &self,
+        session: &SessionRow,
+        said: String,
+        answer: ChatMessage,
+        revised: Option<Change>,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let mut changes = said_and_answered(said, answer);
+        changes.extend(revised);
+        Ok(self.store.append(&session.sid, changes, None).await?)
     }
 
     /// The session's newest run, if it is about `account`.
@@ -167,6 +176,16 @@ impl Chat {
         self.store.set_context_account(sid, account_id).await?;
         Ok(())
     }
+}
+
+/// The rep's message and Dossier's answer, as two messages.
+fn said_and_answered(said: String, answer: ChatMessage) -> Vec<Change> {
+    vec![
+        Change::MessageAdded {
+            message: ChatMessage::user(message_id(), said, crate::now_ms()),
+        },
+        Change::MessageAdded { message: answer },
+    ]
 }
 
 #[cfg(test)]

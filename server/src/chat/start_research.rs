@@ -56,7 +56,7 @@ impl Chat {
     ) -> Result<Intelligence, AppError> {
         let account = self.account(customer_id.trim())?;
         let session = self.session_or_new(visitor, session_id).await?;
-        let start = self.start_research(&session, &account, false).await?;
+        let start = self.start_research(&session, &account, None).await?;
         Ok(Intelligence {
             session_id: session.sid,
             account_id: account.id,
@@ -64,13 +64,13 @@ impl Chat {
         })
     }
 
-    /// Answer from a fresh profile, or start a research run. `echo` adds the rep's choice
-    /// as their own message (the UI path).
+    /// Answer from a fresh profile, or start a research run. `echo` is what the rep said
+    /// to choose it (their button's label, or what they typed), posted as their message.
     pub async fn start_research(
         &self,
         session: &SessionRow,
         account: &AccountSummary,
-        echo: bool,
+        echo: Option<String>,
     ) -> Result<ResearchStart, AppError> {
         let now = crate::now_ms();
         // Switching account keeps the thread: later questions are about this account.
@@ -92,9 +92,9 @@ impl Chat {
             persona,
         };
         let mut changes = Vec::new();
-        if echo {
+        if let Some(said) = echo {
             changes.push(Change::MessageAdded {
-                message: ChatMessage::user(message_id(), account.choice_label(), now),
+                message: ChatMessage::user(message_id(), said, now),
             });
         }
         let profile = self.collector.profile(account, now).await?;
@@ -163,11 +163,16 @@ impl Chat {
         [
             say(start::already_known(account, now - profile.created_at)),
             overview(facts, None, now),
-            say(summary).with_sources(sources),
+            say(summary).with_sources(sources).with_actions(
+                run::summary::summary_actions(&collected)
+                    .into_iter()
+                    .map(|a| a.about(&account.id))
+                    .collect(),
+            ),
         ]
         .into_iter()
         .chain(preparing.purpose_note.clone().map(say))
-        .chain([self.persona_prompt(persona, now)])
+        .chain([self.persona_prompt(persona, false, now)])
         .map(|message| Change::MessageAdded { message })
         .collect()
     }
@@ -188,7 +193,7 @@ impl Chat {
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let added = |message| Change::MessageAdded { message };
         let mut changes = vec![
-            added(say(start::researching(account))),
+            added(say(start::researching(account, &preparing.company.profile.name))),
             added(overview(facts, Some(run_id), now)),
         ];
         if let Some(p) = stale {
@@ -198,13 +203,14 @@ impl Chat {
         changes.push(Change::RunStarted {
             run: RunView::new(run_id, &account.id, &account.name, estimated_ms),
         });
+        let started = start::deep_research_started(estimated_ms);
         changes.push(added(
-            say(start::deep_research_started(estimated_ms)).with_run(run_id),
+            ChatMessage::assistant(start::started_id(run_id), started, now).with_run(run_id),
         ));
         if let Some(note) = &preparing.purpose_note {
             changes.push(added(say(note.clone())));
         }
-        changes.push(added(self.persona_prompt(persona, now)));
+        changes.push(added(self.persona_prompt(persona, true, now)));
         changes
     }
 }
@@ -222,7 +228,7 @@ struct Preparing {
 /// `run_id`'s data when a run is gathering it).
 fn overview(facts: &CrmFacts, run_id: Option<&str>, now: i64) -> ChatMessage {
     let today = crate::answers::crm::today(now);
-    let (text, sources) = run::overview(facts, today, run_id.is_some());
+    let (text, sources) = run::overview(facts, today);
     ChatMessage::assistant(message_id(), text, now)
         .with_actions(
             run::exploration_actions(run_id)

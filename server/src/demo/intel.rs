@@ -227,7 +227,7 @@ pub fn intel_for(account: &AccountSummary) -> DemoIntel {
         )],
         VANDELAY => StepKey::CUSTOMER
             .iter()
-            .map(|k| (*k, "Source timed out after 10 s".to_string()))
+            .map(|k| (*k, "Source unavailable (HTTP 503)".to_string()))
             .collect(),
         _ if h(60) % 11 == 3 => {
             let key = StepKey::CUSTOMER[(h(61) % 5) as usize];

@@ -5,6 +5,7 @@
 use crate::cache_policy::CachePolicy;
 use crate::findings::{CacheUse, Findings, Profile};
 use crate::sources::registry::Registries;
+use crate::answers::failures;
 use crate::sources::{Source, SourceError};
 use crate::store::{Store, StoreError};
 use app::domain::{AccountSummary, SourceRef, StepKey};
@@ -159,8 +160,7 @@ impl Collector {
             .collect();
         let failures: Vec<SourceError> = failures.into_iter().filter_map(Result::err).collect();
         if found.is_empty() {
-            let reasons: Vec<String> = failures.iter().map(ToString::to_string).collect();
-            return (Err(reasons.join("; ")), CacheUse::Miss);
+            return (Err(failures::step_failed(step, &failures)), CacheUse::Miss);
         }
         let Some(merged) = Findings::merge(step, found) else {
             return (Err("nothing to collect".into()), CacheUse::Miss);
@@ -360,8 +360,10 @@ mod tests {
         let account = crate::demo::demo_accounts().remove(0);
         let (found, cache) = collector.collect(StepKey::News, &account).await;
         let reason = found.unwrap_err();
-        assert!(reason.contains("Overflowing feed"), "{reason}");
-        assert!(reason.contains("could not be read"), "{reason}");
+        assert_eq!(
+            reason,
+            "the news source (Overflowing feed) sent an answer Dossier couldn't read"
+        );
         assert_eq!(cache, CacheUse::Miss);
     }
 }

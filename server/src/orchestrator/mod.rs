@@ -80,7 +80,45 @@ impl Orchestrator {
         self.lease
     }
 
-    /// How long a run should take: collection in parallel, then analysis.
+    /// The summary of a finished `run` written again for `persona` (the rep chose a role or
+    /// purpose after it ended), with its sources and buttons, from its stored steps. `None`
+    /// while a step is unsettled or when nothing was found.
+    pub async fn summary_for(
+        &self,
+        run: &crate::store::runs::RunRow,
+        account: &app::domain::AccountSummary,
+        persona: &app::domain::Persona,
+    ) -> Result<Option<app::domain::Change>, crate::store::StoreError> {
+        use app::domain::StepKey;
+        let rows = self.store.steps(&run.rid).await?;
+        let outcomes: Vec<_> = StepKey::COLLECTION
+            .into_iter()
+            .filter_map(|k| match steps::plan(steps::row(&rows, k)) {
+                steps::Plan::Reuse(outcome) => Some((k, outcome)),
+                _ => None,
+            })
+            .collect();
+        if outcomes.len() != StepKey::COLLECTION.len() {
+            return Ok(None);
+        }
+        let (found, missing) = steps::split(outcomes);
+        let (collected, sources) = steps::analysis_inputs(&found);
+        let Ok(text) = crate::answers::run::summarise(account, &collected, &missing, persona) else {
+            return Ok(None);
+        };
+        let actions = crate::answers::run::summary::summary_actions(&collected)
+            .into_iter()
+            .map(|a| a.about(&account.id))
+            .collect();
+        Ok(Some(app::domain::Change::MessageRevised {
+            id: steps::summary_id(&run.rid),
+            text,
+            sources: steps::summary_sources(&found, &sources),
+            actions,
+            streaming: false,
+        }))
+    }
+
     /// How long research on `account` usually takes (its steps run in parallel).
     pub fn estimated_ms(&self, account: &app::domain::AccountSummary) -> u64 {
         let (demo, book) = self.typical_step_ms;

@@ -5,6 +5,7 @@
 
 use super::Orchestrator;
 use super::steps::{self, Plan};
+use crate::answers::run::summary::summary_actions;
 use crate::answers::run::{progress, summarise};
 use crate::findings::{CacheUse, Findings, MissingStep, Profile};
 use crate::own_company::OwnCompany;
@@ -205,10 +206,6 @@ impl Orchestrator {
         // The rep's role, purpose and own company: the run is prepared for them.
         let owner = self.store.session(&run.sid).await?.map(|s| s.owner);
         let company = self.companies.of_owner(owner.as_deref()).await?;
-        let persona = match &owner {
-            Some(owner) => self.store.persona(owner).await?,
-            None => Persona::default(),
-        };
         let outcomes = futures::future::join_all(
             StepKey::COLLECTION
                 .iter()
@@ -221,6 +218,12 @@ impl Orchestrator {
             .map(|(step, outcome)| outcome.map(|o| (step, o)))
             .collect::<Result<Vec<_>, Halt>>()?;
         let (found, missing) = steps::split(outcomes);
+        // The rep's role and purpose as they are now: chosen while the steps ran, they shape
+        // the summary (chosen after, they revise it: `Orchestrator::summary_for`).
+        let persona = match &owner {
+            Some(owner) => self.store.persona(owner).await?,
+            None => Persona::default(),
+        };
         let analysis_row = steps::row(&rows, StepKey::Analysis);
         self.analyse(&run, &account, (&found, &missing), analysis_row, &persona)
             .await?;
@@ -300,10 +303,14 @@ impl Orchestrator {
         let (collected, sources) = steps::analysis_inputs(found);
         let summary = summarise(account, &collected, missing, persona);
         let analysed = summary.is_ok();
+        let actions = summary_actions(&collected)
+            .into_iter()
+            .map(|a| a.about(&account.id))
+            .collect();
         let changes = steps::analysed(
-            &run.rid,
+            run,
             summary,
-            steps::summary_sources(found, &sources),
+            (steps::summary_sources(found, &sources), actions),
             missing,
             account,
             crate::now_ms(),

@@ -2,11 +2,13 @@
 //! driven (reuse its outcome, start it, or go on with it), and the changes each transition
 //! commits. No IO: the runner commits what these return.
 
-use crate::answers::run::{progress, step_message};
+use crate::answers::run::{progress, start, step_message};
 use crate::findings::{CacheUse, Collected, Findings, MissingStep, StepOutcome};
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
-use app::domain::{AccountSummary, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus};
+use app::domain::{
+    AccountSummary, Action, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus,
+};
 
 /// What to do with one step of a run that is being driven.
 #[derive(Debug, PartialEq)]
@@ -154,9 +156,9 @@ pub fn without_own_company(collected: Vec<Collected>) -> Vec<Collected> {
 
 /// The analysis settles and the run finishes, in one commit: the step, the summary, the end.
 pub fn analysed(
-    rid: &str,
+    run: &RunRow,
     summary: Result<String, String>,
-    sources: Vec<SourceRef>,
+    (sources, actions): (Vec<SourceRef>, Vec<Action>),
     missing: &[MissingStep],
     account: &AccountSummary,
     now: i64,
@@ -170,20 +172,45 @@ pub fn analysed(
             progress::nothing_to_analyse(account),
         ),
     };
-    vec![
+    let rid = &run.rid;
+    let mut changes = vec![
         Change::StepChanged {
-            run_id: rid.into(),
+            run_id: rid.clone(),
             step: StepKey::Analysis,
             status,
             detail: Some(detail),
         },
         Change::MessageAdded {
-            message: ChatMessage::assistant(format!("msg-{rid}-summary"), text, now)
-                .with_sources(sources),
+            message: ChatMessage::assistant(summary_id(rid), text, now)
+                .with_sources(sources)
+                .with_actions(if analysed { actions } else { vec![] }),
+        },
+    ];
+    let failed = missing.iter().filter(|m| m.step != StepKey::Vendor).count();
+    changes.extend(finish(run, run_status(analysed, missing), failed, now));
+    changes
+}
+
+/// The id of a run's summary message (revised when the rep's persona changes).
+pub fn summary_id(rid: &str) -> String {
+    format!("msg-{rid}-summary")
+}
+
+/// The run ends with `status` (`failed`: its customer steps that found nothing): the line
+/// above its progress card says so now, and how long it took.
+fn finish(run: &RunRow, status: RunStatus, failed: usize, now: i64) -> [Change; 2] {
+    let took_ms = u64::try_from(now - run.started_at).unwrap_or(0);
+    [
+        Change::MessageRevised {
+            id: start::started_id(&run.rid),
+            text: start::deep_research_finished(status, took_ms, failed),
+            sources: vec![],
+            actions: vec![],
+            streaming: false,
         },
         Change::RunFinished {
-            run_id: rid.into(),
-            status: run_status(analysed, missing),
+            run_id: run.rid.clone(),
+            status,
         },
     ]
 }
@@ -191,15 +218,11 @@ pub fn analysed(
 /// The run ends early, with a message saying why (`id_suffix` keeps the message's id
 /// distinct per reason).
 pub fn ended(run: &RunRow, id_suffix: &str, text: String, now: i64) -> Vec<Change> {
-    vec![
-        Change::MessageAdded {
-            message: ChatMessage::assistant(format!("msg-{}-{id_suffix}", run.rid), text, now),
-        },
-        Change::RunFinished {
-            run_id: run.rid.clone(),
-            status: RunStatus::Failed,
-        },
-    ]
+    let mut changes = vec![Change::MessageAdded {
+        message: ChatMessage::assistant(format!("msg-{}-{id_suffix}", run.rid), text, now),
+    }];
+    changes.extend(finish(run, RunStatus::Failed, 0, now));
+    changes
 }
 
 #[cfg(test)]

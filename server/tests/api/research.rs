@@ -58,11 +58,10 @@ async fn a_failing_source_fails_its_step_and_the_rest_go_on() {
         steps.iter().filter(|(_, s)| s == "done").count() == 6,
         "{steps:?}"
     );
-    assert!(
-        run["steps"][1]["detail"]
-            .as_str()
-            .unwrap()
-            .contains("HTTP 503")
+    // Said in plain words, with the source, never a status code.
+    assert_eq!(
+        run["steps"][1]["detail"],
+        "the news source (Demo news feed) is down right now"
     );
 
     // The chat says what is missing.
@@ -70,7 +69,7 @@ async fn a_failing_source_fails_its_step_and_the_rest_go_on() {
     let all = texts(&snapshot["view"]).join("\n");
     assert!(
         all.contains(
-            "Missing:\n• news & funding — Demo news feed: News provider returned HTTP 503"
+            "Missing:\n• news & funding — the news source (Demo news feed) is down right now"
         ),
         "{all}"
     );

@@ -27,6 +27,7 @@ async fn typing_a_meeting_request_offers_the_matches() {
     assert_eq!(
         reply["text"],
         "Found 3 customers matching \"Acme\":\n\
+         Which customer are you meeting with?\n\
          (Demo data — import your own accounts on the Accounts page.)"
     );
     let labels: Vec<&str> = reply["actions"]
@@ -125,7 +126,8 @@ async fn picking_an_account_answers_at_once_and_starts_research() {
     assert_eq!(prompt["actions"].as_array().unwrap().len(), 8);
     assert_eq!(
         events[1]["change"]["message"]["text"],
-        "Researching Acme Corp for your meeting."
+        "Perfect! Researching Acme Corp for your meeting.\n\
+         I can see you're representing Keyfort. Let me gather some intelligence…"
     );
     let overview = events[2]["change"]["message"]["text"].as_str().unwrap();
     assert!(overview.contains("Industry: FinTech") && overview.contains("Size: ~500 employees"));
@@ -261,7 +263,7 @@ async fn exploration_buttons_answer_from_the_run_and_never_guess() {
     let text = reply["text"].as_str().unwrap();
     assert!(
         text.contains(
-            "I found no recent news for Initech (the search failed: Demo news feed: News provider returned HTTP 503"
+            "I found no recent news for Initech (the search failed: the news source (Demo news feed) is down right now)"
         ) && text.contains("I won't guess"),
         "{text}"
     );

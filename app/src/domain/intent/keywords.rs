@@ -28,6 +28,16 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("industry", Overview, 1),
     ("basics", Overview, 2),
     ("company details", Overview, 3),
+    ("what kind of company", Overview, 4),
+    ("company about", Overview, 3),
+    ("who are these guys", Overview, 4),
+    ("what do they sell", Overview, 4),
+    ("how many people", Overview, 3),
+    ("how old", Overview, 2),
+    ("hq", Overview, 3),
+    ("located", Overview, 2),
+    ("revenue", Overview, 2),
+    ("sector", Overview, 1),
     // Technology
     ("technology", Technology, 3),
     ("technologies", Technology, 3),
@@ -45,6 +55,13 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("identity provider", Technology, 3),
     ("idp", Technology, 3),
     ("sso", Technology, 1),
+    ("aws", Technology, 2),
+    ("gcp", Technology, 2),
+    ("azure", Technology, 2),
+    ("it environment", Technology, 3),
+    ("infra", Technology, 3),
+    ("built on", Technology, 3),
+    ("are they using", Technology, 2),
     // News
     ("news", News, 3),
     ("latest", News, 1),
@@ -58,6 +75,17 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("headlines", News, 3),
     ("signals", News, 2),
     ("in the media", News, 3),
+    ("recently", News, 1),
+    ("lately", News, 1),
+    ("what changed", News, 2),
+    ("what s changed", News, 2),
+    ("what happened", News, 2),
+    ("anything new", News, 2),
+    ("any updates", News, 2),
+    ("updates on", News, 1),
+    ("going on", News, 2),
+    ("developments", News, 2),
+    ("trigger event", News, 4),
     // Funding deep dive
     ("funding", Funding, 4),
     ("funded", Funding, 4),
@@ -71,9 +99,15 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("valuation", Funding, 3),
     ("leverage", Funding, 1),
     ("ipo", Funding, 3),
+    ("invested", Funding, 4),
+    ("backers", Funding, 3),
+    ("backed by", Funding, 4),
+    ("fundraising", Funding, 4),
+    ("cash", Funding, 2),
     // Hiring
     ("hiring", Hiring, 4),
     ("hire", Hiring, 3),
+    ("hired", Hiring, 3),
     ("jobs", Hiring, 4),
     ("job", Hiring, 3),
     ("openings", Hiring, 4),
@@ -85,9 +119,12 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("headcount", Hiring, 3),
     ("careers", Hiring, 3),
     ("vacancies", Hiring, 4),
+    ("opening", Hiring, 4),
+    ("open req", Hiring, 4),
     // Decision makers
     ("decision makers", Contacts, 5),
     ("decision maker", Contacts, 5),
+    ("decision makes", Contacts, 5),
     ("who should i talk to", Contacts, 6),
     ("talk to", Contacts, 3),
     ("who should i meet", Contacts, 6),
@@ -105,6 +142,15 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("who is in charge", Contacts, 4),
     ("who s in charge", Contacts, 4),
     ("key people", Contacts, 4),
+    ("who makes", Contacts, 3),
+    ("who decides", Contacts, 4),
+    ("sign off", Contacts, 4),
+    ("signs off", Contacts, 4),
+    ("who leads", Contacts, 3),
+    ("who owns", Contacts, 3),
+    ("reach out to", Contacts, 4),
+    ("budget holder", Contacts, 5),
+    ("owns the budget", Contacts, 5),
     // Competitors
     ("competitors", Competitors, 5),
     ("competitor", Competitors, 5),
@@ -120,6 +166,14 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("positioning", Competitors, 3),
     ("current solution", Competitors, 3),
     ("who else", Competitors, 3),
+    ("up against", Competitors, 4),
+    ("instead of us", Competitors, 4),
+    ("current vendor", Competitors, 4),
+    ("current provider", Competitors, 4),
+    ("stack up", Competitors, 5),
+    ("compare", Competitors, 3),
+    ("battlecard", Competitors, 5),
+    ("battle card", Competitors, 5),
     // Product fit
     ("product fit", ProductFit, 6),
     ("products fit", ProductFit, 6),
@@ -136,6 +190,8 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("solution", ProductFit, 1),
     ("offer them", ProductFit, 4),
     ("need from us", ProductFit, 4),
+    ("can we help", ProductFit, 4),
+    ("use case", ProductFit, 4),
     // Risks
     ("risks", Risks, 5),
     ("risk", Risks, 5),
@@ -152,12 +208,16 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("objections", Risks, 4),
     ("renewal", Risks, 2),
     ("contract", Risks, 2),
+    ("go wrong", Risks, 4),
+    ("deal breakers", Risks, 5),
+    ("warning signs", Risks, 5),
     // Conversation starters
     ("conversation starters", ConversationStarters, 6),
     ("conversation starter", ConversationStarters, 6),
     ("talking points", ConversationStarters, 6),
     ("icebreaker", ConversationStarters, 6),
     ("ice breaker", ConversationStarters, 6),
+    ("ice breakers", ConversationStarters, 6),
     ("openers", ConversationStarters, 5),
     ("opener", ConversationStarters, 5),
     ("open with", ConversationStarters, 5),
@@ -168,6 +228,14 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("what should i ask", ConversationStarters, 6),
     ("small talk", ConversationStarters, 5),
     ("kick off", ConversationStarters, 3),
+    ("should i open", ConversationStarters, 5),
+    ("do i open", ConversationStarters, 5),
+    ("discovery questions", ConversationStarters, 6),
+    ("break the ice", ConversationStarters, 6),
+    ("opening line", ConversationStarters, 6),
+    ("what should i bring up", ConversationStarters, 6),
+    ("questions should i ask", ConversationStarters, 6),
+    ("questions i should ask", ConversationStarters, 6),
     // Meeting prep one-pager
     ("one-pager", MeetingPrep, 6),
     ("one pager", MeetingPrep, 6),
@@ -175,6 +243,7 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("meeting prep", MeetingPrep, 5),
     ("prep sheet", MeetingPrep, 6),
     ("cheat sheet", MeetingPrep, 6),
+    ("cheatsheet", MeetingPrep, 6),
     ("summary", MeetingPrep, 4),
     ("summarize", MeetingPrep, 4),
     ("summarise", MeetingPrep, 4),
@@ -184,6 +253,12 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("everything you know", MeetingPrep, 5),
     ("everything", MeetingPrep, 2),
     ("tldr", MeetingPrep, 5),
+    ("tl dr", MeetingPrep, 5),
+    ("sum it up", MeetingPrep, 5),
+    ("pre-call", MeetingPrep, 3),
+    ("prep doc", MeetingPrep, 6),
+    ("meeting brief", MeetingPrep, 6),
+    ("know before", MeetingPrep, 4),
     // Switch account
     ("switch", SwitchAccount, 5),
     ("another account", SwitchAccount, 6),
@@ -193,6 +268,10 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("change account", SwitchAccount, 6),
     ("other customer", SwitchAccount, 5),
     ("change customer", SwitchAccount, 6),
+    ("different customer", SwitchAccount, 6),
+    ("new company", SwitchAccount, 5),
+    ("swap account", SwitchAccount, 6),
+    ("next account", SwitchAccount, 6),
     // Help
     ("help", Help, 2),
     ("what can you do", Help, 6),
@@ -200,6 +279,13 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("how does this work", Help, 6),
     ("commands", Help, 4),
     ("options", Help, 2),
+    ("what can you help", Help, 6),
+    ("what are my options", Help, 6),
+    ("how do i use this", Help, 6),
+    ("what can this do", Help, 6),
+    ("what do you do", Help, 6),
+    ("how do you work", Help, 6),
+    ("menu", Help, 4),
     // ROI
     ("roi", Roi, 6),
     ("return on investment", Roi, 6),
@@ -209,6 +295,11 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("cost savings", Roi, 6),
     ("calculator", Roi, 3),
     ("value", Roi, 2),
+    ("they save", Roi, 5),
+    ("justify", Roi, 4),
+    ("tco", Roi, 5),
+    ("total cost of ownership", Roi, 6),
+    ("quantify", Roi, 4),
     // Expansion
     ("expansion", Expansion, 4),
     ("expansion opportunities", Expansion, 6),
@@ -219,6 +310,14 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("white space", Expansion, 5),
     ("grow the account", Expansion, 6),
     ("land and expand", Expansion, 6),
+    ("can we expand", Expansion, 5),
+    ("expand into", Expansion, 5),
+    ("grow this account", Expansion, 6),
+    ("other teams", Expansion, 4),
+    ("other departments", Expansion, 4),
+    ("other business units", Expansion, 5),
+    ("more seats", Expansion, 5),
+    ("additional seats", Expansion, 5),
     // Success metrics
     ("success metrics", SuccessMetrics, 6),
     ("metrics", SuccessMetrics, 4),
@@ -228,6 +327,10 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("outcomes", SuccessMetrics, 3),
     ("adoption", SuccessMetrics, 3),
     ("account health", SuccessMetrics, 5),
+    ("define success", SuccessMetrics, 6),
+    ("success plan", SuccessMetrics, 5),
+    ("success criteria", SuccessMetrics, 6),
+    ("success look like", SuccessMetrics, 6),
     // Integrations
     ("integration", Integrations, 5),
     ("integrations", Integrations, 5),
@@ -237,6 +340,8 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("apis", Integrations, 3),
     ("scim", Integrations, 4),
     ("plug into", Integrations, 5),
+    ("webhook", Integrations, 4),
+    ("provisioning", Integrations, 3),
     // Technical fit
     ("technical fit", TechnicalFit, 8),
     ("tech fit", TechnicalFit, 8),
@@ -246,6 +351,9 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("technical requirements", TechnicalFit, 6),
     ("technical", TechnicalFit, 2),
     ("deployment", TechnicalFit, 3),
+    ("on-prem", TechnicalFit, 3),
+    ("on prem", TechnicalFit, 3),
+    ("on-premise", TechnicalFit, 3),
     // Hiring outreach
     ("hiring manager", HiringOutreach, 8),
     ("hiring managers", HiringOutreach, 8),
@@ -253,6 +361,10 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("connect with hiring", HiringOutreach, 8),
     ("who is hiring", HiringOutreach, 8),
     ("who s hiring", HiringOutreach, 8),
+    ("who is recruiting", HiringOutreach, 8),
+    ("who s recruiting", HiringOutreach, 8),
+    ("who posted the job", HiringOutreach, 6),
+    ("talent acquisition", HiringOutreach, 6),
     // Back to main insights
     ("main insights", MainInsights, 8),
     ("back to main", MainInsights, 8),
@@ -264,6 +376,12 @@ const PHRASES: &[(&str, Intent, u32)] = &[
     ("show me what you know", MainInsights, 6),
     ("what i know so far", MainInsights, 6),
     ("preliminary findings", MainInsights, 6),
+    ("main findings", MainInsights, 6),
+    ("findings", MainInsights, 3),
+    ("know so far", MainInsights, 5),
+    ("what did you dig up", MainInsights, 6),
+    ("highlights", MainInsights, 3),
+    ("takeaways", MainInsights, 3),
 ];
 
 /// Job titles a people question can narrow to, with the canonical focus they map to.
@@ -353,6 +471,18 @@ const NOT_TYPOS: &[&str] = &[
     "contracts",
     "funded",
     "founded",
+    "invented",
+    "untested",
+    "fired",
+    "tired",
+    "wired",
+    "happen",
+    "happens",
+    "quantity",
+    "stats",
+    "sets",
+    "terms",
+    "build",
     "metric",
     "vendor",
     "vendors",
@@ -393,6 +523,25 @@ pub(super) fn scores(words: &[String]) -> [u32; Intent::ALL.len()] {
     let mut scores = [0; Intent::ALL.len()];
     for (phrase, intent, weight) in PHRASES {
         if contains(words, phrase) {
+            let i = Intent::ALL.iter().position(|x| x == intent).unwrap_or(0);
+            scores[i] += weight;
+        }
+    }
+    scores
+}
+
+/// Each intent's score when nothing matched outright, for "Did you mean …?": a one-word
+/// keyword counts when a word of four letters or more begins it or is begun by it
+/// ("compet" → competitors), or is two typos from it.
+pub(super) fn loose_scores(words: &[String]) -> [u32; Intent::ALL.len()] {
+    let near = |word: &str, keyword: &str| {
+        let (w, k) = (word.chars().count(), keyword.chars().count());
+        (w >= 4 && k >= 4 && (keyword.starts_with(word) || word.starts_with(keyword)))
+            || (k >= 5 && w.abs_diff(k) <= 2 && super::edit_distance(word, keyword, 2) <= 2)
+    };
+    let mut scores = [0; Intent::ALL.len()];
+    for (phrase, intent, weight) in PHRASES.iter().filter(|(p, _, _)| !p.contains(' ')) {
+        if words.iter().any(|w| near(w, phrase)) {
             let i = Intent::ALL.iter().position(|x| x == intent).unwrap_or(0);
             scores[i] += weight;
         }

@@ -4,6 +4,7 @@
 //! previous question. The server may ask an LLM classifier when these rules find nothing.
 
 mod keywords;
+pub mod small_talk;
 #[cfg(test)]
 mod tests;
 
@@ -140,6 +141,32 @@ impl Intent {
         }
     }
 
+    /// The question a "Did you mean …?" button asks for this intent.
+    pub fn suggestion(self) -> &'static str {
+        match self {
+            Intent::Overview => "Tell me more about their business",
+            Intent::Technology => "What technology do they use?",
+            Intent::News => "What's new with them?",
+            Intent::Funding => "Tell me more about the funding",
+            Intent::Hiring => "Show me the hiring details",
+            Intent::Contacts => "Who should I talk to?",
+            Intent::Competitors => "Competitive landscape",
+            Intent::ProductFit => "What products fit?",
+            Intent::Risks => "What are the risks?",
+            Intent::ConversationStarters => "Conversation starters",
+            Intent::MeetingPrep => "Create my meeting prep one-pager",
+            Intent::SwitchAccount => "Switch to another account",
+            Intent::Help => "What can you do?",
+            Intent::Roi => "ROI calculator",
+            Intent::Expansion => "Expansion opportunities",
+            Intent::SuccessMetrics => "Success metrics",
+            Intent::Integrations => "Integration points",
+            Intent::TechnicalFit => "Technical fit",
+            Intent::HiringOutreach => "Connect with hiring manager",
+            Intent::MainInsights => "Show me what I know so far",
+        }
+    }
+
     /// An intent by its action name.
     pub fn from_action_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|i| i.action_name() == name)
@@ -216,6 +243,36 @@ pub fn parse_question(text: &str, previous: Option<Intent>) -> Option<Question> 
     // A role named in a people question narrows it ("and their CISO?").
     let focus = focus.filter(|_| intent == Intent::Contacts);
     Some(Question { intent, focus })
+}
+
+/// How many guesses "Did you mean …?" offers.
+pub const GUESSES: usize = 3;
+
+/// The best guesses for a message the rules could not place, for "Did you mean …?": the
+/// intents its words come closest to (a word that begins a keyword, or two typos from one),
+/// then the questions reps most often ask next.
+pub fn guesses(text: &str) -> Vec<Intent> {
+    let mut words = words(text);
+    words.truncate(MAX_WORDS);
+    let scores = keywords::loose_scores(&words);
+    let mut ranked: Vec<(usize, u32)> = scores
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(i, s)| *s > 0 && !matches!(Intent::ALL[*i], Intent::Help | Intent::SwitchAccount))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut out: Vec<Intent> = ranked
+        .into_iter()
+        .take(GUESSES)
+        .map(|(i, _)| Intent::ALL[i])
+        .collect();
+    for next in [Intent::MeetingPrep, Intent::News, Intent::Contacts] {
+        if out.len() < GUESSES && !out.contains(&next) {
+            out.push(next);
+        }
+    }
+    out
 }
 
 /// Whether `word` is `keyword`, forgiving a typo in longer words and a plural `s`.

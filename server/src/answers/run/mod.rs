@@ -19,23 +19,15 @@ use app::domain::{Action, ActionKind, SourceRef, Topic};
 use chrono::NaiveDate;
 
 /// The quick overview from what the CRM (or the demo data set, or the rep) says, shown the
-/// moment an account is picked, with the sources its lines cite. `researching` adds what
-/// the background run is gathering.
-pub fn overview(facts: &CrmFacts, today: NaiveDate, researching: bool) -> (String, Vec<SourceRef>) {
+/// moment an account is picked, with the sources its lines cite. What the background run
+/// is gathering is said above its progress card ([`start::deep_research_started`]), which
+/// the run revises when it ends.
+pub fn overview(facts: &CrmFacts, today: NaiveDate) -> (String, Vec<SourceRef>) {
     let (lines, sources) = overview_lines(facts, today);
     let mut text = format!("📊 {} — quick overview", facts.account.name);
     for line in lines {
         text.push('\n');
         text.push_str(&line);
-    }
-    if researching {
-        text.push_str(
-            "\n\n🔄 Gathering deeper intelligence…\n\
-             • News & market signals\n\
-             • Recent hiring patterns\n\
-             • Technology stack analysis\n\
-             • Decision maker profiles",
-        );
     }
     (text, sources)
 }
@@ -84,9 +76,8 @@ mod tests {
     #[test]
     fn overview_lists_the_basics() {
         let acme = facts(crate::answers::fixtures::demo_acme());
-        let (text, _) = overview(&acme, today(), true);
-        assert!(text.contains("Gathering deeper intelligence"));
-        assert!(!overview(&acme, today(), false).0.contains("Gathering"));
+        let (text, _) = overview(&acme, today());
+        assert!(!text.contains("Gathering"), "the run's own message says that");
         assert!(text.contains("Industry: FinTech"));
         assert!(text.contains("Size: ~500 employees"));
         assert!(text.contains("Location: New York, USA"));
@@ -96,7 +87,7 @@ mod tests {
     #[test]
     fn the_quick_overview_of_a_demo_account_reads_from_its_record() {
         let account = facts(crate::answers::fixtures::account());
-        let (text, sources) = overview(&account, today(), false);
+        let (text, sources) = overview(&account, today());
         assert_eq!(
             text,
             "📊 Acme Corp — quick overview\n\
@@ -107,16 +98,6 @@ mod tests {
         );
         assert_eq!(sources.len(), 1);
         assert_eq!(sources[0].name, "CRM record (demo data)");
-        assert_eq!(
-            overview(&account, today(), true).0,
-            format!(
-                "{text}\n\n🔄 Gathering deeper intelligence…\n\
-                 • News & market signals\n\
-                 • Recent hiring patterns\n\
-                 • Technology stack analysis\n\
-                 • Decision maker profiles"
-            )
-        );
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! What the chat says when research on an account starts: from a fresh profile, researching,
 //! a stale profile "as of …", deep research started.
 
-use app::domain::AccountSummary;
-use app::domain::run::duration_words;
+use app::domain::run::{duration_words, took_words};
+use app::domain::{AccountSummary, RunStatus};
 
 /// A fresh profile answers.
 pub fn already_known(account: &AccountSummary, age_ms: i64) -> String {
@@ -13,9 +13,16 @@ pub fn already_known(account: &AccountSummary, age_ms: i64) -> String {
     )
 }
 
-/// A run starts.
-pub fn researching(account: &AccountSummary) -> String {
-    format!("Researching {} for your meeting.", account.name)
+/// A run starts; `vendor`: the company the rep sells for, when it has a name.
+pub fn researching(account: &AccountSummary, vendor: &str) -> String {
+    let mut text = format!("Perfect! Researching {} for your meeting.", account.name);
+    if !vendor.trim().is_empty() {
+        text.push_str(&format!(
+            "\nI can see you're representing {}. Let me gather some intelligence…",
+            vendor.trim()
+        ));
+    }
+    text
 }
 
 /// A stale profile, shown while the refresh runs.
@@ -27,12 +34,41 @@ pub fn as_of(created_at: i64, age_ms: i64, summary: &str) -> String {
     )
 }
 
-/// Under the progress card.
+/// The id of the message above a run's progress card: the run revises it when it ends.
+pub fn started_id(rid: &str) -> String {
+    format!("msg-{rid}-started")
+}
+
+/// Above the progress card while the run goes on.
 pub fn deep_research_started(estimated_ms: u64) -> String {
     format!(
-        "🔄 Deep research started ({}). I'll post each finding here as it lands — keep asking meanwhile.",
+        "🔄 Gathering deeper intelligence ({}):\n\
+         • News & market signals\n\
+         • Recent hiring patterns\n\
+         • Technology stack analysis\n\
+         • Decision maker profiles\n\
+         I'll post each finding here as it lands — keep asking meanwhile.",
         duration_words(estimated_ms)
     )
+}
+
+/// Above the progress card once the run has ended: how it went and how long it took
+/// (`failed`: the customer steps that found nothing).
+pub fn deep_research_finished(status: RunStatus, took_ms: u64, failed: usize) -> String {
+    let took = took_words(took_ms);
+    match status {
+        RunStatus::Completed | RunStatus::Running => {
+            format!("✅ Deep research finished in {took}. Every finding is below.")
+        }
+        RunStatus::Partial => {
+            let s = if failed == 1 { "" } else { "s" };
+            format!(
+                "✅ Deep research finished in {took}. {failed} source{s} found nothing (why is on the card); \
+                 what was found is below."
+            )
+        }
+        RunStatus::Failed => format!("❌ Deep research stopped after {took}: nothing was found."),
+    }
 }
 
 /// How long ago, for a rep: `less than a minute ago`, `5 min ago`, `3 h ago`, `2 days ago`.
@@ -49,6 +85,34 @@ pub fn age_words(ms: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_run_line_says_what_is_happening_now() {
+        assert!(deep_research_started(2600).starts_with("🔄 Gathering deeper intelligence (about 3 seconds):"));
+        let done = deep_research_finished(RunStatus::Completed, 580, 0);
+        assert_eq!(done, "✅ Deep research finished in 0.6 s. Every finding is below.");
+        let partial = deep_research_finished(RunStatus::Partial, 1_200, 2);
+        assert!(partial.starts_with("✅ Deep research finished in 1.2 s. 2 sources found nothing"));
+        let failed = deep_research_finished(RunStatus::Failed, 600, 5);
+        assert_eq!(failed, "❌ Deep research stopped after 0.6 s: nothing was found.");
+        for text in [done, partial, failed] {
+            assert!(!text.contains('🔄'), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_run_starts_by_saying_who_is_researched_for_whom() {
+        let acme = crate::demo::demo_accounts().remove(0);
+        assert_eq!(
+            researching(&acme, "Keyfort"),
+            format!(
+                "Perfect! Researching {} for your meeting.\n\
+                 I can see you're representing Keyfort. Let me gather some intelligence…",
+                acme.name
+            )
+        );
+        assert!(!researching(&acme, " ").contains("representing"));
+    }
 
     #[test]
     fn ages_read_naturally() {

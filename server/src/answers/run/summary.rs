@@ -7,7 +7,7 @@ use crate::answers::phrases::{open_roles, tech_label};
 use crate::findings::{
     Collected, Contact, Job, MissingStep, NewsItem, is_security, merged_company,
 };
-use app::domain::{AccountSummary, Persona};
+use app::domain::{AccountSummary, Action, Intent, Persona};
 
 /// The final summary message, or why there is none.
 pub fn summarise(
@@ -33,6 +33,27 @@ pub fn summarise(
     }
     text.push_str(&completeness(missing));
     Ok(text)
+}
+
+/// The seed's exploration buttons under the summary, each only when its data was found
+/// (funding in the news, open roles), and the competitive landscape.
+pub fn summary_actions(collected: &[Collected]) -> Vec<Action> {
+    let funding = collected.iter().any(|c| match c {
+        Collected::News { items } => items.iter().any(|n| n.funding),
+        _ => false,
+    });
+    let hiring = collected
+        .iter()
+        .any(|c| matches!(c, Collected::Hiring { jobs } if !jobs.is_empty()));
+    let mut out = Vec::new();
+    if funding {
+        out.push(Action::ask("Tell me more about the funding", Intent::Funding));
+    }
+    if hiring {
+        out.push(Action::ask("Show me the hiring details", Intent::Hiring));
+    }
+    out.push(Action::ask("Competitive landscape", Intent::Competitors));
+    out
 }
 
 /// The key signals in one step's findings (the rep's own context has none).

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::findings::{NewsItem, VendorProfile};
+use app::domain::Intent;
 use crate::orchestrator::{Halt, RetryPolicy};
 use crate::store::StoreError;
 use std::time::Duration;
@@ -207,12 +208,12 @@ fn a_run_ends_completed_partial_or_failed() {
 #[test]
 fn nothing_collected_fails_the_analysis_and_says_so() {
     let changes = analysed(
-        "run-1",
+        &run(),
         Err("Nothing was collected to analyse".into()),
-        vec![],
+        (vec![], vec![Action::ask("Competitive landscape", Intent::Competitors)]),
         &[],
         &account(),
-        5,
+        run().started_at + 600,
     );
     let Change::StepChanged { status, detail, .. } = &changes[0] else {
         panic!()
@@ -223,13 +224,19 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
         panic!()
     };
     assert_eq!(message.id, "msg-run-1-summary");
+    assert!(message.actions.is_empty(), "nothing to explore");
     assert!(
         message
             .text
             .starts_with("❌ I couldn't research Acme Corp: every source failed")
     );
+    let Change::MessageRevised { id, text, .. } = &changes[2] else {
+        panic!("the line above the card is revised")
+    };
+    assert_eq!(id, "msg-run-1-started");
+    assert_eq!(text, "❌ Deep research stopped after 0.6 s: nothing was found.");
     assert_eq!(
-        changes[2],
+        changes[3],
         Change::RunFinished {
             run_id: "run-1".into(),
             status: RunStatus::Failed
