@@ -23,8 +23,9 @@ pub enum AppError {
     /// 500: a bug; details are in the server log.
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
-    /// The call never reached the server or came back garbled.
-    #[error("Could not reach Dossier ({0}). Check your connection and try again.")]
+    /// The call never reached the server or came back garbled (the browser's own words are
+    /// kept for the log, not shown).
+    #[error("Couldn't reach Dossier — check your connection, then press Retry.")]
     Transport(String),
 }
 
@@ -60,5 +61,22 @@ impl FromServerFnError for AppError {
 impl From<crate::domain::query::TextError> for AppError {
     fn from(e: crate::domain::query::TextError) -> Self {
         AppError::BadInput(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lost_connection_is_said_in_plain_words() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Request(
+            "TypeError: Failed to fetch".into(),
+        ));
+        assert_eq!(
+            e.to_string(),
+            "Couldn't reach Dossier — check your connection, then press Retry."
+        );
+        assert!(!e.to_string().contains("TypeError"));
     }
 }

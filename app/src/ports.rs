@@ -6,7 +6,7 @@ use crate::domain::ChatView;
 use crate::domain::chat_list::ChatEntry;
 use crate::domain::{MeetingPurpose, RepRole};
 #[cfg(feature = "ssr")]
-use crate::domain::{Question, SessionEvent};
+use crate::domain::{Question, SessionEvent, StepKey};
 #[cfg(feature = "ssr")]
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -76,6 +76,14 @@ pub trait ChatService: Send + Sync {
         label: &str,
         question: Question,
         account_id: Option<&str>,
+    ) -> Result<Vec<SessionEvent>, AppError>;
+    /// The rep pressed Retry on a finished run (every failed step) or on one failed step.
+    async fn retry(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        run_id: &str,
+        step: Option<StepKey>,
     ) -> Result<Vec<SessionEvent>, AppError>;
     /// The rep chose a role or purpose, skipped, or asked to change them.
     async fn set_persona(

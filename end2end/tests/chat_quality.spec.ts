@@ -209,3 +209,24 @@ test('without JavaScript the header says Offline and a message never goes into t
     await expect(status).toHaveText('Live');
   }
 });
+
+test('Retry on a failed step asks only that step again', async ({ page }) => {
+  await openChat(page);
+  await pick(page, 'Initech', /^Initech/);
+  await expectRunSettled(page);
+  const first = progressCard(page);
+  await expect(first.locator('li[data-step="news"]')).toHaveAttribute('data-status', 'failed');
+  await expect(first.locator('li[data-step="news"]')).toContainText('is down right now');
+  await first.getByRole('button', { name: 'Retry collect news & funding' }).click();
+  await expect(page.locator('li.message.user').last()).toHaveText('Retry news & funding');
+  const again = progressCard(page);
+  await expect(again).not.toHaveAttribute('data-run-id', (await first.getAttribute('data-run-id'))!);
+  // What was found is kept from the start; only news is asked again.
+  for (const step of ['vendor', 'hiring', 'company', 'tech', 'contacts']) {
+    await expect(again.locator(`li[data-step="${step}"]`)).toHaveAttribute('data-status', 'done');
+  }
+  await expectRunSettled(page);
+  // The earlier card offers no second Retry once retried.
+  await expect(page.getByRole('region', { name: 'Research progress' }).first().getByRole('button', { name: /^Retry/ })).toHaveCount(0);
+  await axeClean(page, 'a retried run');
+});

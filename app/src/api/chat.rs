@@ -1,7 +1,7 @@
 //! The chat's server functions, on stable endpoints under `/api/chat/`.
 
 use crate::domain::chat_list::ChatEntry;
-use crate::domain::{Intent, SessionEvent};
+use crate::domain::{Intent, SessionEvent, StepKey};
 use crate::error::AppError;
 use crate::ports::{ChatSnapshot, PersonaChange};
 use leptos::prelude::*;
@@ -68,6 +68,18 @@ pub async fn research_domain(
 ) -> Result<Vec<SessionEvent>, AppError> {
     chat_service()?
         .research_domain(&current_visitor()?, &session_id, &domain)
+        .await
+}
+
+/// The rep pressed Retry on a finished run, or on one of its failed steps.
+#[server(prefix = "/api", endpoint = "chat/retry", input = Json)]
+pub async fn retry_research(
+    session_id: String,
+    run_id: String,
+    step: Option<StepKey>,
+) -> Result<Vec<SessionEvent>, AppError> {
+    chat_service()?
+        .retry(&current_visitor()?, &session_id, &run_id, step)
         .await
 }
 

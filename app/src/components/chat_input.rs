@@ -49,6 +49,22 @@ pub fn ChatInput() -> impl IntoView {
                 "Send"
             </button>
         </form>
-        {move || chat.error.get().map(|e| view! { <p role="alert" class="error">{e}</p> })}
+        {move || {
+            chat.error
+                .get()
+                .map(|e| {
+                    view! {
+                        <p role="alert" class="error">
+                            {e}
+                            <Show when=move || chat.failed.with(Option::is_some)>
+                                " "
+                                <button type="button" class="retry" on:click=move |_| chat.retry()>
+                                    "Retry"
+                                </button>
+                            </Show>
+                        </p>
+                    }
+                })
+        }}
     }
 }

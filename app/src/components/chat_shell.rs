@@ -23,15 +23,20 @@ pub fn ChatShell(
     crate::realtime::follow(chat, snapshot.feed.clone());
     #[cfg(not(feature = "hydrate"))]
     let _ = snapshot.feed;
+    // The message bar, kept at the bottom of the window ("↓ N new" just above it). Erased
+    // to `AnyView` like the list, so the page's view type stays shallow.
+    let dock = view! {
+        <div class="dock">
+            <NewBelow/>
+            <ChatInput/>
+        </div>
+    }
+    .into_any();
     view! {
         <div class="chat">
             <ChatHeader/>
-            <MessageList/>
-            // The message bar, kept at the bottom of the window.
-            <div class="dock">
-                <NewBelow/>
-                <ChatInput/>
-            </div>
+            {view! { <MessageList/> }.into_any()}
+            {dock}
         </div>
     }
 }

@@ -30,9 +30,12 @@ pub fn follow_newest(chat: ChatContext) {
             .is_some();
         holding.set(over_control);
     });
+    // A press is done reaching: what it brings may be shown.
+    let on_press = window_event_listener(leptos::ev::click, move |_| holding.set(false));
     on_cleanup(move || {
         on_scroll.remove();
         on_pointer.remove();
+        on_press.remove();
     });
     // What changed: the newest message (a new one, or a revision of it).
     let newest = Memo::new(move |_| {

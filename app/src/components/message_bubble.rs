@@ -52,6 +52,7 @@ pub fn MessageBubble(
             {move || current().map(|message| view! { <Bubble message is_live/> })}
         </li>
     }
+    .into_any()
 }
 
 #[component]

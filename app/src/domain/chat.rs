@@ -163,6 +163,12 @@ pub enum ActionKind {
     SkipPersona,
     /// Show the role and purpose choices again.
     ChangePersona,
+    /// Research again what failed in a finished run: every failed step, or only `step`.
+    Retry {
+        run_id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<StepKey>,
+    },
 }
 
 impl ActionKind {
@@ -178,6 +184,7 @@ impl ActionKind {
             ActionKind::SetPurpose { .. } => "set_purpose",
             ActionKind::SkipPersona => "skip_persona",
             ActionKind::ChangePersona => "change_persona",
+            ActionKind::Retry { .. } => "retry",
         }
     }
 }

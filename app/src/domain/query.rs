@@ -254,6 +254,13 @@ pub fn extract_company(text: &str) -> CompanyQuery {
     CompanyQuery::Missing
 }
 
+/// Whether a message says it is about a meeting or a prep ("meeting with …", "prep …"),
+/// so the name in it is meant as a company.
+pub fn mentions_meeting(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|t| TRIGGERS.contains(&norm_token(t).as_str()))
+}
+
 /// The account a rep turns to mid-thread: "what about Acme Industries?", "and how about
 /// Initech", "switch to Globex" → the name. `None` when the words after are about the
 /// current account ("what about their hiring?") or there are none.
@@ -376,6 +383,14 @@ pub fn parse_domain(token: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_request_is_told_from_a_bare_phrase() {
+        assert!(mentions_meeting("Help me prepare for my meeting with Acme"));
+        assert!(mentions_meeting("prep Globex"));
+        assert!(!mentions_meeting("blorp the frobnicator"));
+        assert!(!mentions_meeting(""));
+    }
 
     #[test]
     fn what_about_another_account_names_it() {

@@ -192,6 +192,9 @@ pub struct RunView {
     /// How long the run took, once it finished.
     #[serde(default)]
     pub took_ms: Option<u64>,
+    /// The run whose failed steps this one researches again (its found steps are reused).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<String>,
 }
 
 impl RunView {
@@ -218,6 +221,7 @@ impl RunView {
                 .collect(),
             started_at_ms: 0,
             took_ms: None,
+            retry_of: None,
         }
     }
 

@@ -3,13 +3,23 @@
 //! events exactly once and in order, and fetches whatever is missing.
 
 use crate::api::chat::{
-    ask_question, chat_events, choose_account, research_domain, send_message, set_persona,
+    ask_question, chat_events, choose_account, research_domain, retry_research, send_message,
+    set_persona,
 };
 use crate::domain::{ActionKind, Applied, ChatView, Feed, SessionEvent};
 use crate::error::AppError;
 use crate::ports::PersonaChange;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// A request that failed and can be made again with Retry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failed {
+    /// A typed message (also put back in the input).
+    Send(String),
+    /// A button press: what it does and its label.
+    Act(ActionKind, String),
+}
 
 /// Shared by every component of the chat page.
 #[derive(Clone, Copy)]
@@ -29,6 +39,8 @@ pub struct ChatContext {
     pub focus_answer: RwSignal<bool>,
     /// The messages that arrived while the rep read further up ("↓ N new"), oldest first.
     pub unseen: RwSignal<Vec<String>>,
+    /// The last request, when it failed in a way a retry can fix (see [`ChatContext::retry`]).
+    pub failed: RwSignal<Option<Failed>>,
     /// The text in the input, kept across a failed send so nothing is lost.
     pub draft: RwSignal<String>,
     /// The newest value of the session's live feed.
@@ -48,6 +60,7 @@ impl ChatContext {
             opened: RwSignal::new(Vec::new()),
             focus_answer: RwSignal::new(false),
             unseen: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(None),
             draft: RwSignal::new(String::new()),
             feed: RwSignal::new(Feed::default()),
             syncing: RwSignal::new(false),
@@ -131,37 +144,50 @@ impl ChatContext {
     /// Send what the rep typed. On failure the text goes back into the input.
     pub fn send(&self, text: String) {
         let this = *self;
-        this.run(text.clone(), async move {
-            send_message(this.session_id(), text).await
-        });
+        let failed = Failed::Send(text.clone());
+        this.run(failed, async move { send_message(this.session_id(), text).await });
+    }
+
+    /// Make the failed request again.
+    pub fn retry(&self) {
+        match self.failed.get_untracked() {
+            Some(Failed::Send(text)) => {
+                self.draft.set(String::new());
+                self.send(text);
+            }
+            Some(Failed::Act(action, label)) => self.act(action, label),
+            None => {}
+        }
     }
 
     /// Do what a button says; `label` is the button's text (the rep's side of the chat).
     pub fn act(&self, action: ActionKind, label: String) {
         let this = *self;
+        let failed = Failed::Act(action.clone(), label.clone());
         this.opened.update(|o| {
             if !o.contains(&label) {
                 o.push(label.clone());
             }
         });
         this.focus_answer.set(!matches!(action, ActionKind::SearchAgain));
+        let retry_persona = failed.clone();
         let persona = move |change: PersonaChange| {
-            this.run(String::new(), async move {
+            this.run(retry_persona.clone(), async move {
                 set_persona(this.session_id(), change).await
             })
         };
         match action {
-            ActionKind::SelectCustomer { account_id } => this.run(String::new(), async move {
+            ActionKind::SelectCustomer { account_id } => this.run(failed.clone(), async move {
                 choose_account(this.session_id(), account_id).await
             }),
-            ActionKind::Explore { topic } => this.run(String::new(), async move {
+            ActionKind::Explore { topic } => this.run(failed.clone(), async move {
                 ask_question(this.session_id(), label, topic.intent(), None, None).await
             }),
             ActionKind::Ask {
                 intent,
                 focus,
                 account_id,
-            } => this.run(String::new(), async move {
+            } => this.run(failed.clone(), async move {
                 ask_question(this.session_id(), label, intent, focus, account_id).await
             }),
             ActionKind::SetRole { role } => persona(PersonaChange::Role { role }),
@@ -169,26 +195,36 @@ impl ChatContext {
             ActionKind::SkipPersona => persona(PersonaChange::Skip),
             ActionKind::ChangePersona => persona(PersonaChange::Change),
             ActionKind::SearchAgain => focus_input(),
-            ActionKind::ResearchDomain { domain } => this.run(String::new(), async move {
+            ActionKind::ResearchDomain { domain } => this.run(failed.clone(), async move {
                 research_domain(this.session_id(), domain).await
+            }),
+            ActionKind::Retry { run_id, step } => this.run(failed.clone(), async move {
+                retry_research(this.session_id(), run_id, step).await
             }),
         }
     }
 
+    /// Make a call; `failed` is what Retry makes again if it does not get through.
     fn run(
         &self,
-        restore_on_error: String,
+        failed: Failed,
         call: impl std::future::Future<Output = Result<Vec<SessionEvent>, AppError>> + 'static,
     ) {
         let this = *self;
         this.busy.set(true);
         this.error.set(None);
+        this.failed.set(None);
         spawn_local(async move {
             match call.await {
                 Ok(events) => this.absorb(&events),
                 Err(e) => {
-                    if !restore_on_error.is_empty() {
-                        this.draft.set(restore_on_error);
+                    if let Failed::Send(text) = &failed {
+                        this.draft.set(text.clone());
+                    }
+                    // Only what a retry can fix gets a Retry button.
+                    if matches!(e, AppError::Transport(_) | AppError::Unavailable | AppError::Internal) {
+                        leptos::logging::warn!("request failed: {e:?}");
+                        this.failed.set(Some(failed));
                     }
                     this.error.set(Some(e.to_string()));
                 }

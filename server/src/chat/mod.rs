@@ -7,7 +7,8 @@
 //! - [`start_research`]: an account picked — answer from the profile or start a run;
 //! - [`ask`]: a question answered cache-first; [`promises`]: answers written in the
 //!   background, kept across crashes; [`waiting`]: answers owed when data lands;
-//! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API.
+//! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API;
+//! - [`retry`]: research again only what failed.
 
 mod add_account;
 mod ask;
@@ -15,6 +16,7 @@ mod crm;
 mod matches;
 mod persona;
 mod promises;
+mod retry;
 mod run_report;
 mod sessions;
 mod start_research;
@@ -36,7 +38,7 @@ use crate::own_company::Companies;
 use crate::store::{Store, StoreError};
 use app::domain::chat_list::ChatEntry;
 use app::domain::query::{MAX_CHAT_CHARS, clean_text};
-use app::domain::{AccountSummary, Question, SessionEvent};
+use app::domain::{AccountSummary, Question, SessionEvent, StepKey};
 use app::error::AppError;
 use app::ports::{ChatService, ChatSnapshot, PersonaChange, Visitor};
 use std::sync::Arc;
@@ -213,6 +215,17 @@ impl ChatService for Chat {
             .ask_in(&session, label, question.sanitized())
             .await?
             .events)
+    }
+
+    async fn retry(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        run_id: &str,
+        step: Option<StepKey>,
+    ) -> Result<Vec<SessionEvent>, AppError> {
+        let session = self.own_session(visitor, session_id).await?;
+        self.retry_run(&session, run_id, step).await
     }
 
     async fn set_persona(

@@ -8,7 +8,7 @@ use crate::store::sessions::SessionRow;
 use app::domain::intent::small_talk::is_thanks;
 use app::domain::intent::{guesses, parse_question};
 use app::domain::persona::parse_persona;
-use app::domain::query::{CompanyQuery, extract_company, turns_to};
+use app::domain::query::{CompanyQuery, extract_company, mentions_meeting, turns_to};
 use app::domain::{Action, ChatMessage, Intent, Question, SessionEvent};
 use app::error::AppError;
 
@@ -58,7 +58,10 @@ impl Chat {
                 let reply = self.thanks_reply(context.account_id.as_deref());
                 return self.exchange(session, text, reply).await;
             }
-            None if context.account_id.is_some() && !names_company => {
+            // Mid-thread, a phrase that names no account and no meeting is not a company.
+            None if context.account_id.is_some()
+                && (!names_company || (named.is_none() && turned.is_none() && !mentions_meeting(&text))) =>
+            {
                 let reply = self.did_you_mean(&text, context.account_id.as_deref());
                 return self.exchange(session, text, reply).await;
             }

@@ -7,7 +7,8 @@ use crate::findings::{CacheUse, Collected, Findings, MissingStep, StepOutcome};
 use crate::store::events::StepResult;
 use crate::store::runs::{RunRow, StepRow};
 use app::domain::{
-    AccountSummary, Action, Change, ChatMessage, RunStatus, SourceRef, StepKey, StepStatus,
+    AccountSummary, Action, ActionKind, Change, ChatMessage, RunStatus, SourceRef, StepKey,
+    StepStatus,
 };
 
 /// What to do with one step of a run that is being driven.
@@ -183,12 +184,34 @@ pub fn analysed(
         Change::MessageAdded {
             message: ChatMessage::assistant(summary_id(rid), text, now)
                 .with_sources(sources)
-                .with_actions(if analysed { actions } else { vec![] }),
+                .with_actions(summary_buttons(rid, analysed, actions, missing)),
         },
     ];
     let failed = missing.iter().filter(|m| m.step != StepKey::Vendor).count();
     changes.extend(finish(run, run_status(analysed, missing), failed, now));
     changes
+}
+
+/// The buttons under a run's summary: its exploration buttons (when there was something to
+/// analyse), and Retry when a customer step failed.
+fn summary_buttons(
+    rid: &str,
+    analysed: bool,
+    explore: Vec<Action>,
+    missing: &[MissingStep],
+) -> Vec<Action> {
+    let mut out = if analysed { explore } else { Vec::new() };
+    if missing.iter().any(|m| m.step != StepKey::Vendor) {
+        out.push(Action::new(
+            "retry",
+            "Retry what failed",
+            ActionKind::Retry {
+                run_id: rid.to_string(),
+                step: None,
+            },
+        ));
+    }
+    out
 }
 
 /// The id of a run's summary message (revised when the rep's persona changes).

@@ -271,6 +271,17 @@ fn projection(
                             "status": s.status.as_str(), "detail": s.detail, "updated_at": e.at_ms })
                 })
                 .collect();
+            // A retry reuses what its earlier run found: those steps start done, with the
+            // earlier run's stored results, in the same transaction.
+            let reused: Vec<usize> = match run.retry_of {
+                Some(_) => run
+                    .steps
+                    .iter()
+                    .filter(|s| s.status == StepStatus::Done)
+                    .map(|s| s.key.index())
+                    .collect(),
+                None => Vec::new(),
+            };
             let params = json!({
                 "rid": run.id,
                 "row": { "rid": run.id, "sid": sid, "account_id": run.account_id,
@@ -278,10 +289,16 @@ fn projection(
                          "estimated_ms": run.estimated_ms, "started_at": e.at_ms,
                          "finished_at": null, "lease_until": e.at_ms },
                 "steps": steps,
+                "from": run.retry_of,
+                "reused": reused,
             });
             let stmt = format!(
                 "CREATE type::record('run', $p{i}.rid) CONTENT $p{i}.row;\n\
-                 FOR $s IN $p{i}.steps {{ CREATE type::record('step', [$s.rid, $s.idx]) CONTENT $s; }};\n"
+                 FOR $s IN $p{i}.steps {{ CREATE type::record('step', [$s.rid, $s.idx]) CONTENT $s; }};\n\
+                 FOR $x IN $p{i}.reused {{ \
+                   LET $old = (SELECT result, cache FROM ONLY type::record('step', [$p{i}.from, $x])); \
+                   UPDATE type::record('step', [$p{i}.rid, $x]) SET result = $old.result, cache = $old.cache; \
+                 }};\n"
             );
             Some((stmt, params))
         }

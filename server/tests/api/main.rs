@@ -5,6 +5,7 @@ mod auth;
 mod book;
 mod cache;
 mod cluster;
+mod conversation;
 mod crash;
 mod crash_promises;
 mod devices;

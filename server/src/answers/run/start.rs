@@ -52,6 +52,28 @@ pub fn deep_research_started(estimated_ms: u64) -> String {
     )
 }
 
+/// The rep's side of a Retry: `Retry news & funding and hiring`.
+pub fn retry_label(nouns: &[&str]) -> String {
+    format!("Retry {}", and_list(nouns))
+}
+
+/// Above the progress card of a retry while it runs.
+pub fn retrying(account: &str, nouns: &[&str]) -> String {
+    format!(
+        "🔄 Asking again for {account}'s {} — what was found before is kept.",
+        and_list(nouns)
+    )
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Above the progress card once the run has ended: how it went and how long it took
 /// (`failed`: the customer steps that found nothing).
 pub fn deep_research_finished(status: RunStatus, took_ms: u64, failed: usize) -> String {
@@ -112,6 +134,15 @@ mod tests {
             )
         );
         assert!(!researching(&acme, " ").contains("representing"));
+    }
+
+    #[test]
+    fn a_retry_says_what_it_asks_again() {
+        assert_eq!(retry_label(&["news & funding"]), "Retry news & funding");
+        assert_eq!(
+            retrying("Initech", &["news & funding", "hiring", "contacts"]),
+            "🔄 Asking again for Initech's news & funding, hiring and contacts — what was found before is kept."
+        );
     }
 
     #[test]

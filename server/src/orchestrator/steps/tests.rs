@@ -211,7 +211,10 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
         &run(),
         Err("Nothing was collected to analyse".into()),
         (vec![], vec![Action::ask("Competitive landscape", Intent::Competitors)]),
-        &[],
+        &[MissingStep {
+            step: StepKey::News,
+            reason: "the news source is down right now".into(),
+        }],
         &account(),
         run().started_at + 600,
     );
@@ -224,7 +227,8 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
         panic!()
     };
     assert_eq!(message.id, "msg-run-1-summary");
-    assert!(message.actions.is_empty(), "nothing to explore");
+    let labels: Vec<&str> = message.actions.iter().map(|a| a.label.as_str()).collect();
+    assert_eq!(labels, ["Retry what failed"], "nothing to explore; retry what failed");
     assert!(
         message
             .text
