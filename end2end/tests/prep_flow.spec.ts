@@ -63,7 +63,7 @@ test('a failing source shows its reason and the summary says what is missing', a
   await expectRunSettled(page);
   const news = progressCard(page).locator('li[data-step="news"]');
   await expect(news).toHaveAttribute('data-status', 'failed');
-  await expect(news).toContainText('HTTP 503');
+  await expect(news).toContainText('the news source (Demo news feed) is down right now');
   await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(6);
   await expect(page.getByText(/Missing:/)).toBeVisible();
 });

@@ -32,7 +32,7 @@ test('a chat researched through the API reads in full from the page', { tag: NOJ
 
   // The chat is the one the API built, not a new empty one.
   await expect(page.getByRole('heading', { name: 'Who are you meeting?' })).toHaveCount(0);
-  await expect(page.locator('li.message').first()).toHaveText('Researching Acme Corp for your meeting.');
+  await expect(page.locator('li.message').first()).toHaveText(/^Perfect! Researching Acme Corp for your meeting\./);
 
   // The overview, with its source and the exploration buttons (their data is in: enabled).
   const overview = message(page, '📊 Acme Corp — quick overview');
@@ -105,7 +105,7 @@ test("the page shows the rep's newest chat, and to nobody else", { tag: NOJS }, 
   await expect(page.getByText('Researching Initech for your meeting.')).toBeVisible();
   const news = progressCard(page).locator('li[data-step="news"]');
   await expect(news).toHaveAttribute('data-status', 'failed');
-  await expect(news).toContainText('HTTP 503');
+  await expect(news).toContainText('the news source (Demo news feed) is down right now');
   await expect(progressCard(page).locator('li[data-status="done"]')).toHaveCount(6);
   await expect(page.locator('li.message').last()).toContainText('Missing:');
 
@@ -134,7 +134,7 @@ test('a load while research runs shows the run as it stands; the next, as it end
   await expect(card).toHaveAttribute('data-run-id', runId);
   await expect(page.getByText('Researching Globex Systems for your meeting.')).toBeVisible();
   await expect(card.getByRole('listitem')).toHaveCount(7);
-  await expect(card).toContainText(/· running$/);
+  await expect(card.locator('.run-meta')).toHaveText(/^Estimated about \d+ seconds?$/);
   // The analysis ends the run, so it had not ended; nor is there a summary yet.
   await expect(card.locator('li[data-step="analysis"]')).toHaveAttribute('data-status', /^(pending|running)$/);
   await expect(page.getByText('🧠 Globex Systems — research summary')).toHaveCount(0);

@@ -73,10 +73,17 @@ fn groups(actions: Vec<Action>) -> Vec<(Option<&'static str>, Vec<Action>)> {
 
 #[component]
 pub fn ActionButtons(actions: Vec<Action>) -> impl IntoView {
-    groups(actions)
+    let groups = groups(actions);
+    // Beside the role and purpose choices, the rest (Skip) are other choices, not suggestions.
+    let rest = if groups.iter().any(|(label, _)| label.is_some()) {
+        "Other choices"
+    } else {
+        "Suggested actions"
+    };
+    groups
         .into_iter()
         .map(|(label, actions)| {
-            let buttons = view! { <Buttons actions label=label.unwrap_or("Suggested actions")/> };
+            let buttons = view! { <Buttons actions label=label.unwrap_or(rest)/> };
             match label {
                 Some(label) => view! {
                     <div class="action-group">

@@ -14,25 +14,69 @@ use leptos::web_sys::{Element, HtmlElement};
 pub fn follow_newest(chat: ChatContext) {
     let reading_above = RwSignal::new(false);
     let holding = RwSignal::new(false);
+    // Reaching the end of the page (however it got there) is following again; only the rep
+    // scrolling up (wheel, touch, keys) is reading above — not the browser keeping content
+    // in place as messages change above it.
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        let above = !page_at_end();
-        reading_above.set(above);
-        if !above {
+        if page_at_end() {
+            reading_above.set(false);
             chat.unseen.set(Vec::new());
         }
     });
-    let on_pointer = window_event_listener(leptos::ev::pointerover, move |ev| {
-        let over_control = ev
+    let on_wheel = window_event_listener(leptos::ev::wheel, move |ev| {
+        if ev.delta_y() < 0.0 {
+            reading_above.set(true);
+        }
+    });
+    let on_touch = window_event_listener(leptos::ev::touchmove, move |_| {
+        // Which way is told by where the page ends up: at its end, the scroll listener
+        // clears this again.
+        reading_above.set(true);
+    });
+    let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if matches!(ev.key().as_str(), "PageUp" | "Home" | "ArrowUp") {
+            reading_above.set(true);
+        }
+    });
+    // The control under the pointer, and where it was: it is kept there while the rep
+    // reaches for it (content changing above it is made up for by scrolling).
+    let pinned = StoredValue::new_local(None::<Pin>);
+    // A real move of the pointer, not content sliding under a still one.
+    let on_pointer = window_event_listener(leptos::ev::pointermove, move |ev| {
+        let control = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest(".messages button, .messages a, .messages summary").ok())
-            .flatten()
-            .is_some();
-        holding.set(over_control);
+            .flatten();
+        holding.set(control.is_some());
+        let (same, generation) = pinned.with_value(|p| {
+            let same = p
+                .as_ref()
+                .zip(control.as_ref())
+                .is_some_and(|(pin, now)| pin.control == *now);
+            (same, p.as_ref().map_or(0, |pin| pin.generation))
+        });
+        if same {
+            return;
+        }
+        pinned.set_value(control.map(|control| Pin {
+            top: control.get_bounding_client_rect().top(),
+            control,
+            generation: generation + 1,
+        }));
+        if pinned.with_value(Option::is_some) {
+            keep_pinned(pinned, generation + 1);
+        }
     });
     // A press is done reaching: what it brings may be shown.
-    let on_press = window_event_listener(leptos::ev::click, move |_| holding.set(false));
+    let on_press = window_event_listener(leptos::ev::click, move |_| {
+        holding.set(false);
+        pinned.set_value(None);
+    });
     on_cleanup(move || {
+        on_wheel.remove();
+        on_touch.remove();
+        on_key.remove();
         on_scroll.remove();
         on_pointer.remove();
         on_press.remove();
@@ -58,27 +102,37 @@ pub fn follow_newest(chat: ChatContext) {
                 .map(|m| (m.id.clone(), m.role))
                 .collect()
         });
-        let rep = Rep {
-            reading_above: reading_above.get_untracked(),
-            holding_control: holding.get_untracked() || focus_on_control(),
-            sent_it: added.iter().any(|(_, r)| *r == Role::User)
-                || chat.focus_answer.get_untracked(),
-        };
+        // Measured after the frame is drawn, with what the rep is doing by then.
         request_animation_frame(move || {
             let Some(newest) = element(&message_anchor(&last_id)) else {
                 return;
             };
+            let rep = Rep {
+                reading_above: reading_above.get_untracked(),
+                holding_control: holding.get_untracked() || focus_on_control(),
+                // Typed or pressed on this page: its answer is shown.
+                sent_it: chat.awaiting_answer.get_untracked(),
+            };
             let rect = newest.get_bounding_client_rect();
+            let screen = screen();
             let moved = on_new_content(
-                screen(),
+                screen,
                 Newest {
                     top: rect.top(),
                     bottom: rect.bottom(),
                 },
                 rep,
             );
+            if added.iter().any(|(_, r)| *r == Role::Assistant) {
+                chat.awaiting_answer.set(false);
+            }
             match moved {
-                Move::ScrollBy(dy) => window().scroll_by_with_x_and_y(0.0, dy),
+                Move::ScrollBy(dy) => {
+                    window().scroll_by_with_x_and_y(0.0, dy);
+                    // Shown from its top (taller than the room): the rep is reading it now.
+                    let from_top = rect.bottom() - rect.top() > screen.bar_top - screen.header_bottom;
+                    reading_above.set(from_top);
+                }
                 Move::Stay => {}
                 Move::CountAsNew => chat.unseen.update(|u| {
                     for (id, role) in &added {
@@ -100,6 +154,32 @@ pub fn follow_newest(chat: ChatContext) {
             }
         });
         len
+    });
+}
+
+/// A control the pointer rests on, where it was, and which pin this is.
+struct Pin {
+    control: Element,
+    top: f64,
+    generation: u32,
+}
+
+/// Every frame while `generation`'s control is pinned: scroll by however far it drifted, so
+/// it stays under the pointer. Stops when the pointer leaves it, it is pressed or gone.
+fn keep_pinned(pinned: StoredValue<Option<Pin>, leptos::prelude::LocalStorage>, generation: u32) {
+    request_animation_frame(move || {
+        let drift = pinned.with_value(|p| {
+            p.as_ref()
+                .filter(|pin| pin.generation == generation && pin.control.is_connected())
+                .map(|pin| pin.control.get_bounding_client_rect().top() - pin.top)
+        });
+        let Some(drift) = drift else {
+            return;
+        };
+        if drift.abs() > 0.5 {
+            window().scroll_by_with_x_and_y(0.0, drift);
+        }
+        keep_pinned(pinned, generation);
     });
 }
 

@@ -25,14 +25,15 @@ pub fn MessageBubble(
     let key = id.clone();
     let revision = Memo::new(move |_| chat.view.with(|v| v.message(&key).map(|m| m.revision)));
     let key = id.clone();
+    // Read again whenever the message's revision moves (a memo is read, not only tracked:
+    // it computes lazily).
     let current = move || {
-        revision.track();
+        let _ = revision.get();
         chat.view.with_untracked(|v| v.message(&key).cloned())
     };
     let key = id.clone();
     let is_live = Memo::new(move |_| live.with(|l| l.contains(&key)));
-    let first = current();
-    let role = match first.as_ref().map(|m| m.role) {
+    let role = match chat.view.with_untracked(|v| v.message(&id).map(|m| m.role)) {
         Some(Role::User) => "user",
         _ => "assistant",
     };

@@ -16,8 +16,16 @@ pub fn ProgressCard(run_id: String) -> impl IntoView {
         chat.view
             .with(|v| v.runs.iter().any(|r| r.retry_of.as_deref() == Some(id.as_str())))
     });
+    // Each card a landmark of its own name: the second run in a chat is "run 2".
+    let id = run_id.clone();
+    let nth = chat.view.with_untracked(|v| v.runs.iter().position(|r| r.id == id).unwrap_or(0) + 1);
+    let label = if nth > 1 {
+        format!("Research progress, run {nth}")
+    } else {
+        "Research progress".to_string()
+    };
     view! {
-        <section class="progress" aria-label="Research progress" data-run-id=run_id.clone()>
+        <section class="progress" aria-label=label data-run-id=run_id.clone()>
             {move || {
                 run.get()
                     .map(|run| {

@@ -37,6 +37,8 @@ pub struct ChatContext {
     pub opened: RwSignal<Vec<String>>,
     /// A button was pressed: focus goes to the answer it brings.
     pub focus_answer: RwSignal<bool>,
+    /// The rep typed or pressed something on this page: its answer is scrolled to.
+    pub awaiting_answer: RwSignal<bool>,
     /// The messages that arrived while the rep read further up ("↓ N new"), oldest first.
     pub unseen: RwSignal<Vec<String>>,
     /// The last request, when it failed in a way a retry can fix (see [`ChatContext::retry`]).
@@ -59,6 +61,7 @@ impl ChatContext {
             ever_online: RwSignal::new(false),
             opened: RwSignal::new(Vec::new()),
             focus_answer: RwSignal::new(false),
+            awaiting_answer: RwSignal::new(false),
             unseen: RwSignal::new(Vec::new()),
             failed: RwSignal::new(None),
             draft: RwSignal::new(String::new()),
@@ -212,6 +215,7 @@ impl ChatContext {
     ) {
         let this = *self;
         this.busy.set(true);
+        this.awaiting_answer.set(true);
         this.error.set(None);
         this.failed.set(None);
         spawn_local(async move {
