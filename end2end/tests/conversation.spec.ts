@@ -16,6 +16,14 @@ test('ask while research runs, pick a persona, follow an action into a deep dive
   await page.getByRole('button', { name: 'Acme Corp (acmecorp.com) - FinTech' }).click();
   const techButton = page.getByRole('button', { name: 'What technology do they use?' });
   await expect(techButton).toBeVisible();
+  // Progressive disclosure: the button waited (disabled, spinner) while its data was being
+  // collected, then enabled when it landed, marked "new" (until the next answer's buttons
+  // became the live suggestions).
+  await expect
+    .poll(() => page.evaluate(() => [...(window as any).__techStates]))
+    .toContain('new:enabled');
+  const states = await page.evaluate(() => [...(window as any).__techStates]);
+  expect(states).toContain('pending:disabled');
 
   // A question while the research runs: answered now, or as soon as its data lands.
   await say(page, "What's their technology stack?");
@@ -31,14 +39,6 @@ test('ask while research runs, pick a persona, follow an action into a deep dive
   await expect(badge.locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await expect(techAnswer.locator('a.cite').first()).toHaveAttribute('href', 'https://acmecorp.com');
 
-  // Progressive disclosure: the button waited (disabled, spinner) while its data was being
-  // collected, then enabled when it landed, marked "new" (until the summary's buttons
-  // replaced the overview's as the live suggestions).
-  await expect
-    .poll(() => page.evaluate(() => [...(window as any).__techStates]))
-    .toContain('new:enabled');
-  const states = await page.evaluate(() => [...(window as any).__techStates]);
-  expect(states).toContain('pending:disabled');
 
   // Persona: role, then purpose; remembered and used from now on.
   await page.getByRole('button', { name: 'Account Executive (AE)' }).last().click();

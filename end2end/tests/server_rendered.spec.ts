@@ -34,12 +34,14 @@ test('a chat researched through the API reads in full from the page', { tag: NOJ
   await expect(page.getByRole('heading', { name: 'Who are you meeting?' })).toHaveCount(0);
   await expect(page.locator('li.message').first()).toHaveText(/^Perfect! Researching Acme Corp for your meeting\./);
 
-  // The overview, with its source and the exploration buttons (their data is in: enabled).
+  // The overview, with its source and the exploration buttons (their data is in: enabled),
+  // folded under "Earlier suggestions" now that the summary's are the live ones.
   const overview = message(page, '📊 Acme Corp — quick overview');
   await expect(overview).toContainText('Industry: FinTech');
   await expect(overview).toContainText('Website: https://acmecorp.com');
   await expect(overview.getByRole('list', { name: 'Sources' }).getByRole('link', { name: 'CRM record' }))
     .toHaveAttribute('href', 'https://acmecorp.com');
+  await overview.getByText('Earlier suggestions').click();
   const explore = overview.getByRole('group', { name: 'Suggested actions' }).getByRole('button');
   await expect(explore).toHaveText([
     'Tell me more about their business', 'Who should I talk to?',
@@ -64,15 +66,19 @@ test('a chat researched through the API reads in full from the page', { tag: NOJ
     await expect(li).toContainText(step.detail);
   }
   await expect(card.locator('li[data-step="vendor"]')).toContainText('Keyfort');
-  await expect(card).toContainText(`Run ${run.id}`);
-  await expect(card).toContainText(/· completed$/);
+  await expect(card.locator('.run-meta')).toHaveText(/^Finished in \d+(\.\d)? s$/);
+  await expect(card).not.toContainText(run.id);
+  await expect(message(page, /Deep research finished in/)).toBeVisible();
 
-  // The persona question and its buttons.
+  // The persona question and its buttons, role and purpose as two labelled groups.
   const persona = message(page, "While that runs, let's get specific about your meeting");
-  await expect(persona.getByRole('group', { name: 'Suggested actions' }).getByRole('button')).toHaveText([
+  await expect(persona.getByRole('group', { name: 'Your role' }).getByRole('button')).toHaveText([
     'Account Executive (AE)', 'Customer Success Manager (CSM)', 'Sales Engineer (SE)',
-    'Renewal discussion', 'Expansion opportunity', 'Technical discovery', 'Executive alignment', 'Skip',
   ]);
+  await expect(persona.getByRole('group', { name: 'Meeting purpose' }).getByRole('button')).toHaveText([
+    'Renewal discussion', 'Expansion opportunity', 'Technical discovery', 'Executive alignment',
+  ]);
+  await expect(persona.getByRole('group', { name: 'Other choices' }).getByRole('button')).toHaveText(['Skip']);
 
   // Each step's findings, with their sources.
   const news = message(page, '📰 News & funding for Acme Corp');
@@ -90,6 +96,9 @@ test('a chat researched through the API reads in full from the page', { tag: NOJ
   await expect(summary).toContainText('🧠 Acme Corp — research summary');
   await expect(summary).toContainText('Every source answered.');
   await expect(summary.getByRole('list', { name: 'Sources' }).getByRole('listitem').first()).toBeVisible();
+  await expect(summary.getByRole('group', { name: 'Suggested actions' }).getByRole('button')).toHaveText([
+    'Tell me more about the funding', 'Show me the hiring details', 'Competitive landscape',
+  ]);
 });
 
 test("the page shows the rep's newest chat, and to nobody else", { tag: NOJS }, async ({ page, browser, javaScriptEnabled }) => {
@@ -152,8 +161,11 @@ test('a load while research runs shows the run as it stands; the next, as it end
   expect((await runEnded(page, runId)).status).toBe('completed');
   await loadChat(page, javaScriptEnabled);
   await expect(card.locator('li[data-status="done"]')).toHaveCount(7);
-  await expect(card).toContainText(/· completed$/);
+  await expect(card.locator('.run-meta')).toHaveText(/^Finished in /);
   await expect(message(page, '🧠 Globex Systems — research summary')).toBeVisible();
+  // The overview's buttons folded away under the summary's; inside, ready.
+  await expect(techButton).toBeHidden();
+  await message(page, '📊 Globex Systems — quick overview').getByText('Earlier suggestions').click();
   await expect(techButton).toBeEnabled();
   await expect(techButton).toHaveAttribute('data-state', 'ready');
 });

@@ -44,8 +44,7 @@ fn data_arrived(chat: &ChatContext, action: &Action) -> bool {
     chat.view.with(|v| {
         v.run(run_id).is_some_and(|run| {
             action.needs().iter().any(|k| {
-                *k != StepKey::Vendor
-                    && run.step(*k).is_some_and(|s| s.status == StepStatus::Done)
+                *k != StepKey::Vendor && run.step(*k).is_some_and(|s| s.status == StepStatus::Done)
             })
         })
     })

@@ -46,7 +46,10 @@ pub fn follow_newest(chat: ChatContext) {
         let control = ev
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
-            .and_then(|el| el.closest(".messages button, .messages a, .messages summary").ok())
+            .and_then(|el| {
+                el.closest(".messages button, .messages a, .messages summary")
+                    .ok()
+            })
             .flatten();
         holding.set(control.is_some());
         let (same, generation) = pinned.with_value(|p| {
@@ -130,7 +133,8 @@ pub fn follow_newest(chat: ChatContext) {
                 Move::ScrollBy(dy) => {
                     window().scroll_by_with_x_and_y(0.0, dy);
                     // Shown from its top (taller than the room): the rep is reading it now.
-                    let from_top = rect.bottom() - rect.top() > screen.bar_top - screen.header_bottom;
+                    let from_top =
+                        rect.bottom() - rect.top() > screen.bar_top - screen.header_bottom;
                     reading_above.set(from_top);
                 }
                 Move::Stay => {}
@@ -233,7 +237,11 @@ fn screen() -> Screen {
 fn page_at_end() -> bool {
     let w = window();
     let y = w.scroll_y().unwrap_or(0.0);
-    let h = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let h = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
     let page = document()
         .document_element()
         .map(|e| f64::from(e.scroll_height()))
@@ -245,6 +253,10 @@ fn page_at_end() -> bool {
 fn focus_on_control() -> bool {
     document()
         .active_element()
-        .and_then(|el| el.closest(".messages button, .messages a, .messages summary").ok().flatten())
+        .and_then(|el| {
+            el.closest(".messages button, .messages a, .messages summary")
+                .ok()
+                .flatten()
+        })
         .is_some()
 }

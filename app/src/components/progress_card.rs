@@ -13,12 +13,17 @@ pub fn ProgressCard(run_id: String) -> impl IntoView {
     let id = run_id.clone();
     // Retried already: its retry is the run to follow.
     let retried = Memo::new(move |_| {
-        chat.view
-            .with(|v| v.runs.iter().any(|r| r.retry_of.as_deref() == Some(id.as_str())))
+        chat.view.with(|v| {
+            v.runs
+                .iter()
+                .any(|r| r.retry_of.as_deref() == Some(id.as_str()))
+        })
     });
     // Each card a landmark of its own name: the second run in a chat is "run 2".
     let id = run_id.clone();
-    let nth = chat.view.with_untracked(|v| v.runs.iter().position(|r| r.id == id).unwrap_or(0) + 1);
+    let nth = chat
+        .view
+        .with_untracked(|v| v.runs.iter().position(|r| r.id == id).unwrap_or(0) + 1);
     let label = if nth > 1 {
         format!("Research progress, run {nth}")
     } else {

@@ -58,12 +58,16 @@ fn touches_persona(message: &ChatMessage) -> bool {
 pub fn live_action_ids(messages: &[ChatMessage]) -> Vec<String> {
     let last = |pred: &dyn Fn(&ChatMessage) -> bool| messages.iter().rposition(pred);
     let suggestions = last(&|m| button_set(m) == Some(ButtonSet::Suggestions));
-    let persona = last(&touches_persona).filter(|i| button_set(&messages[*i]) == Some(ButtonSet::Persona));
+    let persona =
+        last(&touches_persona).filter(|i| button_set(&messages[*i]) == Some(ButtonSet::Persona));
     let picker = last(&|m| button_set(m) == Some(ButtonSet::Picker)).filter(|i| {
         // Answered once the rep has said anything since.
         !messages[i + 1..].iter().any(|m| m.role == Role::User)
     });
-    let mut live: Vec<usize> = [picker, persona, suggestions].into_iter().flatten().collect();
+    let mut live: Vec<usize> = [picker, persona, suggestions]
+        .into_iter()
+        .flatten()
+        .collect();
     live.sort_unstable();
     live.into_iter().map(|i| messages[i].id.clone()).collect()
 }
@@ -104,7 +108,10 @@ mod tests {
     }
 
     fn suggestions(id: &str) -> ChatMessage {
-        says(id, vec![Action::ask("Who should I talk to?", Intent::Contacts)])
+        says(
+            id,
+            vec![Action::ask("Who should I talk to?", Intent::Contacts)],
+        )
     }
 
     fn rep(id: &str) -> ChatMessage {
@@ -113,7 +120,11 @@ mod tests {
 
     #[test]
     fn only_the_newest_suggestions_are_live() {
-        let chat = [suggestions("a"), suggestions("b"), ChatMessage::assistant("c", "x", 0)];
+        let chat = [
+            suggestions("a"),
+            suggestions("b"),
+            ChatMessage::assistant("c", "x", 0),
+        ];
         assert_eq!(live_action_ids(&chat), ["b"]);
     }
 

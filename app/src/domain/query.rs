@@ -394,10 +394,22 @@ mod tests {
 
     #[test]
     fn what_about_another_account_names_it() {
-        assert_eq!(turns_to("what about Acme Industries?").as_deref(), Some("Acme Industries"));
-        assert_eq!(turns_to("And how about Initech").as_deref(), Some("Initech"));
-        assert_eq!(turns_to("ok, switch to Globex Corp").as_deref(), Some("Globex Corp"));
-        assert_eq!(turns_to("what about Vandelay Industries").as_deref(), Some("Vandelay Industries"));
+        assert_eq!(
+            turns_to("what about Acme Industries?").as_deref(),
+            Some("Acme Industries")
+        );
+        assert_eq!(
+            turns_to("And how about Initech").as_deref(),
+            Some("Initech")
+        );
+        assert_eq!(
+            turns_to("ok, switch to Globex Corp").as_deref(),
+            Some("Globex Corp")
+        );
+        assert_eq!(
+            turns_to("what about Vandelay Industries").as_deref(),
+            Some("Vandelay Industries")
+        );
         for about_current in [
             "what about their hiring?",
             "what about them?",

@@ -335,9 +335,15 @@ mod tests {
         assert_eq!(run.status_words(), "Finished in 0.6 s");
         run.move_step(StepKey::News, StepStatus::Failed, Some("x".into()));
         run.status = RunStatus::Partial;
-        assert_eq!(run.status_words(), "Finished in 0.6 s · 1 step found nothing");
+        assert_eq!(
+            run.status_words(),
+            "Finished in 0.6 s · 1 step found nothing"
+        );
         run.status = RunStatus::Failed;
-        assert_eq!(run.status_words(), "Stopped after 0.6 s · nothing was found");
+        assert_eq!(
+            run.status_words(),
+            "Stopped after 0.6 s · nothing was found"
+        );
         assert!(!run.status_words().contains("r1"), "no internal id");
     }
 

@@ -212,7 +212,11 @@ mod tests {
         let r = v.run("r").unwrap();
         assert_eq!(r.step(StepKey::Hiring).unwrap().status, StepStatus::Running);
         assert_eq!(r.status, RunStatus::Partial);
-        assert_eq!(r.took_ms, Some(2), "from RunStarted at 1 to RunFinished at 3");
+        assert_eq!(
+            r.took_ms,
+            Some(2),
+            "from RunStarted at 1 to RunFinished at 3"
+        );
     }
 
     #[test]

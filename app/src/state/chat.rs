@@ -148,7 +148,9 @@ impl ChatContext {
     pub fn send(&self, text: String) {
         let this = *self;
         let failed = Failed::Send(text.clone());
-        this.run(failed, async move { send_message(this.session_id(), text).await });
+        this.run(failed, async move {
+            send_message(this.session_id(), text).await
+        });
     }
 
     /// Make the failed request again.
@@ -172,7 +174,8 @@ impl ChatContext {
                 o.push(label.clone());
             }
         });
-        this.focus_answer.set(!matches!(action, ActionKind::SearchAgain));
+        this.focus_answer
+            .set(!matches!(action, ActionKind::SearchAgain));
         let retry_persona = failed.clone();
         let persona = move |change: PersonaChange| {
             this.run(retry_persona.clone(), async move {
@@ -226,7 +229,10 @@ impl ChatContext {
                         this.draft.set(text.clone());
                     }
                     // Only what a retry can fix gets a Retry button.
-                    if matches!(e, AppError::Transport(_) | AppError::Unavailable | AppError::Internal) {
+                    if matches!(
+                        e,
+                        AppError::Transport(_) | AppError::Unavailable | AppError::Internal
+                    ) {
                         leptos::logging::warn!("request failed: {e:?}");
                         this.failed.set(Some(failed));
                     }

@@ -1,5 +1,5 @@
 //! Client-side state shared by the chat's components.
 
 pub mod chat;
-pub mod scroll;
 pub mod import;
+pub mod scroll;

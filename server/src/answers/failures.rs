@@ -74,7 +74,10 @@ mod tests {
             "the news source (Google News) didn't answer in time"
         );
         assert_eq!(
-            step_failed(StepKey::Tech, &[err("Website scan", ErrorKind::Unavailable)]),
+            step_failed(
+                StepKey::Tech,
+                &[err("Website scan", ErrorKind::Unavailable)]
+            ),
             "the tech-stack scan (Website scan) is down right now"
         );
     }
@@ -110,7 +113,10 @@ mod tests {
             "no source answered: Google News didn't answer in time; \
              NewsAPI is busy (too many requests just now)"
         );
-        assert_eq!(step_failed(StepKey::News, &[]), "the news source didn't answer");
+        assert_eq!(
+            step_failed(StepKey::News, &[]),
+            "the news source didn't answer"
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ pub fn thanks(account: Option<&str>) -> String {
 /// A message the rules could not place: the buttons under it are the best guesses.
 pub fn did_you_mean(said: &str) -> String {
     let said: String = said.chars().take(80).collect();
-    format!("I'm not sure what you mean by “{}”. Did you mean…?", said.trim())
+    format!(
+        "I'm not sure what you mean by “{}”. Did you mean…?",
+        said.trim()
+    )
 }
 
 #[cfg(test)]

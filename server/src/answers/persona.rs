@@ -15,7 +15,11 @@ pub fn prompt(persona: &Persona, running: bool) -> String {
             .describe()
             .map(|d| format!(" (so far: {d})"))
             .unwrap_or_default();
-        let lead = if running { "While that runs, let's" } else { "Let's" };
+        let lead = if running {
+            "While that runs, let's"
+        } else {
+            "Let's"
+        };
         return format!(
             "{lead} get specific about your meeting{known}:\n\
              • Your role today?\n\
@@ -175,7 +179,10 @@ mod tests {
         let text = prompt(&Persona::default(), true);
         assert!(text.starts_with("While that runs, let's get specific about your meeting:\n"));
         let from_cache = prompt(&Persona::default(), false);
-        assert!(from_cache.starts_with("Let's get specific about your meeting:\n"), "no run: no 'while'");
+        assert!(
+            from_cache.starts_with("Let's get specific about your meeting:\n"),
+            "no run: no 'while'"
+        );
         assert!(text.contains("• Your role today?") && text.contains("— or skip."));
         let half = Persona {
             role: Some(RepRole::AccountExecutive),

@@ -243,6 +243,7 @@ impl ChatService for Chat {
             }
             PersonaChange::Skip | PersonaChange::Change => None,
         };
-        self.exchange_revising(&session, said, answer, revised).await
+        self.exchange_revising(&session, said, answer, revised)
+            .await
     }
 }

@@ -131,7 +131,10 @@ impl Chat {
             return Ok(None);
         }
         let persona = self.store.persona(&session.owner).await?;
-        let revised = self.orchestrator.summary_for(&run, &account, &persona).await?;
+        let revised = self
+            .orchestrator
+            .summary_for(&run, &account, &persona)
+            .await?;
         if revised.is_some() {
             answer.text.push_str(say::SUMMARY_REVISED);
         }

@@ -4,9 +4,9 @@
 
 use super::{Chat, message_id};
 use crate::answers::run::start;
+use crate::findings::StepOutcome;
 use crate::orchestrator::steps;
 use crate::store::sessions::SessionRow;
-use crate::findings::StepOutcome;
 use app::domain::{Change, ChatMessage, RunView, SessionEvent, StepKey, StepStatus};
 use app::error::AppError;
 
@@ -32,7 +32,12 @@ impl Chat {
         let account = self.account(&run.account_id)?;
         let rows = self.store.steps(run_id).await?;
         let rid = format!("run-{}", crate::random_id(8));
-        let mut view = RunView::new(&rid, &account.id, &account.name, self.orchestrator.estimated_ms(&account));
+        let mut view = RunView::new(
+            &rid,
+            &account.id,
+            &account.name,
+            self.orchestrator.estimated_ms(&account),
+        );
         view.retry_of = Some(run.rid.clone());
         let mut again = Vec::new();
         for s in &mut view.steps {
@@ -53,7 +58,9 @@ impl Chat {
             }
         }
         if again.is_empty() {
-            return Err(AppError::BadInput("Nothing failed in that research.".into()));
+            return Err(AppError::BadInput(
+                "Nothing failed in that research.".into(),
+            ));
         }
         self.set_current_account(&session.sid, &account.id).await?;
         let now = crate::now_ms();

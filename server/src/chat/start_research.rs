@@ -193,7 +193,10 @@ impl Chat {
         let say = |text: String| ChatMessage::assistant(message_id(), text, now);
         let added = |message| Change::MessageAdded { message };
         let mut changes = vec![
-            added(say(start::researching(account, &preparing.company.profile.name))),
+            added(say(start::researching(
+                account,
+                &preparing.company.profile.name,
+            ))),
             added(overview(facts, Some(run_id), now)),
         ];
         if let Some(p) = stale {

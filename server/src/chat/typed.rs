@@ -60,7 +60,8 @@ impl Chat {
             }
             // Mid-thread, a phrase that names no account and no meeting is not a company.
             None if context.account_id.is_some()
-                && (!names_company || (named.is_none() && turned.is_none() && !mentions_meeting(&text))) =>
+                && (!names_company
+                    || (named.is_none() && turned.is_none() && !mentions_meeting(&text))) =>
             {
                 let reply = self.did_you_mean(&text, context.account_id.as_deref());
                 return self.exchange(session, text, reply).await;
@@ -73,7 +74,11 @@ impl Chat {
             && let Some(account) = named
                 .as_deref()
                 .and_then(|id| self.book.get(id))
-                .filter(|a| turned.as_deref().is_some_and(|n| a.name.eq_ignore_ascii_case(n)))
+                .filter(|a| {
+                    turned
+                        .as_deref()
+                        .is_some_and(|n| a.name.eq_ignore_ascii_case(n))
+                })
         {
             return Ok(self
                 .start_research(session, &account, Some(text))

@@ -2,10 +2,10 @@
 //! step's cache layer, then each of its sources' raw layer, then the sources themselves (in
 //! parallel, all settled, merged). Also the full-profile layer a finished run leaves.
 
+use crate::answers::failures;
 use crate::cache_policy::CachePolicy;
 use crate::findings::{CacheUse, Findings, Profile};
 use crate::sources::registry::Registries;
-use crate::answers::failures;
 use crate::sources::{Source, SourceError};
 use crate::store::{Store, StoreError};
 use app::domain::{AccountSummary, SourceRef, StepKey};

@@ -103,7 +103,8 @@ impl Orchestrator {
         }
         let (found, missing) = steps::split(outcomes);
         let (collected, sources) = steps::analysis_inputs(&found);
-        let Ok(text) = crate::answers::run::summarise(account, &collected, &missing, persona) else {
+        let Ok(text) = crate::answers::run::summarise(account, &collected, &missing, persona)
+        else {
             return Ok(None);
         };
         let actions = crate::answers::run::summary::summary_actions(&collected)

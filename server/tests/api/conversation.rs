@@ -62,8 +62,14 @@ async fn thanks_get_a_short_answer_not_the_help_text() {
     let app = spawn_app().await;
     let (sid, _) = researched(&app, "acme-corp").await;
     let events = send(&app, &sid, "thanks!").await;
-    let reply = added(&events).last().unwrap()["text"].as_str().unwrap().to_string();
-    assert!(reply.starts_with("You're welcome — good luck with Acme Corp!"), "{reply}");
+    let reply = added(&events).last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        reply.starts_with("You're welcome — good luck with Acme Corp!"),
+        "{reply}"
+    );
     assert!(!reply.contains("Here's what I can do"), "{reply}");
 }
 
@@ -76,7 +82,10 @@ async fn what_about_another_account_switches_to_it() {
         .iter()
         .map(|m| m["text"].as_str().unwrap())
         .collect();
-    assert_eq!(said[0], "what about Acme Industries?", "the rep's own words");
+    assert_eq!(
+        said[0], "what about Acme Industries?",
+        "the rep's own words"
+    );
     assert!(
         said[1].starts_with("Perfect! Researching Acme Industries for your meeting."),
         "{said:?}"
@@ -84,7 +93,10 @@ async fn what_about_another_account_switches_to_it() {
     assert!(events.iter().any(|e| e["change"]["type"] == "run_started"));
     // A question about the current account's data is still a question.
     let events = send(&app, &sid, "what about their hiring?").await;
-    let reply = added(&events).last().unwrap()["text"].as_str().unwrap().to_string();
+    let reply = added(&events).last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(reply.contains("Acme Industries"), "{reply}");
     assert!(!reply.starts_with("Perfect! Researching"), "{reply}");
 }
@@ -114,8 +126,16 @@ async fn an_unplaced_message_gets_best_guesses_as_buttons() {
         ]
     );
     // Hostile and huge input is quoted short and inert.
-    let events = send(&app, &sid, &format!("<script>{}</script>", "z".repeat(1_500))).await;
-    let text = added(&events).last().unwrap()["text"].as_str().unwrap().to_string();
+    let events = send(
+        &app,
+        &sid,
+        &format!("<script>{}</script>", "z".repeat(1_500)),
+    )
+    .await;
+    let text = added(&events).last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(text.chars().count() < 160, "{text}");
 }
 
@@ -127,7 +147,8 @@ async fn a_role_chosen_after_the_run_rewrites_the_summarys_angle() {
     let summary = |events: &[Value]| -> Option<String> {
         events
             .iter()
-            .filter_map(|e| match e["change"]["type"].as_str() {
+            .rev()
+            .find_map(|e| match e["change"]["type"].as_str() {
                 Some("message_added") if e["change"]["message"]["id"] == summary_id => {
                     e["change"]["message"]["text"].as_str().map(str::to_string)
                 }
@@ -136,7 +157,6 @@ async fn a_role_chosen_after_the_run_rewrites_the_summarys_angle() {
                 }
                 _ => None,
             })
-            .last()
     };
     let before = summary(&app.events_since(&sid, 0).await).unwrap();
     assert!(!before.contains("🎯 Your angle (AE"), "{before}");
@@ -147,7 +167,10 @@ async fn a_role_chosen_after_the_run_rewrites_the_summarys_angle() {
     let events: Vec<Value> = res.json().await.unwrap();
     let after = summary(&events).expect("the summary is revised with the answer");
     assert!(after.contains("🎯 Your angle (AE"), "{after}");
-    let answer = added(&events).last().unwrap()["text"].as_str().unwrap().to_string();
+    let answer = added(&events).last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(answer.contains("re-written the summary above"), "{answer}");
     // Typed in words, the purpose revises it again.
     let events = send(&app, &sid, "it's a renewal meeting").await;
@@ -214,13 +237,19 @@ async fn retry_asks_again_only_what_failed_and_keeps_what_was_found() {
         .filter(|e| e["change"]["type"] == "step_changed" && e["change"]["run_id"] == again)
         .map(|e| e["change"]["step"].as_str().unwrap().to_string())
         .collect();
-    assert!(moved.iter().all(|s| s == "news" || s == "analysis"), "{moved:?}");
+    assert!(
+        moved.iter().all(|s| s == "news" || s == "analysis"),
+        "{moved:?}"
+    );
     assert!(moved.iter().any(|s| s == "news"));
     // What was found before is in the new summary (hiring, tech), and news is still down.
     assert_eq!(run["status"], "partial", "{run}");
     let all = crate::helpers::texts(&app.load_chat().await["view"]).join("\n");
     let new_summary = all.rsplit("🧠 Initech — research summary").next().unwrap();
-    assert!(new_summary.contains("open role") || new_summary.contains("Stack"), "{new_summary}");
+    assert!(
+        new_summary.contains("open role") || new_summary.contains("Stack"),
+        "{new_summary}"
+    );
     // A run still going, or someone else's, cannot be retried.
     let res = app
         .post_json(

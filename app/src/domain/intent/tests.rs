@@ -649,7 +649,10 @@ fn an_unplaced_message_gets_three_best_guesses() {
     assert_eq!(guesses("compet landscpae thing")[0], Competitors);
     assert!(guesses("fundng rnd??").contains(&Funding));
     // Nothing to go on: the questions reps most often ask next.
-    assert_eq!(guesses("blorp the frobnicator"), [MeetingPrep, News, Contacts]);
+    assert_eq!(
+        guesses("blorp the frobnicator"),
+        [MeetingPrep, News, Contacts]
+    );
     assert_eq!(guesses(""), [MeetingPrep, News, Contacts]);
     for text in ["zzz", "compet", &"x".repeat(5_000)] {
         let g = guesses(text);

@@ -77,7 +77,10 @@ mod tests {
     fn overview_lists_the_basics() {
         let acme = facts(crate::answers::fixtures::demo_acme());
         let (text, _) = overview(&acme, today());
-        assert!(!text.contains("Gathering"), "the run's own message says that");
+        assert!(
+            !text.contains("Gathering"),
+            "the run's own message says that"
+        );
         assert!(text.contains("Industry: FinTech"));
         assert!(text.contains("Size: ~500 employees"));
         assert!(text.contains("Location: New York, USA"));

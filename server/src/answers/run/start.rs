@@ -110,13 +110,22 @@ mod tests {
 
     #[test]
     fn the_run_line_says_what_is_happening_now() {
-        assert!(deep_research_started(2600).starts_with("🔄 Gathering deeper intelligence (about 3 seconds):"));
+        assert!(
+            deep_research_started(2600)
+                .starts_with("🔄 Gathering deeper intelligence (about 3 seconds):")
+        );
         let done = deep_research_finished(RunStatus::Completed, 580, 0);
-        assert_eq!(done, "✅ Deep research finished in 0.6 s. Every finding is below.");
+        assert_eq!(
+            done,
+            "✅ Deep research finished in 0.6 s. Every finding is below."
+        );
         let partial = deep_research_finished(RunStatus::Partial, 1_200, 2);
         assert!(partial.starts_with("✅ Deep research finished in 1.2 s. 2 sources found nothing"));
         let failed = deep_research_finished(RunStatus::Failed, 600, 5);
-        assert_eq!(failed, "❌ Deep research stopped after 0.6 s: nothing was found.");
+        assert_eq!(
+            failed,
+            "❌ Deep research stopped after 0.6 s: nothing was found."
+        );
         for text in [done, partial, failed] {
             assert!(!text.contains('🔄'), "{text}");
         }

@@ -47,7 +47,10 @@ pub fn summary_actions(collected: &[Collected]) -> Vec<Action> {
         .any(|c| matches!(c, Collected::Hiring { jobs } if !jobs.is_empty()));
     let mut out = Vec::new();
     if funding {
-        out.push(Action::ask("Tell me more about the funding", Intent::Funding));
+        out.push(Action::ask(
+            "Tell me more about the funding",
+            Intent::Funding,
+        ));
     }
     if hiring {
         out.push(Action::ask("Show me the hiring details", Intent::Hiring));

@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::findings::{NewsItem, VendorProfile};
-use app::domain::Intent;
 use crate::orchestrator::{Halt, RetryPolicy};
 use crate::store::StoreError;
+use app::domain::Intent;
 use std::time::Duration;
 
 /// Acme Corp, from the demo data set.
@@ -210,7 +210,10 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
     let changes = analysed(
         &run(),
         Err("Nothing was collected to analyse".into()),
-        (vec![], vec![Action::ask("Competitive landscape", Intent::Competitors)]),
+        (
+            vec![],
+            vec![Action::ask("Competitive landscape", Intent::Competitors)],
+        ),
         &[MissingStep {
             step: StepKey::News,
             reason: "the news source is down right now".into(),
@@ -228,7 +231,11 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
     };
     assert_eq!(message.id, "msg-run-1-summary");
     let labels: Vec<&str> = message.actions.iter().map(|a| a.label.as_str()).collect();
-    assert_eq!(labels, ["Retry what failed"], "nothing to explore; retry what failed");
+    assert_eq!(
+        labels,
+        ["Retry what failed"],
+        "nothing to explore; retry what failed"
+    );
     assert!(
         message
             .text
@@ -238,7 +245,10 @@ fn nothing_collected_fails_the_analysis_and_says_so() {
         panic!("the line above the card is revised")
     };
     assert_eq!(id, "msg-run-1-started");
-    assert_eq!(text, "❌ Deep research stopped after 0.6 s: nothing was found.");
+    assert_eq!(
+        text,
+        "❌ Deep research stopped after 0.6 s: nothing was found."
+    );
     assert_eq!(
         changes[3],
         Change::RunFinished {
