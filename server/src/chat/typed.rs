@@ -58,10 +58,14 @@ impl Chat {
                 let reply = self.thanks_reply(context.account_id.as_deref());
                 return self.exchange(session, text, reply).await;
             }
-            // Mid-thread, a phrase that names no account and no meeting is not a company.
+            // Mid-thread, a bare phrase that names no account and no meeting is not a
+            // company (a website always is).
             None if context.account_id.is_some()
                 && (!names_company
-                    || (named.is_none() && turned.is_none() && !mentions_meeting(&text))) =>
+                    || (matches!(company, CompanyQuery::Name(_))
+                        && named.is_none()
+                        && turned.is_none()
+                        && !mentions_meeting(&text))) =>
             {
                 let reply = self.did_you_mean(&text, context.account_id.as_deref());
                 return self.exchange(session, text, reply).await;
