@@ -127,8 +127,14 @@ async fn an_unplaced_message_gets_best_guesses_as_buttons() {
     );
     // A website is always a company, mid-thread too.
     let events = send(&app, &sid, "stripe.com").await;
-    let text = added(&events).last().unwrap()["text"].as_str().unwrap().to_string();
-    assert!(text.starts_with("stripe.com is not in your accounts"), "{text}");
+    let text = added(&events).last().unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        text.starts_with("stripe.com is not in your accounts"),
+        "{text}"
+    );
     // Hostile and huge input is quoted short and inert.
     let events = send(
         &app,
