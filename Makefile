@@ -5,10 +5,13 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
 WASM_BINDGEN_VERSION := 0.2.130
+# Every Rust test, and the SurrealDB test server, in one cargo invocation: one feature set,
+# so `surrealdb-core` and everything under it compile once (two invocations built it twice).
+CARGO_TEST := cargo test -p app -p server -p surrealdb-test-server --features app/ssr
 SITE := target/site
 PKG := $(SITE)/pkg
 
-.PHONY: run run-release test setup tools browser npm site-dev site-release server-dev fuzz \
+.PHONY: run run-release test setup tools browser pdftools npm site-dev site-release server-dev fuzz \
         server-release surrealdb-server test-rust test-remote-db test-cluster test-e2e bench lint fmt clean-data
 
 ## run: install what is missing, build, serve http://127.0.0.1:3000 with the demo data.
@@ -23,7 +26,7 @@ run-release: tools site-release server-release
 	LEPTOS_SITE_ROOT=$(SITE) ./target/release/server
 
 ## test: install what is missing, then every test (Rust unit + integration, Playwright)
-test: tools browser npm test-rust test-remote-db test-cluster site-dev server-dev test-e2e
+test: tools browser pdftools npm test-rust test-remote-db test-cluster site-dev server-dev test-e2e
 
 # ---- tools ---------------------------------------------------------------------------
 tools:
@@ -34,6 +37,10 @@ tools:
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+
+# poppler's pdftotext: the one-pager tests read the PDFs back as a reader would.
+pdftools:
+	@command -v pdftotext >/dev/null || { apt-get update && apt-get install -y poppler-utils; }
 
 npm: end2end/node_modules/.package-lock.json
 
@@ -60,37 +67,37 @@ site-release:
 # The same cargo invocation as `test-rust` (dev-dependencies included), so `make test` and
 # `make run` share one build instead of compiling every dependency twice.
 server-dev:
-	cargo test -p app -p server --features app/ssr --no-run
+	$(CARGO_TEST) --no-run
 
 server-release:
 	cargo build -p server --release
 
-# A real SurrealDB server (`surreal start`), only for the ws:// durability test.
-surrealdb-server:
-	cargo build -p surrealdb-test-server
+# A real SurrealDB server (`surreal start`), only for the ws:// tests: built by the same
+# invocation as the tests (its own integration test needs the binary).
+surrealdb-server: server-dev
 
 # ---- tests ---------------------------------------------------------------------------
 test-rust:
-	cargo test -p app -p server --features app/ssr
+	$(CARGO_TEST)
 
 # The kill -9 test against a remote SurrealDB over ws:// (ignored by a plain `cargo test`,
 # which has no SurrealDB server to start). Same cargo invocation as test-rust: no rebuild.
 test-remote-db: surrealdb-server
 	SURREALDB_TEST_SERVER=$(CURDIR)/target/debug/surrealdb-test-server \
-	  cargo test -p app -p server --features app/ssr -- --ignored remote
+	  $(CARGO_TEST) -- --ignored remote
 
 # Two Dossier instances on one SurrealDB server (ws://): live across instances, a kill -9
 # take-over, a SurrealDB restart. Same cargo invocation as test-rust: no rebuild.
 test-cluster: surrealdb-server
 	SURREALDB_TEST_SERVER=$(CURDIR)/target/debug/surrealdb-test-server \
-	  cargo test -p app -p server --features app/ssr --test api -- --ignored cluster
+	  cargo test -p app -p server -p surrealdb-test-server --features app/ssr --test api -- --ignored cluster
 
 test-e2e:
 	cd end2end && npx playwright test
 
 ## fuzz: the provider parsers' property tests with 100,000 inputs each (`make test` runs 2,000)
 fuzz:
-	PROPTEST_CASES=100000 cargo test -p app -p server --features app/ssr --lib parser_props
+	PROPTEST_CASES=100000 $(CARGO_TEST) parser_props
 
 ## bench: figures for the notes (account search over 100k accounts)
 bench:
@@ -99,7 +106,7 @@ bench:
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p app -p server --features app/ssr --all-targets -- -D warnings
+	cargo clippy -p app -p server -p surrealdb-test-server --features app/ssr --all-targets -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 fmt:

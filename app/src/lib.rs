@@ -21,6 +21,8 @@ use leptos_router::{
 use pages::access_page::{SignInPage, SignUpPage};
 use pages::accounts_page::AccountsPage;
 use pages::chat_page::ChatPage;
+use pages::deck_page::DeckPage;
+use pages::prep_page::PrepDocPage;
 use pages::preps_page::PrepsPage;
 use pages::settings_page::SettingsPage;
 
@@ -93,6 +95,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/accounts") view=AccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/chats") view=PrepsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/preps/:id") view=PrepDocPage ssr=SsrMode::Async/>
+                    <Route path=path!("/preps/:id/deck") view=DeckPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/signin") view=SignInPage/>
                     <Route path=path!("/signup") view=SignUpPage/>

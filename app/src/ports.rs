@@ -183,3 +183,62 @@ pub fn current_visitor() -> Result<Visitor, AppError> {
 pub fn chat_service() -> Result<SharedChatService, AppError> {
     leptos::prelude::use_context::<SharedChatService>().ok_or(AppError::Internal)
 }
+
+/// A prep as its page and its deck show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PrepPage {
+    pub doc: crate::domain::one_pager::OnePager,
+    pub items: Vec<crate::domain::one_pager::PinnedItem>,
+    /// The newest version (the page may show an older one).
+    pub latest_version: u32,
+    pub chat_session_id: String,
+}
+
+/// The meeting preps, as the UI drives them (the one-pager itself is asked for in the chat).
+#[cfg(feature = "ssr")]
+#[async_trait::async_trait]
+pub trait PrepService: Send + Sync {
+    /// The visitor's prep `prep_id`, at `version` (None: the newest).
+    async fn prep_page(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        version: Option<u32>,
+    ) -> Result<PrepPage, AppError>;
+    /// The visitor's preps, most recently changed first.
+    async fn preps(
+        &self,
+        visitor: &Visitor,
+    ) -> Result<Vec<crate::domain::one_pager::PrepSummary>, AppError>;
+    /// Pin chat message `message_id` to the prep of its chat's account; the prep's id.
+    async fn pin(
+        &self,
+        visitor: &Visitor,
+        session_id: &str,
+        message_id: &str,
+    ) -> Result<String, AppError>;
+    /// Remove an item from a prep; the items left.
+    async fn unpin(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        item_id: &str,
+    ) -> Result<Vec<crate::domain::one_pager::PinnedItem>, AppError>;
+    /// Put a prep's items in this order; the items after.
+    async fn reorder(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        item_ids: &[String],
+    ) -> Result<Vec<crate::domain::one_pager::PinnedItem>, AppError>;
+}
+
+/// The prep service as the server provides it in context.
+#[cfg(feature = "ssr")]
+pub type SharedPrepService = std::sync::Arc<dyn PrepService>;
+
+/// The prep service from context.
+#[cfg(feature = "ssr")]
+pub fn prep_service() -> Result<SharedPrepService, AppError> {
+    leptos::prelude::use_context::<SharedPrepService>().ok_or(AppError::Internal)
+}

@@ -234,3 +234,37 @@ test('Retry on a failed step asks only that step again', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Research progress' }).first().getByRole('button', { name: /^Retry/ })).toHaveCount(0);
   await axeClean(page, 'a retried run');
 });
+
+test('a role chosen after the run re-writes the summary angle, live', async ({ page }) => {
+  await openChat(page);
+  await pick(page, 'Acme', /^Acme Corp \(acmecorp\.com\)/);
+  await expectRunSettled(page);
+  const summary = message(page, '🧠 Acme Corp — research summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).not.toContainText('🎯 Your angle (AE');
+  await page.getByRole('group', { name: 'Your role' }).getByRole('button', { name: 'Account Executive (AE)' }).click();
+  // The summary itself is revised in place (not a new bubble), and the answer says so.
+  await expect(summary).toContainText('🎯 Your angle (AE');
+  await expect(page.locator('li.message.assistant').last()).toContainText('re-written the summary above');
+  await expect(page.getByText('🧠 Acme Corp — research summary')).toHaveCount(1);
+  // Then the purpose, typed in words: revised again.
+  await say(page, "it's a renewal meeting");
+  await expect(summary).toContainText('renewal');
+  await axeClean(page, 'a revised summary');
+});
+
+test('while research runs: wait for the complete analysis, or see what is in so far', async ({ page }) => {
+  await openChat(page);
+  await pick(page, 'Acme', /^Acme Corp \(acmecorp\.com\)/);
+  // The overview offers to wait (the seed's button); typed, it asks the same.
+  await expect(page.locator('button', { hasText: 'Wait for complete analysis' })).toHaveCount(1);
+  await say(page, 'Wait for complete analysis');
+  const complete = message(page, '🧠 Acme Corp — the complete analysis');
+  await expect(complete).toBeVisible({ timeout: 30_000 });
+  await expectRunSettled(page);
+  await expect(complete).not.toContainText('still being collected');
+  await expect(complete).toContainText('Funding');
+  await say(page, 'Show me what I know so far');
+  await expect(page.locator('li.message.assistant').last()).toContainText('Acme Corp — main insights');
+  await expectNewestShown(page);
+});

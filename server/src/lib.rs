@@ -15,6 +15,7 @@ pub mod http;
 pub mod live;
 pub mod orchestrator;
 pub mod own_company;
+pub mod prep;
 pub mod rep_settings;
 pub mod sources;
 pub mod startup;

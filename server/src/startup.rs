@@ -43,16 +43,15 @@ impl Application {
         live::follow_events(store.clone(), feeds.clone()).await?;
         let research = research(&settings, &store, &book)?;
         let companies = research.2.clone();
-        let chat = Arc::new(
-            Chat::new(
-                store.clone(),
-                book.clone(),
-                feeds,
-                research,
-                analysts(&settings),
-            )
-            .with_question_wait(settings.question_wait),
-        );
+        let chat = Chat::new(
+            store.clone(),
+            book.clone(),
+            feeds,
+            research,
+            analysts(&settings),
+        )
+        .with_question_wait(settings.question_wait)
+        .shared();
         chat.spawn_waiter();
         chat.keep_promises(is_embedded(&settings));
         spawn_feed_sweeper(live_feeds.clone(), store.clone(), settings.feed_idle);

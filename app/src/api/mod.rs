@@ -2,4 +2,5 @@
 
 pub mod accounts;
 pub mod chat;
+pub mod preps;
 pub mod settings;

@@ -2,6 +2,7 @@
 //! (disabled, with a spinner); when its data really arrives it says "new" until pressed.
 //! The role and purpose choices are two labelled groups.
 
+use crate::domain::chat::{PrepView, plausible_prep_id};
 use crate::domain::{Action, ActionKind, RunStatus, StepKey, StepStatus};
 use crate::state::chat::{ChatContext, use_chat};
 use leptos::prelude::*;
@@ -105,6 +106,9 @@ fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
             {actions
                 .into_iter()
                 .map(|a| {
+                    if let ActionKind::OpenPrep { prep_id, view } = &a.action {
+                        return prep_link(prep_id, *view, a.label.clone());
+                    }
                     let kind = a.action.clone();
                     let label = a.label.clone();
                     let probe = a.clone();
@@ -151,8 +155,24 @@ fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
                             </Show>
                         </button>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </div>
     }
+}
+
+/// A one-pager's page, PDF, deck or Markdown, as a link styled like the buttons beside it.
+fn prep_link(prep_id: &str, view: PrepView, label: String) -> AnyView {
+    if !plausible_prep_id(prep_id) {
+        return ().into_any();
+    }
+    let href = view.href(prep_id);
+    let download = matches!(view, PrepView::Markdown).then_some("");
+    view! {
+        <a class="action link" href=href data-prep-view=format!("{view:?}").to_lowercase() download=download>
+            {label}
+        </a>
+    }
+    .into_any()
 }

@@ -14,6 +14,10 @@ use leptos::web_sys::{Element, HtmlElement};
 pub fn follow_newest(chat: ChatContext) {
     let reading_above = RwSignal::new(false);
     let holding = RwSignal::new(false);
+    // The control under the pointer, and where it was: it is kept there while the rep
+    // reaches for it (content changing above it is made up for by scrolling) — until
+    // the rep scrolls themselves.
+    let pinned = StoredValue::new_local(None::<Pin>);
     // Reaching the end of the page (however it got there) is following again; only the rep
     // scrolling up (wheel, touch, keys) is reading above — not the browser keeping content
     // in place as messages change above it.
@@ -24,23 +28,23 @@ pub fn follow_newest(chat: ChatContext) {
         }
     });
     let on_wheel = window_event_listener(leptos::ev::wheel, move |ev| {
+        pinned.set_value(None);
         if ev.delta_y() < 0.0 {
             reading_above.set(true);
         }
     });
     let on_touch = window_event_listener(leptos::ev::touchmove, move |_| {
+        pinned.set_value(None);
         // Which way is told by where the page ends up: at its end, the scroll listener
         // clears this again.
         reading_above.set(true);
     });
     let on_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if matches!(ev.key().as_str(), "PageUp" | "Home" | "ArrowUp") {
+            pinned.set_value(None);
             reading_above.set(true);
         }
     });
-    // The control under the pointer, and where it was: it is kept there while the rep
-    // reaches for it (content changing above it is made up for by scrolling).
-    let pinned = StoredValue::new_local(None::<Pin>);
     // A real move of the pointer, not content sliding under a still one.
     let on_pointer = window_event_listener(leptos::ev::pointermove, move |ev| {
         let control = ev

@@ -3,8 +3,8 @@
 //! hover and the reading position hold; only its content is drawn again.
 
 use super::{
-    action_buttons::ActionButtons, message_text::MessageText, progress_card::ProgressCard,
-    source_badges::SourceBadges,
+    action_buttons::ActionButtons, message_text::MessageText, pin_button::PinButton,
+    progress_card::ProgressCard, source_badges::SourceBadges,
 };
 use crate::domain::{ChatMessage, Role};
 use crate::state::chat::use_chat;
@@ -60,12 +60,15 @@ pub fn MessageBubble(
 fn Bubble(message: ChatMessage, is_live: Memo<bool>) -> impl IntoView {
     let ChatMessage {
         id,
+        role,
         text,
         actions,
         sources,
         run_id,
         ..
     } = message;
+    // An answer with sources can go into the meeting prep (not the one-pager itself).
+    let pinnable = role == Role::Assistant && !sources.is_empty() && !id.starts_with("msg-prep-");
     let has_actions = !actions.is_empty();
     // The newest set of next steps is live; older sets fold away under a summary line.
     let buttons = move || {
@@ -91,7 +94,8 @@ fn Bubble(message: ChatMessage, is_live: Memo<bool>) -> impl IntoView {
             <MessageText message_id=id.clone() text sources=sources.clone()/>
             {run_id.map(|run_id| view! { <ProgressCard run_id/> })}
             {buttons}
-            {(!sources.is_empty()).then(|| view! { <SourceBadges message_id=id sources/> })}
+            {(!sources.is_empty()).then(|| view! { <SourceBadges message_id=id.clone() sources/> })}
+            {pinnable.then(|| view! { <PinButton message_id=id/> })}
         </div>
     }
 }

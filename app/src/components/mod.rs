@@ -15,6 +15,7 @@ pub mod import_summary;
 pub mod message_bubble;
 pub mod message_list;
 pub mod message_text;
+pub mod pin_button;
 pub mod problem_rows;
 pub mod progress_card;
 pub mod source_badges;

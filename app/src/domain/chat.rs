@@ -169,6 +169,56 @@ pub enum ActionKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         step: Option<StepKey>,
     },
+    /// Open prep `prep_id`'s one-pager as a page, a PDF, a deck or Markdown (a link).
+    OpenPrep { prep_id: String, view: PrepView },
+}
+
+/// The forms a one-pager opens in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrepView {
+    Page,
+    Pdf,
+    Deck,
+    SlidesPdf,
+    Markdown,
+}
+
+impl PrepView {
+    /// Where it opens. `prep_id` is checked (letters, digits, `-`) where the link is drawn.
+    pub fn href(self, prep_id: &str) -> String {
+        match self {
+            PrepView::Page => format!("/preps/{prep_id}"),
+            PrepView::Pdf => format!("/api/preps/{prep_id}.pdf"),
+            PrepView::Deck => format!("/preps/{prep_id}/deck"),
+            PrepView::SlidesPdf => format!("/api/preps/{prep_id}/slides.pdf"),
+            PrepView::Markdown => format!("/api/preps/{prep_id}.md"),
+        }
+    }
+
+    /// The link's words.
+    pub fn label(self) -> &'static str {
+        match self {
+            PrepView::Page => "Open the one-pager",
+            PrepView::Pdf => "PDF",
+            PrepView::Deck => "Slide deck",
+            PrepView::SlidesPdf => "Deck as PDF",
+            PrepView::Markdown => "Markdown",
+        }
+    }
+
+    pub const ALL: [PrepView; 5] = [
+        PrepView::Page,
+        PrepView::Pdf,
+        PrepView::Deck,
+        PrepView::SlidesPdf,
+        PrepView::Markdown,
+    ];
+}
+
+/// Whether `id` may be a prep's id in a link: 1–64 ASCII letters, digits and `-`.
+pub fn plausible_prep_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 impl ActionKind {
@@ -185,6 +235,7 @@ impl ActionKind {
             ActionKind::SkipPersona => "skip_persona",
             ActionKind::ChangePersona => "change_persona",
             ActionKind::Retry { .. } => "retry",
+            ActionKind::OpenPrep { .. } => "open_prep",
         }
     }
 }

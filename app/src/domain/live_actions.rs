@@ -13,6 +13,8 @@ pub enum ButtonSet {
     Persona,
     /// Next steps after an answer.
     Suggestions,
+    /// Links to a one-pager (its page, PDF, deck): never folded away.
+    Links,
 }
 
 /// The kind of `message`'s buttons, if it has any.
@@ -20,6 +22,8 @@ pub fn button_set(message: &ChatMessage) -> Option<ButtonSet> {
     let kinds = || message.actions.iter().map(|a| &a.action);
     if message.actions.is_empty() {
         None
+    } else if kinds().all(|k| matches!(k, ActionKind::OpenPrep { .. })) {
+        Some(ButtonSet::Links)
     } else if kinds().any(|k| {
         matches!(
             k,
@@ -64,9 +68,15 @@ pub fn live_action_ids(messages: &[ChatMessage]) -> Vec<String> {
         // Answered once the rep has said anything since.
         !messages[i + 1..].iter().any(|m| m.role == Role::User)
     });
+    let links = messages
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| button_set(m) == Some(ButtonSet::Links))
+        .map(|(i, _)| i);
     let mut live: Vec<usize> = [picker, persona, suggestions]
         .into_iter()
         .flatten()
+        .chain(links)
         .collect();
     live.sort_unstable();
     live.into_iter().map(|i| messages[i].id.clone()).collect()
@@ -116,6 +126,23 @@ mod tests {
 
     fn rep(id: &str) -> ChatMessage {
         ChatMessage::user(id, "Acme Corp", 0)
+    }
+
+    #[test]
+    fn a_one_pagers_links_never_fold_away() {
+        let links = says(
+            "l",
+            vec![Action::new(
+                "open_pdf",
+                "PDF",
+                ActionKind::OpenPrep {
+                    prep_id: "prep-1".into(),
+                    view: crate::domain::chat::PrepView::Pdf,
+                },
+            )],
+        );
+        let chat = [links, suggestions("a"), suggestions("b")];
+        assert_eq!(live_action_ids(&chat), ["l", "b"]);
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod event;
 pub mod import;
 pub mod intent;
 pub mod live_actions;
+pub mod one_pager;
 pub mod persona;
 pub mod query;
 pub mod run;

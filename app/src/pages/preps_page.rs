@@ -2,8 +2,10 @@
 //! newest first — filtered as the rep types (without JavaScript: by the form's `?q=`).
 
 use crate::api::chat::list_chats;
+use crate::api::preps::list_preps;
 use crate::components::chat_header::SignOut;
 use crate::domain::chat_list::{ChatEntry, filter};
+use crate::domain::one_pager::PrepSummary;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -12,6 +14,7 @@ pub fn PrepsPage() -> impl IntoView {
     let query = use_query_map();
     let typed = RwSignal::new(query.get_untracked().get("q").unwrap_or_default());
     let chats = Resource::new_blocking(|| (), |_| list_chats());
+    let one_pagers = Resource::new_blocking(|| (), |_| list_preps());
     view! {
         <div class="preps-page">
             <header class="chat-header">
@@ -32,6 +35,14 @@ pub fn PrepsPage() -> impl IntoView {
                     />
                 </label>
             </form>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    match one_pagers.await {
+                        Ok(all) => view! { <OnePagers all/> }.into_any(),
+                        Err(_) => ().into_any(),
+                    }
+                })}
+            </Suspense>
             <Suspense fallback=|| view! { <p class="loading">"Loading your preps…"</p> }>
                 {move || Suspend::new(async move {
                     match chats.await {
@@ -64,4 +75,32 @@ fn PrepList(all: Vec<ChatEntry>, typed: RwSignal<String>) -> impl IntoView {
             </For>
         </ul>
     }
+}
+
+/// The one-pagers made so far, each opening its page.
+#[component]
+fn OnePagers(all: Vec<PrepSummary>) -> impl IntoView {
+    let made: Vec<PrepSummary> = all.into_iter().filter(|p| p.version > 0).collect();
+    (!made.is_empty()).then(|| {
+        view! {
+            <section class="one-pagers" aria-labelledby="one-pagers-h">
+                <h2 id="one-pagers-h">"One-pagers"</h2>
+                <ul class="prep-list" aria-label="One-pagers">
+                    {made
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <li>
+                                    <a href=format!("/preps/{}", p.prep_id)>
+                                        <span class="prep-title">{format!("{} — one-pager", p.account_name)}</span>
+                                        <span class="prep-when">{format!("version {}", p.version)}</span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

@@ -64,7 +64,7 @@ impl ChatContext {
             awaiting_answer: RwSignal::new(false),
             unseen: RwSignal::new(Vec::new()),
             failed: RwSignal::new(None),
-            draft: RwSignal::new(String::new()),
+            draft: RwSignal::new(typed_before_hydration()),
             feed: RwSignal::new(Feed::default()),
             syncing: RwSignal::new(false),
         }
@@ -207,6 +207,8 @@ impl ChatContext {
             ActionKind::Retry { run_id, step } => this.run(failed.clone(), async move {
                 retry_research(this.session_id(), run_id, step).await
             }),
+            // Drawn as a link (see `ActionButtons`): nothing to ask the server.
+            ActionKind::OpenPrep { .. } => {}
         }
     }
 
@@ -263,4 +265,20 @@ fn focus_input() {
             let _ = input.focus();
         }
     }
+}
+
+/// What the rep typed into the server-rendered message box before the WASM took over (the
+/// box is bound to the draft from here on, so that text must become the draft, not vanish).
+fn typed_before_hydration() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::JsCast;
+        leptos::prelude::document()
+            .get_element_by_id(INPUT_ID)
+            .and_then(|el| el.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+            .map(|input| input.value())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
 }

@@ -67,6 +67,13 @@ pub fn main_insights(ev: &Evidence) -> Answer {
     d.finish()
 }
 
+/// The insights once every step is in ("Wait for complete analysis").
+pub fn complete_analysis(ev: &Evidence) -> Answer {
+    let mut d = Draft::new(format!("🧠 {} — the complete analysis", ev.account.name));
+    key_signals(&mut d, ev);
+    d.finish()
+}
+
 /// The key signals: funding, hiring, a new leader, the stack, the CRM basics, and what is
 /// not in yet.
 fn key_signals(d: &mut Draft, ev: &Evidence) {

@@ -20,6 +20,7 @@ pub mod matches;
 pub mod meeting;
 pub mod news;
 pub mod notes;
+pub mod one_pager;
 pub mod people;
 pub mod persona;
 pub mod phrases;
@@ -31,7 +32,7 @@ pub mod technology;
 pub(crate) mod fixtures;
 
 pub use answer::Answer;
-pub use draft::defuse;
+pub use draft::{defuse, persona_suffix};
 pub use evidence::{Evidence, StepData};
 pub use help::general;
 
@@ -58,7 +59,10 @@ pub fn compose(q: &Question, ev: &Evidence) -> Answer {
         Intent::Integrations | Intent::TechnicalFit => technical::integrations(ev, q.intent),
         Intent::MeetingPrep => meeting::meeting_prep(ev),
         Intent::MainInsights => meeting::main_insights(ev),
-        Intent::Help | Intent::SwitchAccount => general(q.intent).unwrap_or_else(help::help),
+        Intent::FullAnalysis => meeting::complete_analysis(ev),
+        Intent::Help | Intent::SwitchAccount | Intent::PrepChanges => {
+            general(q.intent).unwrap_or_else(help::help)
+        }
     }
 }
 
@@ -139,7 +143,9 @@ Here's what I can do:
 🔌 Integration points at Acme Corp
 🔌 Technical fit at Acme Corp
 🤝 Who to contact about Acme Corp's hiring
-🧠 Acme Corp — main insights";
+🧠 Acme Corp — main insights
+🧠 Acme Corp — the complete analysis
+Here's what I can do:";
         assert_eq!(titles.join("\n"), want);
     }
 

@@ -55,6 +55,19 @@ pub(super) struct Lookup {
     pub live: Vec<StepKey>,
 }
 
+impl Lookup {
+    /// Ask again what the last research could not get: each needed step that failed is
+    /// queried live instead of answered with its old failure (a question after the run is
+    /// the rep's retry; a source that was down may be back).
+    pub fn retry_failed(&mut self) {
+        let (failed, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.evidence.steps)
+            .into_iter()
+            .partition(|(_, d)| matches!(d, StepData::Failed(_)));
+        self.evidence.steps = kept;
+        self.live.extend(failed.into_iter().map(|(k, _)| k));
+    }
+}
+
 impl Chat {
     /// `POST /api/chat/question`: `text` about `customer_id` (now the session's account), in
     /// the visitor's chat `session_id`; waits for the answer (a live query included).
@@ -144,15 +157,44 @@ impl Chat {
             let answer = say(Self::without_account(&q));
             return self.commit_now(session, said, answer).await;
         };
+        match q.intent {
+            // The one-pager is made in the background, its progress in the chat.
+            Intent::MeetingPrep => {
+                let started = self.start_prep(session, &account, Some(said), "").await?;
+                let answer = match started.answer_id.as_str() {
+                    "" => AnswerReady::Now(started.progress),
+                    _ => AnswerReady::Owed {
+                        now: started.progress,
+                        answer_id: started.answer_id,
+                    },
+                };
+                return Ok(Asked {
+                    events: started.events,
+                    answer,
+                });
+            }
+            Intent::PrepChanges => {
+                let text = self.prep_changes(session, &account).await?;
+                return self.commit_now(session, said, say(text)).await;
+            }
+            _ => {}
+        }
         let run = self.latest_run_about(session, &account).await?;
-        let lookup = self.lookup(&account, rep, q.intent, run.as_ref()).await?;
+        let mut lookup = self.lookup(&account, rep, q.intent, run.as_ref()).await?;
         let run_live = run
             .as_ref()
             .filter(|r| r.is_running())
             .map(|r| r.rid.clone());
+        if run_live.is_none() {
+            lookup.retry_failed();
+        }
         let pending = lookup.evidence.pending();
-        if let (false, Some(rid)) = (pending.is_empty(), &run_live) {
-            let answer = say(notes::still_collecting(&pending, &account));
+        let waits = !pending.is_empty() && q.intent.waits_for_research();
+        if let (true, Some(rid)) = (waits, &run_live) {
+            let so_far = Action::ask(Intent::MainInsights.suggestion(), Intent::MainInsights)
+                .about(&account.id);
+            let answer =
+                say(notes::still_collecting(&pending, &account)).with_actions(vec![so_far]);
             return self
                 .promise_when_collected(session, said, answer, rid, &q)
                 .await;

@@ -14,6 +14,7 @@ mod add_account;
 mod ask;
 mod crm;
 mod matches;
+mod one_pager;
 mod persona;
 mod promises;
 mod retry;
@@ -24,6 +25,7 @@ mod typed;
 mod waiting;
 
 pub use ask::{AnswerReady, Asked, QuestionAnswered};
+pub use one_pager::{PrepStarted, prep_id};
 pub use promises::COULD_NOT_FINISH;
 pub use run_report::RunReport;
 pub use start_research::{Intelligence, ResearchStart};
@@ -73,6 +75,10 @@ pub struct Chat {
     answering: promises::Answering,
     /// How long `POST /api/chat/question` waits for data still being collected.
     question_wait: std::time::Duration,
+    /// The preps whose one-pager this process is making.
+    prepping: one_pager::Prepping,
+    /// This chat, for the work it spawns (set by [`Chat::shared`]).
+    me: std::sync::OnceLock<std::sync::Weak<Chat>>,
 }
 
 impl Chat {
@@ -94,7 +100,21 @@ impl Chat {
             classifier,
             answering: Default::default(),
             question_wait: std::time::Duration::from_secs(30),
+            prepping: Default::default(),
+            me: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The chat, shared: what it spawns (one-pagers) holds it.
+    pub fn shared(self) -> Arc<Self> {
+        let chat = Arc::new(self);
+        let _ = chat.me.set(Arc::downgrade(&chat));
+        chat
+    }
+
+    /// This chat, if it is shared (always, once built by [`Chat::shared`]).
+    fn me(&self) -> Option<Arc<Chat>> {
+        self.me.get()?.upgrade()
     }
 
     /// Let `POST /api/chat/question` wait up to `wait` for data still being collected.

@@ -111,6 +111,7 @@ impl Chat {
         tokio::spawn(async move {
             if sole_owner {
                 this.take_over_answers(None).await;
+                this.keep_preps(None).await;
             }
             let lease = this.orchestrator.lease();
             let beat = (lease / 3).max(Duration::from_millis(100));
@@ -132,6 +133,7 @@ impl Chat {
                     tracing::warn!(error = %e, "answer lease renewal failed");
                 }
                 this.take_over_answers(Some(now)).await;
+                this.keep_preps(Some(now)).await;
             }
         });
     }

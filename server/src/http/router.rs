@@ -3,11 +3,11 @@
 
 use super::{
     accounts, api, auth, auth_forms, chat_form, flood, guard, headers, identity, live_socket,
-    server_fns, settings_forms,
+    preps, server_fns, settings_forms,
 };
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
-use app::ports::{SharedBookService, SharedChatService, SharedSettingsService};
+use app::ports::{SharedBookService, SharedChatService, SharedPrepService, SharedSettingsService};
 use app::{App, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -53,9 +53,11 @@ pub fn build_router(state: AppState) -> Router {
     let chat: SharedChatService = state.chat.clone();
     let book: SharedBookService = state.accounts.clone();
     let settings: SharedSettingsService = state.settings.clone();
+    let preps: SharedPrepService = state.chat.clone();
     let signals = state.signals.clone();
     let context = move || {
         provide_context(chat.clone());
+        provide_context(preps.clone());
         provide_context(book.clone());
         provide_context(settings.clone());
         provide_context(signals.clone());
@@ -66,6 +68,11 @@ pub fn build_router(state: AppState) -> Router {
     // websocket) with the same context.
     Router::new()
         .merge(api::routes().route_layer(from_fn(guard::json_only)))
+        .merge(
+            preps::routes()
+                .layer(axum::extract::DefaultBodyLimit::max(api::MAX_BODY_BYTES))
+                .route_layer(from_fn(guard::json_only)),
+        )
         .merge(accounts::routes())
         .merge(
             auth::routes()

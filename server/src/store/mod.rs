@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod cache;
 pub mod conversation;
 pub mod events;
+pub mod preps;
 pub mod promises;
 pub mod runs;
 pub mod sessions;

@@ -6,8 +6,10 @@
 
 use super::conversation::WaitingQuestion;
 use super::events::CONFLICT;
+use super::preps::PrepDue;
 use super::{Store, StoreError, decode};
 use app::domain::Intent;
+use app::domain::one_pager::OnePager;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
@@ -52,6 +54,12 @@ pub enum Promise {
     AnswerKept(String),
     /// The waiting question `wid` is answered, the same way.
     WaitingKept(String),
+    /// Record a one-pager being generated; fails with [`StoreError::Conflict`] if one is
+    /// already under way for the prep (two requests at once make one version).
+    PrepDue(PrepDue),
+    /// The one-pager is made: its version is written (once: a second writer of the same
+    /// version fails), the prep points at it, the generation promise held by `holder` ends.
+    PrepMade { doc: Box<OnePager>, holder: String },
 }
 
 impl Promise {
@@ -81,6 +89,32 @@ impl Promise {
             Promise::WaitingKept(wid) => {
                 sql.push_str(&kept("waiting"));
                 json!(wid)
+            }
+            Promise::PrepDue(due) => {
+                sql.push_str(&format!(
+                    "IF record::exists(type::record('prep_due', $pr.pid)) \
+                     {{ THROW '{CONFLICT}: prep ' + $pr.pid + ' is being generated'; }};\n\
+                     CREATE type::record('prep_due', $pr.pid) CONTENT $pr;\n"
+                ));
+                json!(due)
+            }
+            Promise::PrepMade { doc, holder } => {
+                sql.push_str(&format!(
+                    "IF (SELECT VALUE holder FROM ONLY type::record('prep_due', $pr.pid)) != $pr.holder \
+                     {{ THROW '{CONFLICT}: prep ' + $pr.pid + ' is not held by ' + $pr.holder; }};\n\
+                     DELETE type::record('prep_due', $pr.pid);\n\
+                     CREATE type::record('prep_version', $pr.vid) CONTENT \
+                       {{ pid: $pr.pid, n: $pr.n, made_at: $pr.made_at, doc: $pr.doc }};\n\
+                     UPDATE type::record('prep', $pr.pid) SET version = $pr.n, updated_at = $pr.made_at;\n"
+                ));
+                json!({
+                    "pid": doc.prep_id,
+                    "vid": super::preps::version_id(&doc.prep_id, doc.version),
+                    "n": doc.version,
+                    "made_at": doc.made_at,
+                    "doc": doc,
+                    "holder": holder,
+                })
             }
         };
         (sql, param)

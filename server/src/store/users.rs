@@ -50,7 +50,7 @@ pub struct TokenRow {
 }
 
 /// Whether a write failed because a unique key was taken.
-fn taken(e: &surrealdb::Error) -> bool {
+pub(super) fn taken(e: &surrealdb::Error) -> bool {
     let text = e.to_string();
     text.contains("already exists") || text.contains("already contains")
 }

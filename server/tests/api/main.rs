@@ -21,6 +21,7 @@ mod limits;
 mod live_socket;
 mod live_updates;
 mod llm;
+mod preps;
 mod promises;
 mod questions;
 mod research;

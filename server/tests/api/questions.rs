@@ -168,6 +168,60 @@ async fn with_the_cache_off_a_question_is_answered_from_the_finished_run() {
 }
 
 #[tokio::test]
+async fn a_question_after_the_run_asks_a_failed_source_again() {
+    use wiremock::matchers::path;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    // Greenhouse is down while the research runs: the hiring step fails.
+    let mock = MockServer::start().await;
+    Mock::given(path("/v1/boards/globex/jobs"))
+        .respond_with(ResponseTemplate::new(503))
+        .mount(&mock)
+        .await;
+    let base = mock.uri();
+    let app = spawn_app_with(|s| keyless_sources_at(s, &base)).await;
+    let start = app.start_intelligence("globex", None).await;
+    let body: Value = start.json().await.unwrap();
+    let sid = body["chatSessionId"].as_str().unwrap().to_string();
+    let run = app
+        .wait_for_run(body["executionId"].as_str().unwrap())
+        .await;
+    let hiring = run["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["key"] == "hiring")
+        .unwrap();
+    assert_eq!(hiring["status"], "failed", "{hiring}");
+
+    // It is back: the rep's question asks it again instead of repeating the failure.
+    mock.reset().await;
+    Mock::given(path("/v1/boards/globex/jobs"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "jobs": [{"id": 7, "title": "Platform Engineer", "updated_at": "2026-11-20T10:00:00Z",
+                      "location": {"name": "Lisbon"}, "absolute_url": "https://boards.greenhouse.io/globex/jobs/7",
+                      "departments": [{"name": "Engineering"}]}],
+            "meta": {"total": 1}
+        })))
+        .mount(&mock)
+        .await;
+    let answer = app.answer(&sid, "globex", "Who are they hiring?").await;
+    let content = answer["content"].as_str().unwrap();
+    assert!(content.contains("Platform Engineer"), "{content}");
+    assert_eq!(answer["sources"][0]["name"], "Greenhouse");
+    let asked = paths(&mock).await;
+    assert!(
+        asked.iter().any(|p| p == "/v1/boards/globex/jobs"),
+        "Greenhouse asked again: {asked:?}"
+    );
+    assert!(
+        asked.iter().all(|p| p.starts_with("/v1/boards/")
+            || p.starts_with("/v0/postings/")
+            || p.starts_with("/posting-api/")),
+        "only the failed step's sources were asked again: {asked:?}"
+    );
+}
+
+#[tokio::test]
 async fn answers_fit_the_role_and_the_data_and_deep_dives_cite_their_sources() {
     let app = spawn_app().await;
     let body = app.research_to_end("acme-corp").await;

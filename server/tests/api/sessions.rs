@@ -131,13 +131,15 @@ async fn picking_an_account_answers_at_once_and_starts_research() {
     );
     let overview = events[2]["change"]["message"]["text"].as_str().unwrap();
     assert!(overview.contains("Industry: FinTech") && overview.contains("Size: ~500 employees"));
-    assert_eq!(
-        events[2]["change"]["message"]["actions"]
-            .as_array()
-            .unwrap()
-            .len(),
-        4
-    );
+    let overview_buttons: Vec<&str> = events[2]["change"]["message"]["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["label"].as_str().unwrap())
+        .collect();
+    // The seed's four, and "Wait for complete analysis" while the run is on.
+    assert_eq!(overview_buttons.len(), 5, "{overview_buttons:?}");
+    assert_eq!(overview_buttons[4], "Wait for complete analysis");
     let run_id = events[3]["change"]["run"]["id"].as_str().unwrap();
     app.wait_for_run(run_id).await;
 
@@ -258,16 +260,24 @@ async fn exploration_buttons_answer_from_the_run_and_never_guess() {
             assert_eq!(reply["sources"][0]["name"], "Demo contacts directory");
         }
     }
-    // The newest run is Initech's, whose news source failed: say so, do not guess.
+    // The newest run is Initech's, whose news source failed: the question asks it again
+    // ("🔍 Analyzing…"); still down, the answer says so and does not guess.
     let reply = explore("news").await;
-    let text = reply["text"].as_str().unwrap();
+    assert_eq!(reply["text"], "🔍 Analyzing their news…");
+    let id = reply["id"].as_str().unwrap().to_string();
+    let shown = crate::crash_promises::until_shown(&app, &sid, 30, "the news answer", |m| {
+        m.iter().any(|m| m.id == id && m.finals > 0)
+    })
+    .await;
+    let answer = shown.iter().find(|m| m.id == id).unwrap();
+    let text = &answer.text;
     assert!(
         text.contains(
             "I found no recent news for Initech (the search failed: the news source (Demo news feed) is down right now)"
         ) && text.contains("I won't guess"),
         "{text}"
     );
-    assert!(reply["sources"].as_array().unwrap().is_empty());
+    assert_eq!(answer.sources, 0);
     let events = app.events_since(&sid, 0).await;
     let asked: Vec<&str> = events
         .iter()

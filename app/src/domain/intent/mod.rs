@@ -35,12 +35,17 @@ pub enum Intent {
     Integrations,
     TechnicalFit,
     HiringOutreach,
-    /// "Back to main insights": the overview of what was found.
+    /// "Back to main insights" / "Show me what I know so far": what was found, at once
+    /// (while research runs: so far).
     MainInsights,
+    /// "Wait for complete analysis": the insights once every step is in.
+    FullAnalysis,
+    /// "What changed since my last prep?": the one-pager against the version before.
+    PrepChanges,
 }
 
 impl Intent {
-    pub const ALL: [Intent; 20] = [
+    pub const ALL: [Intent; 22] = [
         Intent::Overview,
         Intent::Technology,
         Intent::News,
@@ -61,6 +66,8 @@ impl Intent {
         Intent::TechnicalFit,
         Intent::HiringOutreach,
         Intent::MainInsights,
+        Intent::FullAnalysis,
+        Intent::PrepChanges,
     ];
 
     /// The name of the action a button for this intent performs (the seeds' names), also
@@ -87,6 +94,8 @@ impl Intent {
             Intent::TechnicalFit => "analyze_technical_fit",
             Intent::HiringOutreach => "hiring_outreach",
             Intent::MainInsights => "main_insights",
+            Intent::FullAnalysis => "wait_for_completion",
+            Intent::PrepChanges => "prep_changes",
         }
     }
 
@@ -113,6 +122,8 @@ impl Intent {
             Intent::TechnicalFit => "technical fit",
             Intent::HiringOutreach => "who is hiring",
             Intent::MainInsights => "the main insights",
+            Intent::FullAnalysis => "the complete analysis",
+            Intent::PrepChanges => "what changed since your last prep",
         }
     }
 
@@ -134,11 +145,17 @@ impl Intent {
             Intent::ConversationStarters => &[News, Hiring, Contacts, Vendor],
             Intent::SuccessMetrics => &[Vendor, Hiring, Tech],
             Intent::Integrations | Intent::TechnicalFit => &[Tech, Vendor],
-            Intent::MeetingPrep | Intent::MainInsights => {
+            Intent::MeetingPrep | Intent::MainInsights | Intent::FullAnalysis => {
                 &[Vendor, News, Hiring, Company, Tech, Contacts]
             }
-            Intent::SwitchAccount | Intent::Help => &[],
+            Intent::SwitchAccount | Intent::Help | Intent::PrepChanges => &[],
         }
+    }
+
+    /// Whether a question asked while research runs waits for the data it needs ("⏳ Still
+    /// collecting…"); "what I know so far" is answered at once with what is in.
+    pub fn waits_for_research(self) -> bool {
+        self != Intent::MainInsights
     }
 
     /// The question a "Did you mean …?" button asks for this intent.
@@ -164,6 +181,8 @@ impl Intent {
             Intent::TechnicalFit => "Technical fit",
             Intent::HiringOutreach => "Connect with hiring manager",
             Intent::MainInsights => "Show me what I know so far",
+            Intent::FullAnalysis => "Wait for complete analysis",
+            Intent::PrepChanges => "What changed since my last prep?",
         }
     }
 

@@ -493,6 +493,22 @@ const PHRASINGS: &[(&str, Intent)] = &[
     ("highlights", MainInsights),
     ("main findings", MainInsights),
     ("top takeaways", MainInsights),
+    // Wait for complete analysis
+    ("Wait for complete analysis", FullAnalysis),
+    ("Skip to the results", FullAnalysis),
+    ("I'll wait for the full analysis", FullAnalysis),
+    ("show me the final results", FullAnalysis),
+    ("tell me when it's done", FullAnalysis),
+    ("ping me when you're done", FullAnalysis),
+    ("give me the full picture once it's finished", FullAnalysis),
+    ("wait for the research", FullAnalysis),
+    // What changed since the last one-pager
+    ("what changed since my last prep?", PrepChanges),
+    ("What's new since the last prep", PrepChanges),
+    ("anything new since my prep?", PrepChanges),
+    ("what changed since my last one-pager", PrepChanges),
+    ("show me the prep changes", PrepChanges),
+    ("compare with the last prep", PrepChanges),
 ];
 
 #[test]

@@ -15,7 +15,7 @@ pub use step_messages::step_message;
 pub use summary::summarise;
 
 use crate::answers::crm::{CrmFacts, overview_lines};
-use app::domain::{Action, ActionKind, SourceRef, Topic};
+use app::domain::{Action, ActionKind, Intent, SourceRef, Topic};
 use chrono::NaiveDate;
 
 /// The quick overview from what the CRM (or the demo data set, or the rep) says, shown the
@@ -53,6 +53,18 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
         )
         .waiting_on(run_id)
     })
+    .chain(run_id.map(|_| {
+        // While the run is on (the seed's `wait_full`): the insights once all is in.
+        Action::new(
+            "wait_full",
+            Intent::FullAnalysis.suggestion(),
+            ActionKind::Ask {
+                intent: Intent::FullAnalysis,
+                focus: None,
+                account_id: None,
+            },
+        )
+    }))
     .collect()
 }
 
@@ -117,9 +129,16 @@ mod tests {
                 ("show_contacts", "Who should I talk to?"),
                 ("tech_stack", "What technology do they use?"),
                 ("news", "What's new with them?"),
+                ("wait_full", "Wait for complete analysis"),
             ]
         );
-        assert!(actions.iter().all(|a| a.run_id.as_deref() == Some("run-7")));
+        // The questions wait on the run's data; waiting for all of it is never disabled.
+        assert!(
+            actions[..4]
+                .iter()
+                .all(|a| a.run_id.as_deref() == Some("run-7"))
+        );
+        assert_eq!(actions[4].run_id, None);
         assert!(matches!(
             actions[2].action,
             ActionKind::Ask {
@@ -128,6 +147,11 @@ mod tests {
                 account_id: None
             }
         ));
-        assert!(exploration_actions(None).iter().all(|a| a.run_id.is_none()));
+        let done = exploration_actions(None);
+        assert!(done.iter().all(|a| a.run_id.is_none()));
+        assert!(
+            done.iter().all(|a| a.id != "wait_full"),
+            "no run: nothing to wait for"
+        );
     }
 }
