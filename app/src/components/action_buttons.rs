@@ -3,7 +3,7 @@
 //! The role and purpose choices are two labelled groups.
 
 use crate::domain::chat::{PrepView, plausible_prep_id};
-use crate::domain::{Action, ActionKind, RunStatus, StepKey, StepStatus};
+use crate::domain::{Action, ActionKind, Intent, RunStatus, StepKey, StepStatus};
 use crate::state::chat::{ChatContext, use_chat};
 use leptos::prelude::*;
 
@@ -16,8 +16,28 @@ enum DataState {
     Pending,
 }
 
+/// "Wait for complete analysis": offered while its run is on, never waiting itself.
+fn waits_for_run(action: &Action) -> bool {
+    matches!(
+        action.action,
+        ActionKind::Ask {
+            intent: Intent::FullAnalysis,
+            ..
+        }
+    )
+}
+
+/// A button that only makes sense while its run is on, once the run is over.
+fn outlived(chat: &ChatContext, action: &Action) -> bool {
+    waits_for_run(action)
+        && action.run_id.as_deref().is_some_and(|id| {
+            chat.view
+                .with(|v| v.run(id).is_none_or(|run| run.status != RunStatus::Running))
+        })
+}
+
 fn data_state(chat: &ChatContext, action: &Action) -> DataState {
-    let Some(run_id) = action.run_id.as_deref() else {
+    let Some(run_id) = action.run_id.as_deref().filter(|_| !waits_for_run(action)) else {
         return DataState::Ready;
     };
     chat.view.with(|v| match v.run(run_id) {
@@ -124,6 +144,8 @@ fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
                             && !chat.opened.with(|o| o.contains(&opened_label))
                     });
                     let pending = move || state.get() == DataState::Pending;
+                    let probe = a.clone();
+                    let gone = Memo::new(move |_| outlived(&chat, &probe));
                     let data_state = move || {
                         if pending() {
                             "pending"
@@ -140,6 +162,7 @@ fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
                             class:pending=pending
                             class:new=move || is_new.get()
                             data-action-id=a.id
+                            hidden=move || gone.get()
                             data-state=data_state
                             aria-busy=move || pending().to_string()
                             disabled=move || chat.busy.get() || pending()

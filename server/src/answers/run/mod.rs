@@ -53,8 +53,9 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
         )
         .waiting_on(run_id)
     })
-    .chain(run_id.map(|_| {
-        // While the run is on (the seed's `wait_full`): the insights once all is in.
+    .chain(run_id.map(|id| {
+        // While the run is on (the seed's `wait_full`): the insights once all is in. Tied
+        // to the run so the page drops it once the run is over (it never waits disabled).
         Action::new(
             "wait_full",
             Intent::FullAnalysis.suggestion(),
@@ -64,6 +65,7 @@ pub fn exploration_actions(run_id: Option<&str>) -> Vec<Action> {
                 account_id: None,
             },
         )
+        .waiting_on(Some(id))
     }))
     .collect()
 }
@@ -132,13 +134,7 @@ mod tests {
                 ("wait_full", "Wait for complete analysis"),
             ]
         );
-        // The questions wait on the run's data; waiting for all of it is never disabled.
-        assert!(
-            actions[..4]
-                .iter()
-                .all(|a| a.run_id.as_deref() == Some("run-7"))
-        );
-        assert_eq!(actions[4].run_id, None);
+        assert!(actions.iter().all(|a| a.run_id.as_deref() == Some("run-7")));
         assert!(matches!(
             actions[2].action,
             ActionKind::Ask {
