@@ -103,6 +103,7 @@ fuzz:
 bench:
 	cargo bench -p app --bench account_search
 	cargo bench -p server --bench orchestrator
+	cargo bench -p server --bench one_pager
 
 lint:
 	cargo fmt --all -- --check

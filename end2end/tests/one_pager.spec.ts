@@ -1,5 +1,14 @@
 import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, openChat, say, expectRunSettled, message } from './helpers';
+
+async function axeClean(page: Page, state: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const found = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+  );
+  expect(found, `axe on ${state}`).toEqual([]);
+}
 
 // The one-pager: pin two answers, ask for it, watch it being made, open its page, its deck
 // and its PDF.
@@ -55,6 +64,7 @@ test('pin two answers, make the one-pager, open it as a page, a deck and a PDF',
   await expect(page.locator('li.suggestion').first()).toContainText('💡 Suggestion:');
   const width = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(1);
+  await axeClean(page, 'the one-pager page');
 
   // The deck: full screen, a slide a section; the arrow key moves to the next.
   await page.getByRole('link', { name: 'Slide deck' }).click();
@@ -66,4 +76,5 @@ test('pin two answers, make the one-pager, open it as a page, a deck and a PDF',
   const before = await strip.evaluate((el) => el.scrollLeft);
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => strip.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
+  await axeClean(page, 'the deck');
 });

@@ -70,7 +70,7 @@ fn Deck(page: PrepPage) -> impl IntoView {
                                 <li class=class>
                                     {(l.kind == LineKind::Suggestion).then_some("💡 ")}
                                     {l.text}
-                                    <span class="cite">{marks}</span>
+                                    <span class="prep-cite">{marks}</span>
                                 </li>
                             }
                         }).collect_view()}

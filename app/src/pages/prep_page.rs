@@ -150,7 +150,7 @@ fn LineItem(line: Line, sources: Vec<SourceRef>) -> impl IntoView {
         .filter_map(|&n| Some((n, sources.get(n.checked_sub(1)?)?.clone())))
         .map(|(n, s)| {
             view! {
-                <a class="cite" href=format!("#source-{n}") aria-label=format!("Source {n}: {}", s.name)>
+                <a class="prep-cite" href=format!("#source-{n}") aria-label=format!("Source {n}: {}", s.name)>
                     {format!("[{n}]")}
                 </a>
             }
@@ -221,7 +221,7 @@ fn PinnedItems(prep_id: String, items: Vec<PinnedItem>) -> impl IntoView {
     };
     view! {
         <section class="prep-items no-print" aria-labelledby="items-h">
-            <h2 id="items-h">"Pinned from the chat"</h2>
+            <h2 id="items-h">"Your pinned items"</h2>
             <Show
                 when=move || items.with(|i| !i.is_empty())
                 fallback=|| view! { <p class="note">"Nothing pinned yet: press “📋 Add to meeting prep” under an answer in the chat."</p> }

@@ -88,23 +88,33 @@ fn link_target(url: &str) -> String {
     out
 }
 
-/// Text with every Markdown-significant ASCII punctuation mark backslash-escaped (CommonMark
-/// lets any of them be escaped), so it can't open a link, emphasis, code, HTML or a heading.
+/// Text that Markdown reads back as exactly this text: every mark that can open markup
+/// anywhere (code, emphasis, links, HTML, tables, entities, escapes) is backslash-escaped;
+/// those that only count at the start of a line (`#`, `-`, `+`, `=`, `1.`) are escaped there;
+/// `~` only when doubled (strikethrough). Plain punctuation stays plain, so it pastes cleanly.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let plain = matches!(
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    // A line that begins `12.` or `3)` would become a numbered list.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let doubled_tilde =
+            c == '~' && (chars.get(i + 1) == Some(&'~') || (i > 0 && chars[i - 1] == '~'));
+        let at_start = i == 0 && matches!(c, '#' | '-' | '+' | '=');
+        let list_number = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if matches!(
             c,
-            ',' | '.' | ':' | ';' | '?' | '\'' | '"' | '/' | '%' | '@' | '$' | '='
-        );
-        if c.is_ascii_punctuation() && !plain {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&'
+        ) || doubled_tilde
+            || at_start
+            || list_number
+        {
             out.push('\\');
-            out.push(c);
-        } else if c.is_control() {
-            out.push(' ');
-        } else {
-            out.push(c);
         }
+        out.push(c);
     }
     out
 }

@@ -70,13 +70,27 @@ fn hostile_text_is_text_in_markdown() {
 #[test]
 fn escaping_keeps_plain_words_and_escapes_syntax() {
     assert_eq!(
-        escape("Acme, Inc. raises $5M: why?"),
-        "Acme, Inc. raises $5M: why?"
+        escape("Acme, Inc. raises $5M (2026-11-19): why? ~500 staff"),
+        "Acme, Inc. raises $5M (2026-11-19): why? ~500 staff"
     );
     assert_eq!(
-        escape("[x](y) <b> *z* #1"),
-        "\\[x\\]\\(y\\) \\<b\\> \\*z\\* \\#1"
+        escape("[x](y) <b> *z* #1 a|b ~~s~~ &amp;"),
+        "\\[x\\](y) \\<b\\> \\*z\\* #1 a\\|b \\~\\~s\\~\\~ \\&amp;"
     );
+    assert_eq!(escape("# not a heading"), "\\# not a heading");
+    assert_eq!(escape("- not a list"), "\\- not a list");
+    assert_eq!(escape("12. not a list"), "12\\. not a list");
     assert_eq!(escape("a\u{0}b"), "a b");
     assert_eq!(escape(""), "");
+}
+
+#[test]
+fn line_starts_that_would_be_markup_read_back_as_text() {
+    for text in [
+        "# h", "- x", "+ y", "= z", "1. one", "2) two", "> quote", "---", "***", "<div>",
+    ] {
+        let (_, read, html) = read(&format!("{}\n", escape(text)));
+        assert!(!html, "{text}");
+        assert_eq!(read.trim(), text.trim(), "{text}");
+    }
 }
