@@ -49,8 +49,20 @@ test('ask while research runs, pick a persona, follow an action into a deep dive
     .toBeVisible();
   await expectRunSettled(page);
 
-  // A data-driven action leads to the funding deep dive.
-  await page.getByRole('button', { name: 'Leverage funding news' }).last().click();
+  // A data-driven action leads to the funding deep dive: the persona answer's "Leverage
+  // funding news" when the news had landed by then (its buttons fold once the summary
+  // follows), else the summary's own "Tell me more about the funding".
+  const leverage = page.locator('li.message', { has: page.locator('button', { hasText: 'Leverage funding news' }) }).last();
+  if ((await leverage.count()) > 0) {
+    const folded = leverage.locator('details.earlier-actions');
+    if ((await folded.count()) > 0 && (await folded.getAttribute('open')) === null) {
+      await folded.locator('summary').click();
+    }
+    await leverage.getByRole('button', { name: 'Leverage funding news' }).click();
+  } else {
+    await page.getByRole('group', { name: 'Suggested actions' }).last()
+      .getByRole('button', { name: 'Tell me more about the funding' }).click();
+  }
   const dive = page.locator('li.message.assistant', { hasText: 'Why this matters for your Keyfort conversation' }).last();
   await expect(dive).toContainText('$50M Series C');
   await expect(dive).toContainText('Conversation starters');

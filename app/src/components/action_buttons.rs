@@ -135,8 +135,15 @@ fn Buttons(actions: Vec<Action>, label: &'static str) -> impl IntoView {
                     let state = Memo::new(move |_| data_state(&chat, &probe));
                     let probe = a.clone();
                     let opened_label = a.label.clone();
-                    // "new" only for data that arrived while the rep was looking, until used.
-                    let was_pending = state.get_untracked() == DataState::Pending;
+                    // "new" only for data that arrived while the rep was looking, until used
+                    // (remembered by the page, so a button drawn again keeps it).
+                    let waited_key = format!("{}:{}", a.run_id.as_deref().unwrap_or(""), a.id);
+                    if state.get_untracked() == DataState::Pending
+                        && !chat.waited.with_untracked(|w| w.contains(&waited_key))
+                    {
+                        chat.waited.update(|w| w.push(waited_key.clone()));
+                    }
+                    let was_pending = chat.waited.with_untracked(|w| w.contains(&waited_key));
                     let is_new = Memo::new(move |_| {
                         was_pending
                             && state.get() == DataState::Ready

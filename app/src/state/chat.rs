@@ -35,6 +35,9 @@ pub struct ChatContext {
     pub ever_online: RwSignal<bool>,
     /// The buttons the rep has pressed, by label: their "new" badge is gone.
     pub opened: RwSignal<Vec<String>>,
+    /// The buttons (`run:action id`) seen waiting for their data on this page: when the data
+    /// lands they say "new", also if they were drawn again meanwhile (folded away).
+    pub waited: RwSignal<Vec<String>>,
     /// A button was pressed: focus goes to the answer it brings.
     pub focus_answer: RwSignal<bool>,
     /// The rep typed or pressed something on this page: its answer is scrolled to.
@@ -60,6 +63,7 @@ impl ChatContext {
             online: RwSignal::new(false),
             ever_online: RwSignal::new(false),
             opened: RwSignal::new(Vec::new()),
+            waited: RwSignal::new(Vec::new()),
             focus_answer: RwSignal::new(false),
             awaiting_answer: RwSignal::new(false),
             unseen: RwSignal::new(Vec::new()),
