@@ -79,14 +79,17 @@ impl Store {
             .check();
         match res {
             Ok(_) => Ok(true),
-            Err(e) if taken(&e) => {
+            // Claimed first by another sign-up: an "already exists", or a write conflict when
+            // both tried at the same moment (two first sign-ups on a new workspace).
+            Err(e) => {
                 if self.any_user().await? {
                     Ok(false)
-                } else {
+                } else if taken(&e) {
                     Err(StoreError::Conflict(user.email.clone()))
+                } else {
+                    Err(e.into())
                 }
             }
-            Err(e) => Err(e.into()),
         }
     }
 
