@@ -25,6 +25,13 @@ fn row(name: &str, mut xs: Vec<Duration>) {
     );
 }
 
+/// How long `GET url` took to its last byte, and how many bytes it was.
+async fn timed_get(client: &reqwest::Client, url: &str) -> (Duration, usize) {
+    let t = Instant::now();
+    let bytes = client.get(url).send().await.unwrap().bytes().await.unwrap();
+    (t.elapsed(), bytes.len())
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let settings = Settings {
@@ -110,35 +117,19 @@ async fn main() {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
         made.push(t0.elapsed());
-        let t = Instant::now();
-        let bytes = client
-            .get(url(&format!("/api/preps/{pid}.pdf")))
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap();
-        pdf.push(t.elapsed());
-        size = bytes.len();
-        let t = Instant::now();
-        let _ = client
-            .get(url(&format!("/api/preps/{pid}/slides.pdf")))
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await;
-        deck.push(t.elapsed());
-        let t = Instant::now();
-        let _ = client
-            .get(url(&format!("/api/preps/{pid}.md")))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await;
-        md.push(t.elapsed());
+        let (took, bytes) = timed_get(&client, &url(&format!("/api/preps/{pid}.pdf"))).await;
+        pdf.push(took);
+        size = bytes;
+        deck.push(
+            timed_get(&client, &url(&format!("/api/preps/{pid}/slides.pdf")))
+                .await
+                .0,
+        );
+        md.push(
+            timed_get(&client, &url(&format!("/api/preps/{pid}.md")))
+                .await
+                .0,
+        );
     }
     println!("one-pager from cached research, {ROUNDS} versions, 2 worker threads");
     row("POST /api/preps (first progress)", first);
