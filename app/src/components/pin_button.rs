@@ -14,15 +14,18 @@ enum Pin {
     Failed(String),
 }
 
+/// A real form (`POST /prep/pin`): before the WASM arrives, or without JavaScript, it pins
+/// and opens the prep's page; once hydrated it pins in place.
 #[component]
 pub fn PinButton(message_id: String) -> impl IntoView {
     let chat = use_chat();
     let state = RwSignal::new(Pin::Idle);
-    let pin = move |_| {
-        let message_id = message_id.clone();
+    let id = StoredValue::new(message_id.clone());
+    let pin = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         state.set(Pin::Pinning);
         spawn_local(async move {
-            match pin_message(chat.session_id(), message_id).await {
+            match pin_message(chat.session_id(), id.get_value()).await {
                 Ok(prep_id) => state.set(Pin::Pinned(prep_id)),
                 Err(e) => state.set(Pin::Failed(e.to_string())),
             }
@@ -39,14 +42,13 @@ pub fn PinButton(message_id: String) -> impl IntoView {
                 }
                 .into_any(),
                 s => view! {
-                    <button
-                        type="button"
-                        class="pin-button"
-                        disabled=matches!(s, Pin::Pinning)
-                        on:click=pin.clone()
-                    >
-                        "📋 Add to meeting prep"
-                    </button>
+                    <form method="post" action="/prep/pin" on:submit=pin>
+                        <input type="hidden" name="session_id" value=chat.session_id()/>
+                        <input type="hidden" name="message_id" value=id.get_value()/>
+                        <button type="submit" class="pin-button" disabled=matches!(s, Pin::Pinning)>
+                            "📋 Add to meeting prep"
+                        </button>
+                    </form>
                     {match s {
                         Pin::Failed(e) => Some(view! { <span class="pin-error" role="alert">{e}</span> }),
                         _ => None,

@@ -101,8 +101,8 @@ fn Deck(page: PrepPage) -> impl IntoView {
                 </section>
             </div>
             <nav class="deck-controls" aria-label="Slides">
-                <button type="button" class="action" on:click=move |_| step(-1)>"← Previous"</button>
-                <button type="button" class="action" on:click=move |_| step(1)>"Next →"</button>
+                <button type="button" class="action needs-js" on:click=move |_| step(-1)>"← Previous"</button>
+                <button type="button" class="action needs-js" on:click=move |_| step(1)>"Next →"</button>
                 <a class="action link" href=pdf>"Deck as PDF"</a>
                 <a class="action link" href=back>"Close"</a>
             </nav>

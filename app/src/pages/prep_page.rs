@@ -194,7 +194,9 @@ fn PinnedItems(prep_id: String, items: Vec<PinnedItem>) -> impl IntoView {
     let items = RwSignal::new(items);
     let error = RwSignal::new(None::<String>);
     let id = StoredValue::new(prep_id);
-    let remove = move |item_id: String| {
+    // Plain forms (they work before the WASM); once hydrated, in place.
+    let remove = move |ev: leptos::ev::SubmitEvent, item_id: String| {
+        ev.prevent_default();
         spawn_local(async move {
             match unpin_item(id.get_value(), item_id).await {
                 Ok(now) => items.set(now),
@@ -202,7 +204,8 @@ fn PinnedItems(prep_id: String, items: Vec<PinnedItem>) -> impl IntoView {
             }
         });
     };
-    let mv = move |from: usize, up: bool| {
+    let mv = move |ev: leptos::ev::SubmitEvent, from: usize, up: bool| {
+        ev.prevent_default();
         let mut order: Vec<String> =
             items.with_untracked(|i| i.iter().map(|i| i.item_id.clone()).collect());
         let to = if up {
@@ -234,12 +237,21 @@ fn PinnedItems(prep_id: String, items: Vec<PinnedItem>) -> impl IntoView {
                         all.into_iter().enumerate().map(|(i, item)| {
                             let first_line = item.text.lines().next().unwrap_or("").to_string();
                             let item_id = item.item_id.clone();
+                            let base = format!("/preps/{}/items/{}", id.get_value(), item.item_id);
                             view! {
                                 <li>
                                     <span class="item-text">{first_line.clone()}</span>
-                                    <button type="button" disabled=i == 0 aria-label=format!("Move up: {first_line}") on:click=move |_| mv(i, true)>"↑"</button>
-                                    <button type="button" disabled=i == last aria-label=format!("Move down: {first_line}") on:click=move |_| mv(i, false)>"↓"</button>
-                                    <button type="button" aria-label=format!("Remove: {first_line}") on:click=move |_| remove(item_id.clone())>"Remove"</button>
+                                    <form method="post" action=format!("{base}/move") on:submit=move |ev| mv(ev, i, true)>
+                                        <input type="hidden" name="dir" value="up"/>
+                                        <button type="submit" disabled=i == 0 aria-label=format!("Move up: {first_line}")>"↑"</button>
+                                    </form>
+                                    <form method="post" action=format!("{base}/move") on:submit=move |ev| mv(ev, i, false)>
+                                        <input type="hidden" name="dir" value="down"/>
+                                        <button type="submit" disabled=i == last aria-label=format!("Move down: {first_line}")>"↓"</button>
+                                    </form>
+                                    <form method="post" action=format!("{base}/remove") on:submit=move |ev| remove(ev, item_id.clone())>
+                                        <button type="submit" aria-label=format!("Remove: {first_line}")>"Remove"</button>
+                                    </form>
                                 </li>
                             }
                         }).collect_view()
@@ -273,7 +285,7 @@ fn CopyMarkdown(href: String) -> impl IntoView {
         let _ = &href;
     };
     view! {
-        <button type="button" class="action" on:click=copy>"Copy as Markdown"</button>
+        <button type="button" class="action needs-js" on:click=copy>"Copy as Markdown"</button>
         <span role="status" class="copy-status">{move || said.get()}</span>
     }
 }

@@ -8,6 +8,7 @@
 //! dies between them leaves the promise, which the next one takes over ([`Chat::keep_preps`]).
 
 use super::ask::Lookup;
+use super::sessions::said_and_answered;
 use super::{Chat, message_id};
 use crate::answers::{one_pager as say, persona_suffix};
 use crate::prep::build::{Made, one_pager};
@@ -89,15 +90,12 @@ impl Chat {
         };
         let progress =
             ChatMessage::assistant(&due.progress_mid, say::generating(&account.name), now);
-        let user = said.map(|text| ChatMessage::user(message_id(), text, now));
-        let mut changes: Vec<Change> = user
-            .iter()
-            .cloned()
-            .map(|message| Change::MessageAdded { message })
-            .collect();
-        changes.push(Change::MessageAdded {
-            message: progress.clone(),
-        });
+        let changes = match &said {
+            Some(text) => said_and_answered(text.clone(), progress.clone()),
+            None => vec![Change::MessageAdded {
+                message: progress.clone(),
+            }],
+        };
         match self
             .store
             .append_promise(&session.sid, changes, Promise::PrepDue(due.clone()))
@@ -120,17 +118,9 @@ impl Chat {
                     say::already_generating(&account.name),
                     now,
                 );
-                let mut changes: Vec<Change> = user
-                    .into_iter()
-                    .map(|message| Change::MessageAdded { message })
-                    .collect();
-                let events = if changes.is_empty() {
-                    Vec::new()
-                } else {
-                    changes.push(Change::MessageAdded {
-                        message: note.clone(),
-                    });
-                    self.store.append(&session.sid, changes, None).await?
+                let events = match said {
+                    Some(text) => self.exchange(session, text, note.clone()).await?,
+                    None => Vec::new(),
                 };
                 Ok(PrepStarted {
                     prep_id: prep.pid,
@@ -266,22 +256,43 @@ impl Chat {
     }
 
     /// The session's latest run about `account`, once it is no longer running (or after
-    /// [`RUN_WAIT`], as it is then).
+    /// [`RUN_WAIT`], as it is then): woken by the run's `RunFinished` event, from any process.
     async fn settled_run(
         &self,
         session: &SessionRow,
         account: &AccountSummary,
     ) -> Result<Option<crate::store::runs::RunRow>, AppError> {
-        let start = tokio::time::Instant::now();
-        loop {
-            let run = self.latest_run_about(session, account).await?;
-            match &run {
-                Some(r) if r.is_running() && start.elapsed() < RUN_WAIT => {
-                    tokio::time::sleep(Duration::from_millis(100)).await;
+        // Listening before looking: a run that ends in between is not missed.
+        let mut events = self.feeds.subscribe_all();
+        let run = self.latest_run_about(session, account).await?;
+        let Some(rid) = run
+            .as_ref()
+            .filter(|r| r.is_running())
+            .map(|r| r.rid.clone())
+        else {
+            return Ok(run);
+        };
+        let finished = async {
+            loop {
+                match events.recv().await {
+                    Ok(e) if matches!(&e.1.change, Change::RunFinished { run_id, .. } if *run_id == rid) =>
+                    {
+                        return;
+                    }
+                    Ok(_) => {}
+                    // Missed some: the store says whether it ended.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                        let now = self.store.run(&rid).await.ok().flatten();
+                        if now.is_none_or(|r| !r.is_running()) {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
                 }
-                _ => return Ok(run),
             }
-        }
+        };
+        let _ = tokio::time::timeout(RUN_WAIT, finished).await;
+        self.latest_run_about(session, account).await
     }
 
     /// Show `text` in `due`'s progress message.
@@ -335,9 +346,8 @@ impl Chat {
         message_id: &str,
     ) -> Result<(PrepRow, PinnedItem), AppError> {
         let session = self.own_session(visitor, session_id.trim()).await?;
-        let snapshot = self.snapshot(&session).await?;
-        let message = snapshot
-            .view
+        let view = self.view_of(&session.sid).await?;
+        let message = view
             .messages
             .iter()
             .find(|m| m.id == message_id.trim())
@@ -411,6 +421,39 @@ impl Chat {
         Ok(self.store.items(&prep.pid).await?)
     }
 
+    /// Move item `item` of prep `prep_id` one place up or down (the page's ↑ / ↓, also as
+    /// plain forms); the items after.
+    pub async fn move_item(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        item: &str,
+        up: bool,
+    ) -> Result<Vec<PinnedItem>, AppError> {
+        let prep = self.own_prep(visitor, prep_id).await?;
+        let mut order: Vec<String> = self
+            .store
+            .items(&prep.pid)
+            .await?
+            .into_iter()
+            .map(|i| i.item_id)
+            .collect();
+        let from = order
+            .iter()
+            .position(|i| i == item)
+            .ok_or_else(|| AppError::NotFound("No item with that id in this prep.".into()))?;
+        let to = if up {
+            from.checked_sub(1)
+        } else {
+            Some(from + 1).filter(|t| *t < order.len())
+        };
+        if let Some(to) = to {
+            order.swap(from, to);
+            self.store.reorder_items(&prep.pid, &order).await?;
+        }
+        Ok(self.store.items(&prep.pid).await?)
+    }
+
     /// The visitor's prep `prep_id` (another rep's, or none: 404).
     pub async fn own_prep(&self, visitor: &Visitor, prep_id: &str) -> Result<PrepRow, AppError> {
         let not_found = || AppError::NotFound("No prep with that id.".into());
@@ -469,7 +512,7 @@ impl Chat {
         session: &SessionRow,
         account: &AccountSummary,
     ) -> Result<String, AppError> {
-        let prep = self.store.prep_of(&session.sid, &account.id).await?;
+        let prep = self.store.prep(&prep_id(&session.sid, &account.id)).await?;
         let Some(prep) = prep.filter(|p| p.version > 0) else {
             return Ok(say::no_prep_yet(&account.name));
         };

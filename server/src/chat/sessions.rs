@@ -108,16 +108,22 @@ impl Chat {
         let feed = self
             .feeds
             .ensure(&session.sid, &session.feed, &session.owner);
-        let mut view = ChatView::new(session.sid.clone());
+        let view = self.view_of(&session.sid).await?;
+        Ok(ChatSnapshot { view, feed })
+    }
+
+    /// Chat `sid` as its events fold: every message as it reads now.
+    pub(super) async fn view_of(&self, sid: &str) -> Result<ChatView, AppError> {
+        let mut view = ChatView::new(sid.to_string());
         loop {
             let before = view.seq;
-            let batch = self.store.events_since(&session.sid, view.seq).await?;
+            let batch = self.store.events_since(sid, view.seq).await?;
             view.apply_all(&batch);
             if view.seq == before {
                 break; // done (or a gap in the log: show what is consistent)
             }
         }
-        Ok(ChatSnapshot { view, feed })
+        Ok(view)
     }
 
     /// Commit what the rep said and Dossier's answer, as two messages.
@@ -179,7 +185,7 @@ impl Chat {
 }
 
 /// The rep's message and Dossier's answer, as two messages.
-fn said_and_answered(said: String, answer: ChatMessage) -> Vec<Change> {
+pub(super) fn said_and_answered(said: String, answer: ChatMessage) -> Vec<Change> {
     vec![
         Change::MessageAdded {
             message: ChatMessage::user(message_id(), said, crate::now_ms()),

@@ -43,9 +43,12 @@ fn is_public(path: &str) -> bool {
 
 /// The app's pages (what a signed-out visitor is sent to sign in from).
 fn is_page(path: &str) -> bool {
-    matches!(path, "/" | "/accounts" | "/chats" | "/chat/send")
-        || path == "/settings"
+    matches!(
+        path,
+        "/" | "/accounts" | "/chats" | "/chat/send" | "/prep/pin"
+    ) || path == "/settings"
         || path.starts_with("/settings/")
+        || path.starts_with("/preps/")
 }
 
 /// The bearer token of an `Authorization` header.

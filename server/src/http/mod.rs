@@ -14,6 +14,7 @@ pub mod guard;
 pub mod headers;
 pub mod identity;
 pub mod live_socket;
+pub mod prep_forms;
 pub mod preps;
 mod router;
 pub mod server_fns;

@@ -3,7 +3,7 @@
 
 use super::{
     accounts, api, auth, auth_forms, chat_form, flood, guard, headers, identity, live_socket,
-    preps, server_fns, settings_forms,
+    prep_forms, preps, server_fns, settings_forms,
 };
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
@@ -81,6 +81,7 @@ pub fn build_router(state: AppState) -> Router {
         )
         .merge(auth_forms::routes())
         .merge(chat_form::routes())
+        .merge(prep_forms::routes())
         .merge(settings_forms::routes())
         .merge(
             // Pages and server functions: bodies of at most SERVER_FN_MAX_BYTES (413).

@@ -78,22 +78,6 @@ impl Store {
         Ok(decode(res.take(0)?)?.into_iter().next())
     }
 
-    /// The prep of chat `sid` about `account_id`, if there is one.
-    pub async fn prep_of(
-        &self,
-        sid: &str,
-        account_id: &str,
-    ) -> Result<Option<PrepRow>, StoreError> {
-        let mut res = self
-            .db
-            .query(format!(
-                "SELECT {PREP_FIELDS} FROM prep WHERE sid = $sid AND account_id = $account LIMIT 1"
-            ))
-            .bind(json!({ "sid": sid, "account": account_id }))
-            .await?;
-        Ok(decode(res.take(0)?)?.into_iter().next())
-    }
-
     /// The owner's preps, most recently changed first, with how many items each holds.
     pub async fn preps_of(&self, owner: &str) -> Result<Vec<(PrepRow, usize)>, StoreError> {
         let mut res = self

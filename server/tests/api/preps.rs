@@ -463,3 +463,98 @@ async fn a_one_pager_promised_before_a_kill_9_is_made_after_the_restart() {
     let doc = version(&app, &pid, 1).await;
     assert_eq!(doc["latestVersion"], 1);
 }
+
+#[tokio::test]
+async fn without_javascript_pin_move_and_remove_are_plain_forms() {
+    let app = spawn_app().await;
+    let sid = researched(&app, "acme-corp").await;
+    let answers = answers_with_sources(&app, &sid).await;
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let cookie = format!("dossier_session={}", app.session);
+    let post = |path: String, form: Vec<(&'static str, String)>| {
+        no_redirects
+            .post(app.url(&path))
+            .header("cookie", cookie.clone())
+            .form(&form)
+            .send()
+    };
+    for (id, _) in answers.iter().take(2) {
+        let res = post(
+            "/prep/pin".into(),
+            vec![("session_id", sid.clone()), ("message_id", id.clone())],
+        )
+        .await
+        .unwrap();
+        assert_eq!(res.status(), 303);
+        assert_eq!(
+            res.headers()["location"],
+            format!("/?chat={sid}#message-{id}").as_str()
+        );
+    }
+    let pid = generate(&app, &sid).await;
+    version(&app, &pid, 1).await;
+    assert_eq!(pinned(&app, &pid).await, 2);
+    // The page lists them in order; "↓" on the first makes it second.
+    let page = app.get(&format!("/preps/{pid}")).await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    let first_form = html
+        .find("/items/")
+        .expect("the items' forms are in the page");
+    let item = &html[first_form + 7..];
+    let item: String = item.chars().take_while(|c| *c != '/').collect();
+    let res = post(
+        format!("/preps/{pid}/items/{item}/move"),
+        vec![("dir", "down".into())],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    let res = post(format!("/preps/{pid}/items/{item}/remove"), vec![])
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(pinned(&app, &pid).await, 1);
+    // Another rep's form does nothing to it.
+    let left = pinned_ids(&app, &pid).await.remove(0);
+    let other = app.other_user().await;
+    let res = no_redirects
+        .post(app.url(&format!("/preps/{pid}/items/{left}/remove")))
+        .header("cookie", format!("dossier_session={}", other.session))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(pinned(&app, &pid).await, 1);
+}
+
+/// The ids of the items pinned to `pid` (it needs no one-pager yet: read from the page's
+/// forms).
+async fn pinned_ids(app: &TestApp, pid: &str) -> Vec<String> {
+    let html = app
+        .get(&format!("/preps/{pid}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut ids: Vec<String> = html
+        .match_indices(&format!("/preps/{pid}/items/"))
+        .map(|(i, m)| {
+            html[i + m.len()..]
+                .chars()
+                .take_while(|c| *c != '/')
+                .collect()
+        })
+        .collect();
+    ids.dedup();
+    ids
+}
+
+async fn pinned(app: &TestApp, pid: &str) -> u64 {
+    let list: Value = app.get("/api/preps").await.json().await.unwrap();
+    assert_eq!(list[0]["prepId"], pid);
+    list[0]["items"].as_u64().unwrap()
+}
