@@ -192,6 +192,9 @@ pub struct PrepPage {
     /// The newest version (the page may show an older one).
     pub latest_version: u32,
     pub chat_session_id: String,
+    /// Its links and sends.
+    #[serde(default)]
+    pub sharing: crate::domain::sharing::SharingView,
 }
 
 /// The meeting preps, as the UI drives them (the one-pager itself is asked for in the chat).
@@ -231,6 +234,42 @@ pub trait PrepService: Send + Sync {
         prep_id: &str,
         item_ids: &[String],
     ) -> Result<Vec<crate::domain::one_pager::PinnedItem>, AppError>;
+    /// A new read-only link to the prep's latest version (`host`: the request's `Host`).
+    async fn share(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        host: Option<&str>,
+    ) -> Result<crate::domain::sharing::NewShareLink, AppError>;
+    /// Every link to the prep stops working.
+    async fn unshare(&self, visitor: &Visitor, prep_id: &str) -> Result<(), AppError>;
+    /// Send the prep on `channel` (email: to `to`, else the send-ahead note to the rep).
+    async fn send(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        channel: crate::domain::sharing::Channel,
+        to: Option<&str>,
+        host: Option<&str>,
+    ) -> Result<crate::domain::sharing::SendRecord, AppError>;
+    /// Send a failed send again.
+    async fn retry_send(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        send_id: &str,
+    ) -> Result<crate::domain::sharing::SendRecord, AppError>;
+}
+
+/// The `Host` of the request the server function is handling.
+#[cfg(feature = "ssr")]
+pub fn request_host() -> Option<String> {
+    leptos::prelude::use_context::<http::request::Parts>().and_then(|p| {
+        p.headers
+            .get(http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .map(str::to_string)
+    })
 }
 
 /// The prep service as the server provides it in context.

@@ -22,6 +22,8 @@
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
+//! Email, Slack, Notion and links (`DOSSIER_SMTP_*`, `DOSSIER_NOTION_API_URL`,
+//! `DOSSIER_SLACK_WEBHOOK_PREFIX`, `DOSSIER_SHARE_DAYS`): see [`crate::sharing::config`].
 
 use crate::analysts::llm::LlmConfig;
 use crate::cache_policy::CachePolicy;
@@ -70,6 +72,8 @@ pub struct Settings {
     pub signup: SignupMode,
     /// The address users reach, without a trailing slash; None: links use the request's host.
     pub public_url: Option<String>,
+    /// Email, Slack, Notion and read-only links.
+    pub sharing: crate::sharing::SharingConfig,
 }
 
 /// Who may create an account once the workspace has its owner (`DOSSIER_SIGNUP`).
@@ -134,6 +138,7 @@ impl Default for Settings {
             hubspot_sync_every: Some(Duration::from_secs(360 * 60)),
             signup: SignupMode::default(),
             public_url: None,
+            sharing: crate::sharing::SharingConfig::default(),
         }
     }
 }
@@ -192,6 +197,12 @@ impl Settings {
         s.llm = read_llm(&lookup)?;
         read_hubspot(&mut s, &lookup)?;
         read_identity(&mut s, &lookup)?;
+        s.sharing =
+            crate::sharing::SharingConfig::from_lookup(&lookup).map_err(|e| ConfigError {
+                name: e.name,
+                value: e.value,
+                reason: e.reason,
+            })?;
         s.sources =
             SourcesConfig::from_lookup(&lookup).map_err(|(name, value, reason)| ConfigError {
                 name,

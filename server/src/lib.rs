@@ -17,6 +17,7 @@ pub mod orchestrator;
 pub mod own_company;
 pub mod prep;
 pub mod rep_settings;
+pub mod sharing;
 pub mod sources;
 pub mod startup;
 pub mod store;

@@ -7,7 +7,10 @@ use crate::own_company::{Companies, text};
 use crate::sources::iso_date_from_ms;
 use crate::store::users::UserRow;
 use crate::store::{Store, StoreError};
-use app::domain::settings::{CompanyText, SettingsProblem, SettingsView, TokenEntry};
+use app::domain::settings::{
+    CompanyText, ConnectionsView, SettingsProblem, SettingsView, TokenEntry,
+};
+use app::domain::sharing::{notion_page_id, webhook_ok};
 use app::domain::{MeetingPurpose, Persona, RepRole};
 use app::error::AppError;
 use app::ports::{SettingsService, Visitor};
@@ -40,14 +43,22 @@ pub struct RepSettings {
     store: Store,
     auth: Arc<Auth>,
     companies: Arc<Companies>,
+    /// What a Slack webhook URL must start with (`DOSSIER_SLACK_WEBHOOK_PREFIX`).
+    slack_prefix: String,
 }
 
 impl RepSettings {
-    pub fn new(store: Store, auth: Arc<Auth>, companies: Arc<Companies>) -> Self {
+    pub fn new(
+        store: Store,
+        auth: Arc<Auth>,
+        companies: Arc<Companies>,
+        slack_prefix: String,
+    ) -> Self {
         Self {
             store,
             auth,
             companies,
+            slack_prefix,
         }
     }
 
@@ -55,6 +66,7 @@ impl RepSettings {
     pub async fn view(&self, user: &UserRow) -> Result<SettingsView, SettingsError> {
         let persona = self.store.persona(&user.uid).await?;
         let company = self.companies.of(&user.uid).await?;
+        let connections = self.store.connections(&user.uid).await?;
         let tokens = match self.auth.tokens(user).await {
             Ok(t) => t,
             Err(crate::auth::AuthError::Store(e)) => return Err(e.into()),
@@ -78,7 +90,62 @@ impl RepSettings {
                     last_used: t.last_used.map(iso_date_from_ms),
                 })
                 .collect(),
+            connections: ConnectionsView {
+                notion_since: connections
+                    .notion_token
+                    .as_ref()
+                    .and(connections.notion_at)
+                    .map(iso_date_from_ms),
+                notion_page: connections.notion_parent.clone(),
+                slack_since: connections
+                    .slack_webhook
+                    .as_ref()
+                    .and(connections.slack_at)
+                    .map(iso_date_from_ms),
+            },
         })
+    }
+
+    /// Keep the rep's Notion integration token and the page new preps go under (its link
+    /// or id, as pasted).
+    pub async fn save_notion(
+        &self,
+        uid: &str,
+        token: &str,
+        page: &str,
+    ) -> Result<(), SettingsError> {
+        let token = token.trim();
+        if !(20..=500).contains(&token.len()) || !token.chars().all(|c| c.is_ascii_graphic()) {
+            return Err(SettingsError::Problem(SettingsProblem::NotionToken));
+        }
+        let page =
+            notion_page_id(page).ok_or(SettingsError::Problem(SettingsProblem::NotionPage))?;
+        Ok(self
+            .store
+            .save_notion(uid, Some((token, &page)), crate::now_ms())
+            .await?)
+    }
+
+    /// Keep the rep's Slack incoming-webhook URL.
+    pub async fn save_slack(&self, uid: &str, webhook: &str) -> Result<(), SettingsError> {
+        let webhook = webhook.trim();
+        if !webhook_ok(webhook, &self.slack_prefix) {
+            return Err(SettingsError::Problem(SettingsProblem::SlackWebhook));
+        }
+        Ok(self
+            .store
+            .save_slack(uid, Some(webhook), crate::now_ms())
+            .await?)
+    }
+
+    /// Forget the rep's Notion token and page.
+    pub async fn remove_notion(&self, uid: &str) -> Result<(), SettingsError> {
+        Ok(self.store.save_notion(uid, None, crate::now_ms()).await?)
+    }
+
+    /// Forget the rep's Slack webhook.
+    pub async fn remove_slack(&self, uid: &str) -> Result<(), SettingsError> {
+        Ok(self.store.save_slack(uid, None, crate::now_ms()).await?)
     }
 
     /// The rep's role and usual meeting purpose, as the settings form names them (`""`:

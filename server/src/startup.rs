@@ -51,6 +51,10 @@ impl Application {
             analysts(&settings),
         )
         .with_question_wait(settings.question_wait)
+        .with_couriers(Arc::new(
+            crate::sharing::Couriers::new(settings.sharing.clone(), &settings.sources.user_agent)?
+                .reached_at(settings.public_url.clone()),
+        ))
         .shared();
         chat.spawn_waiter();
         chat.keep_promises(is_embedded(&settings));
@@ -62,6 +66,7 @@ impl Application {
             store.clone(),
             auth.clone(),
             companies,
+            settings.sharing.slack_prefix.clone(),
         ));
 
         let listener = TcpListener::bind(settings.site_addr).await?;

@@ -18,4 +18,5 @@ pub mod message_text;
 pub mod pin_button;
 pub mod problem_rows;
 pub mod progress_card;
+pub mod share_panel;
 pub mod source_badges;

@@ -182,6 +182,9 @@ pub enum PrepView {
     Deck,
     SlidesPdf,
     Markdown,
+    /// The page's "Share and send" (the seed's "Notion page for collaboration" and "Email
+    /// summary to send ahead").
+    Share,
 }
 
 impl PrepView {
@@ -193,6 +196,7 @@ impl PrepView {
             PrepView::Deck => format!("/preps/{prep_id}/deck"),
             PrepView::SlidesPdf => format!("/api/preps/{prep_id}/slides.pdf"),
             PrepView::Markdown => format!("/api/preps/{prep_id}.md"),
+            PrepView::Share => format!("/preps/{prep_id}#share"),
         }
     }
 
@@ -204,15 +208,17 @@ impl PrepView {
             PrepView::Deck => "Slide deck",
             PrepView::SlidesPdf => "Deck as PDF",
             PrepView::Markdown => "Markdown",
+            PrepView::Share => "Share: link, email, Slack, Notion",
         }
     }
 
-    pub const ALL: [PrepView; 5] = [
+    pub const ALL: [PrepView; 6] = [
         PrepView::Page,
         PrepView::Pdf,
         PrepView::Deck,
         PrepView::SlidesPdf,
         PrepView::Markdown,
+        PrepView::Share,
     ];
 }
 

@@ -17,6 +17,7 @@ pub mod query;
 pub mod run;
 pub mod search;
 pub mod settings;
+pub mod sharing;
 pub mod view;
 
 pub use account::{AccountSummary, HoldsAccount, Origin};

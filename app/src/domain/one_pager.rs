@@ -154,6 +154,14 @@ pub struct OnePager {
     pub paper: Paper,
     #[serde(default)]
     pub new_since: Option<NewSince>,
+    /// The rep's own company ("Keyfort"), the meeting's purpose and the rep's products
+    /// that fit: what a customer-safe note may say (no finding, no CRM figure).
+    #[serde(default)]
+    pub vendor: Option<String>,
+    #[serde(default)]
+    pub purpose: Option<super::MeetingPurpose>,
+    #[serde(default)]
+    pub offer: Vec<String>,
 }
 
 impl OnePager {

@@ -104,6 +104,21 @@ pub struct SettingsView {
     /// Whether the rep saved their own (else the server's is used).
     pub company_own: bool,
     pub tokens: Vec<TokenEntry>,
+    /// Where preps can be sent (never the token or webhook itself).
+    #[serde(default)]
+    pub connections: ConnectionsView,
+}
+
+/// The rep's Notion and Slack connections as the settings page shows them: when each was
+/// saved, and the Notion page preps go under — never the token or the webhook.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionsView {
+    /// `2026-12-02`, when a Notion token is saved.
+    pub notion_since: Option<String>,
+    /// The parent page's id.
+    pub notion_page: Option<String>,
+    /// `2026-12-02`, when a Slack webhook is saved.
+    pub slack_since: Option<String>,
 }
 
 /// Why a settings change was refused.
@@ -135,6 +150,12 @@ pub enum SettingsProblem {
     TooManyAttempts,
     /// The database is away.
     Unavailable,
+    /// A Notion integration token is one line of 20–500 visible characters.
+    NotionToken,
+    /// The Notion parent page is a page's link or id.
+    NotionPage,
+    /// A Slack webhook is an incoming-webhook URL under the server's prefix.
+    SlackWebhook,
 }
 
 impl SettingsProblem {
@@ -154,6 +175,9 @@ impl SettingsProblem {
             Self::NewPassword => ("new-password", None, None),
             Self::TooManyAttempts => ("limit", None, None),
             Self::Unavailable => ("unavailable", None, None),
+            Self::NotionToken => ("notion-token", None, None),
+            Self::NotionPage => ("notion-page", None, None),
+            Self::SlackWebhook => ("slack-webhook", None, None),
         };
         let mut q = format!("error={code}");
         if let Some(s) = section {
@@ -185,6 +209,9 @@ impl SettingsProblem {
             "new-password" => Self::NewPassword,
             "limit" => Self::TooManyAttempts,
             "unavailable" => Self::Unavailable,
+            "notion-token" => Self::NotionToken,
+            "notion-page" => Self::NotionPage,
+            "slack-webhook" => Self::SlackWebhook,
             _ => return None,
         })
     }
@@ -214,6 +241,13 @@ impl SettingsProblem {
             Self::Unavailable => {
                 "Dossier is busy or restarting. Nothing was changed; please try again.".into()
             }
+            Self::NotionToken => "Paste your Notion integration token: one line, as Notion shows it (ntn_…).".into(),
+            Self::NotionPage => {
+                "Paste the link of the Notion page new preps go under (or its 32-character id).".into()
+            }
+            Self::SlackWebhook => {
+                "Paste a Slack incoming-webhook URL, as Slack shows it (https://hooks.slack.com/services/…).".into()
+            }
         }
     }
 }
@@ -242,6 +276,10 @@ pub fn saved_text(code: &str) -> Option<&'static str> {
         "reset" => "Your company is back to the server's.",
         "password" => "Password changed. Your other devices are signed out.",
         "revoked" => "Token revoked.",
+        "notion" => "Saved: your Notion connection. Preps can now be sent to Notion.",
+        "notion-off" => "Notion disconnected: its token is deleted.",
+        "slack" => "Saved: your Slack webhook. Preps can now be sent to Slack.",
+        "slack-off" => "Slack webhook deleted.",
         _ => return None,
     })
 }
@@ -266,6 +304,9 @@ mod tests {
             SettingsProblem::NewPassword,
             SettingsProblem::TooManyAttempts,
             SettingsProblem::Unavailable,
+            SettingsProblem::NotionToken,
+            SettingsProblem::NotionPage,
+            SettingsProblem::SlackWebhook,
         ];
         for p in all {
             let q = p.query();

@@ -7,3 +7,4 @@ pub mod deck_page;
 pub mod prep_page;
 pub mod preps_page;
 pub mod settings_page;
+pub mod shared_page;

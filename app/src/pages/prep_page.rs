@@ -1,9 +1,11 @@
 //! `/preps/{id}`: the one-pager as a page — readable on a phone, printable (print CSS), with
 //! its PDF, deck and Markdown, its versions and what is new since the last one, and the
-//! items the rep pinned (which can be removed or moved). `?version=N` shows an older one.
+//! items the rep pinned (which can be removed or moved), and how to share and send it.
+//! `?version=N` shows an older one.
 
 use crate::api::preps::{load_prep, reorder_items, unpin_item};
 use crate::components::chat_header::SignOut;
+use crate::components::share_panel::SharePanel;
 use crate::domain::SourceRef;
 use crate::domain::chat::{PrepView, safe_link};
 use crate::domain::one_pager::{Line, LineKind, OnePager, PinnedItem};
@@ -54,6 +56,7 @@ fn PrepDoc(page: PrepPage) -> impl IntoView {
         items,
         latest_version,
         chat_session_id,
+        sharing,
     } = page;
     let id = doc.prep_id.clone();
     let older = doc.version < latest_version;
@@ -95,6 +98,7 @@ fn PrepDoc(page: PrepPage) -> impl IntoView {
                 <ul>{versions}</ul>
             </section>
             <PinnedItems prep_id=id.clone() items/>
+            <SharePanel prep_id=id.clone() sharing/>
         </article>
     }
 }

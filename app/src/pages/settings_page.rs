@@ -7,7 +7,8 @@
 use crate::api::settings::load_settings;
 use crate::components::chat_header::SignOut;
 use crate::domain::settings::{
-    CompanyText, MAX_FIELD_CHARS, Section, SettingsProblem, SettingsView, TokenEntry, saved_text,
+    CompanyText, ConnectionsView, MAX_FIELD_CHARS, Section, SettingsProblem, SettingsView,
+    TokenEntry, saved_text,
 };
 use crate::domain::{MeetingPurpose, RepRole};
 use leptos::prelude::*;
@@ -69,6 +70,7 @@ fn Sections(view: SettingsView) -> impl IntoView {
         company_origin,
         company_own,
         tokens,
+        connections,
     } = view;
     view! {
         <section class="settings-section" aria-labelledby="you">
@@ -81,6 +83,7 @@ fn Sections(view: SettingsView) -> impl IntoView {
         </section>
         <PersonaForm role purpose/>
         <CompanyForm company origin=company_origin own=company_own/>
+        <SharingForms connections/>
         <TokenList tokens/>
         <section class="settings-section" aria-labelledby="team">
             <h2 id="team">"Your team"</h2>
@@ -193,6 +196,67 @@ fn CompanyForm(company: CompanyText, origin: String, own: bool) -> impl IntoView
                     <button type="submit" class="secondary">"Use the server's company instead"</button>
                 </form>
             })}
+        </section>
+    }
+}
+
+/// Where preps can be sent: the rep's Notion integration and Slack webhook. Saved ones are
+/// never shown back — only since when, and how to remove them.
+#[component]
+fn SharingForms(connections: ConnectionsView) -> impl IntoView {
+    let ConnectionsView {
+        notion_since,
+        notion_page,
+        slack_since,
+    } = connections;
+    view! {
+        <section class="settings-section" id="sharing" aria-labelledby="sharing-h">
+            <h2 id="sharing-h">"Sharing: Notion and Slack"</h2>
+            <p class="settings-hint">
+                "A token or webhook you save here is used only to send your preps, and is never shown again."
+            </p>
+            <h3>"Notion"</h3>
+            {match notion_since {
+                Some(since) => view! {
+                    <p class="settings-saved-line">
+                        {format!("Connected since {since}; new pages go under page {}.", notion_page.unwrap_or_default())}
+                    </p>
+                    <form method="post" action="/settings/notion/remove">
+                        <button type="submit" class="secondary">"Disconnect Notion"</button>
+                    </form>
+                }.into_any(),
+                None => view! {
+                    <p class="settings-hint">
+                        "Make an internal integration at notion.so/my-integrations, copy its token, then add the integration to the page new preps should go under (••• → Connections)."
+                    </p>
+                }.into_any(),
+            }}
+            <form class="settings-form" method="post" action="/settings/notion">
+                <label for="notion-token">"Integration token"</label>
+                <input id="notion-token" name="token" type="password" required maxlength="500" autocomplete="off"/>
+                <label for="notion-page">"Parent page (its link or id)"</label>
+                <input id="notion-page" name="page" type="text" required maxlength="2000"/>
+                <button type="submit">"Save Notion"</button>
+            </form>
+            <h3>"Slack"</h3>
+            {match slack_since {
+                Some(since) => view! {
+                    <p class="settings-saved-line">{format!("A webhook is saved since {since}.")}</p>
+                    <form method="post" action="/settings/slack/remove">
+                        <button type="submit" class="secondary">"Remove the Slack webhook"</button>
+                    </form>
+                }.into_any(),
+                None => view! {
+                    <p class="settings-hint">
+                        "In Slack, add the Incoming Webhooks app to a channel and copy its webhook URL."
+                    </p>
+                }.into_any(),
+            }}
+            <form class="settings-form" method="post" action="/settings/slack">
+                <label for="slack-webhook">"Incoming-webhook URL"</label>
+                <input id="slack-webhook" name="webhook" type="password" required maxlength="500" autocomplete="off"/>
+                <button type="submit">"Save Slack"</button>
+            </form>
         </section>
     }
 }

@@ -8,7 +8,8 @@
 //! - [`ask`]: a question answered cache-first; [`promises`]: answers written in the
 //!   background, kept across crashes; [`waiting`]: answers owed when data lands;
 //! - [`persona`]: the rep's role and meeting purpose; [`run_report`]: a run for the API;
-//! - [`retry`]: research again only what failed.
+//! - [`retry`]: research again only what failed;
+//! - [`one_pager`]: pins and the one-pager; [`sharing`]: links, drafts and sends.
 
 mod add_account;
 mod ask;
@@ -20,6 +21,7 @@ mod promises;
 mod retry;
 mod run_report;
 mod sessions;
+mod sharing;
 mod start_research;
 mod typed;
 mod waiting;
@@ -28,6 +30,7 @@ pub use ask::{AnswerReady, Asked, QuestionAnswered};
 pub use one_pager::{PrepStarted, prep_id};
 pub use promises::COULD_NOT_FINISH;
 pub use run_report::RunReport;
+pub use sharing::{MAX_SHARE_DAYS, SharedPrep};
 pub use start_research::{Intelligence, ResearchStart};
 pub use waiting::OwedAnswer;
 
@@ -77,6 +80,10 @@ pub struct Chat {
     question_wait: std::time::Duration,
     /// The preps whose one-pager this process is making.
     prepping: one_pager::Prepping,
+    /// Email, Slack and Notion, and how long a link lasts.
+    couriers: Arc<crate::sharing::Couriers>,
+    /// The sends this process is delivering.
+    sending: sharing::Sending,
     /// This chat, for the work it spawns (set by [`Chat::shared`]).
     me: std::sync::OnceLock<std::sync::Weak<Chat>>,
 }
@@ -101,6 +108,11 @@ impl Chat {
             answering: Default::default(),
             question_wait: std::time::Duration::from_secs(30),
             prepping: Default::default(),
+            couriers: Arc::new(crate::sharing::Couriers::offline(
+                crate::sharing::SharingConfig::default(),
+                "Dossier",
+            )),
+            sending: Default::default(),
             me: std::sync::OnceLock::new(),
         }
     }
@@ -120,6 +132,12 @@ impl Chat {
     /// Let `POST /api/chat/question` wait up to `wait` for data still being collected.
     pub fn with_question_wait(mut self, wait: std::time::Duration) -> Self {
         self.question_wait = wait;
+        self
+    }
+
+    /// Send through `couriers` (email, Slack, Notion as configured).
+    pub fn with_couriers(mut self, couriers: Arc<crate::sharing::Couriers>) -> Self {
+        self.couriers = couriers;
         self
     }
 

@@ -580,11 +580,13 @@ impl app::ports::PrepService for Chat {
         version: Option<u32>,
     ) -> Result<app::ports::PrepPage, AppError> {
         let (prep, doc, items) = self.prep_doc(visitor, prep_id, version).await?;
+        let sharing = self.sharing_of(&prep).await?;
         Ok(app::ports::PrepPage {
             doc,
             items,
             latest_version: prep.version,
             chat_session_id: prep.sid,
+            sharing,
         })
     }
 
@@ -619,5 +621,38 @@ impl app::ports::PrepService for Chat {
         item_ids: &[String],
     ) -> Result<Vec<PinnedItem>, AppError> {
         self.reorder_items(visitor, prep_id, item_ids).await
+    }
+
+    async fn share(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        host: Option<&str>,
+    ) -> Result<app::domain::sharing::NewShareLink, AppError> {
+        self.share_prep(visitor, prep_id, host, None).await
+    }
+
+    async fn unshare(&self, visitor: &Visitor, prep_id: &str) -> Result<(), AppError> {
+        self.unshare_prep(visitor, prep_id).await.map(|_| ())
+    }
+
+    async fn send(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        channel: app::domain::sharing::Channel,
+        to: Option<&str>,
+        host: Option<&str>,
+    ) -> Result<app::domain::sharing::SendRecord, AppError> {
+        self.send_prep(visitor, prep_id, channel, to, host).await
+    }
+
+    async fn retry_send(
+        &self,
+        visitor: &Visitor,
+        prep_id: &str,
+        send_id: &str,
+    ) -> Result<app::domain::sharing::SendRecord, AppError> {
+        Chat::retry_send(self, visitor, prep_id, send_id).await
     }
 }

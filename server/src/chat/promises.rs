@@ -112,6 +112,7 @@ impl Chat {
             if sole_owner {
                 this.take_over_answers(None).await;
                 this.keep_preps(None).await;
+                this.keep_sends(None).await;
             }
             let lease = this.orchestrator.lease();
             let beat = (lease / 3).max(Duration::from_millis(100));
@@ -134,6 +135,7 @@ impl Chat {
                 }
                 this.take_over_answers(Some(now)).await;
                 this.keep_preps(Some(now)).await;
+                this.keep_sends(Some(now)).await;
             }
         });
     }

@@ -306,15 +306,8 @@ async fn revoke_token(
 
 /// The address users reach: `DOSSIER_PUBLIC_URL`, else this request's host.
 pub fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    state.public_url.clone().unwrap_or_else(|| {
-        let host = headers
-            .get(HOST)
-            .and_then(|h| h.to_str().ok())
-            .filter(|h| {
-                h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-            })
-            .unwrap_or("localhost");
-        format!("http://{host}")
-    })
+    crate::sharing::base_url(
+        state.public_url.as_deref(),
+        headers.get(HOST).and_then(|h| h.to_str().ok()),
+    )
 }

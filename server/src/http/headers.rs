@@ -37,7 +37,9 @@ pub async fn secure(req: Request, next: Next) -> Response {
 fn add(h: &mut HeaderMap, cacheable: bool) {
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    if !h.contains_key(REFERRER_POLICY) {
+        h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    }
     if !h.contains_key(CONTENT_SECURITY_POLICY) {
         h.insert(
             CONTENT_SECURITY_POLICY,

@@ -4,7 +4,8 @@
 //!
 //! Without one, a request creates nothing: the JSON API and the server functions answer
 //! `401`, a page redirects to sign-in (or to "Create your account" on a fresh install), and
-//! only the sign-in pages, their forms, the health check and static files are served.
+//! only the sign-in pages, their forms, the health check, read-only share links
+//! (`/share/{token}`, which show one prep and nothing else) and static files are served.
 
 use super::AppState;
 use super::auth::session_cookie;
@@ -38,7 +39,7 @@ fn is_public(path: &str) -> bool {
             | "/auth/signin"
             | "/auth/signup"
             | "/auth/signout"
-    )
+    ) || path.starts_with("/share/")
 }
 
 /// The app's pages (what a signed-out visitor is sent to sign in from).

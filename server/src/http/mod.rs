@@ -1,6 +1,8 @@
 //! HTTP: the router and the state its handlers share, the JSON API ([`api`] for the chat,
-//! [`accounts`] for the book, [`auth`] for accounts and sign-in; their bodies in [`dto`]),
-//! the plain forms (sign-in, the chat box, settings) and the server-function adapter.
+//! [`accounts`] for the book, [`auth`] for accounts and sign-in; their bodies in [`dto`];
+//! [`preps`] and [`sharing`] for the one-pager and what leaves Dossier, the read-only
+//! [`share_page`]), the plain forms (sign-in, the chat box, settings, the prep's buttons)
+//! and the server-function adapter.
 
 pub mod accounts;
 pub mod api;
@@ -19,5 +21,7 @@ pub mod preps;
 mod router;
 pub mod server_fns;
 pub mod settings_forms;
+pub mod share_page;
+pub mod sharing;
 
 pub use router::{AppState, build_router};

@@ -1,7 +1,7 @@
 //! The meeting-prep API (documented in README.md): `POST /api/preps {"chatSessionId"}` →
 //! `202 {"prepId"}` (its progress in the chat), `GET /api/preps`, `GET /api/preps/{id}`
 //! (JSON; `?version=N` for an earlier one), `GET /api/preps/{id}.pdf`, `.md`,
-//! `/slides.pdf`, `POST /api/preps/{id}/items {"messageId"}`, `PUT /api/preps/{id}/items
+//! `/slides.pdf` (sharing: [`super::sharing`]), `POST /api/preps/{id}/items {"messageId"}`, `PUT /api/preps/{id}/items
 //! {"itemIds"}` (the order), `DELETE /api/preps/{id}/items/{item}`. Another rep's prep: 404.
 
 use super::AppState;
@@ -87,6 +87,10 @@ struct PrepResponse {
     /// The versions made so far: 1 … latest.
     latest_version: u32,
     items: Vec<PinnedItem>,
+    /// Every send of the prep, newest first: where, to whom, delivered or why not.
+    sends: Vec<app::domain::sharing::SendRecord>,
+    /// The read-only links that work now (never their tokens).
+    share_links: Vec<app::domain::sharing::ShareLinkInfo>,
 }
 
 /// `GET /api/preps/{id}`, `{id}.pdf`, `{id}.md`.
@@ -106,13 +110,18 @@ async fn one(
     };
     let (prep, doc, items) = state.chat.prep_doc(&visitor, id, q.version).await?;
     Ok(match format {
-        Format::Json => Json(PrepResponse {
-            doc,
-            chat_session_id: prep.sid,
-            latest_version: prep.version,
-            items,
-        })
-        .into_response(),
+        Format::Json => {
+            let sharing = state.chat.sharing(&visitor, &prep.pid).await?;
+            Json(PrepResponse {
+                doc,
+                chat_session_id: prep.sid,
+                latest_version: prep.version,
+                items,
+                sends: sharing.sends,
+                share_links: sharing.links,
+            })
+            .into_response()
+        }
         Format::Markdown => file_response(
             markdown::markdown(&doc).into_bytes(),
             "text/markdown; charset=utf-8",
@@ -185,20 +194,11 @@ fn file_response(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Resp
 
 /// `meeting-prep-acme-corp-v2.pdf`.
 fn filename(doc: &OnePager, ext: &str) -> String {
-    let slug: String = doc
-        .account_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug: Vec<&str> = slug.split('-').filter(|s| !s.is_empty()).collect();
-    let slug: String = slug.join("-").chars().take(60).collect();
-    format!("meeting-prep-{slug}-v{}.{ext}", doc.version)
+    format!(
+        "meeting-prep-{}-v{}.{ext}",
+        crate::prep::slug(&doc.account_name),
+        doc.version
+    )
 }
 
 #[derive(Deserialize)]

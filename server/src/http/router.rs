@@ -3,7 +3,7 @@
 
 use super::{
     accounts, api, auth, auth_forms, chat_form, flood, guard, headers, identity, live_socket,
-    prep_forms, preps, server_fns, settings_forms,
+    prep_forms, preps, server_fns, settings_forms, share_page, sharing,
 };
 use crate::book::{Accounts, Book};
 use crate::chat::Chat;
@@ -70,9 +70,11 @@ pub fn build_router(state: AppState) -> Router {
         .merge(api::routes().route_layer(from_fn(guard::json_only)))
         .merge(
             preps::routes()
+                .merge(sharing::routes())
                 .layer(axum::extract::DefaultBodyLimit::max(api::MAX_BODY_BYTES))
                 .route_layer(from_fn(guard::json_only)),
         )
+        .merge(share_page::routes())
         .merge(accounts::routes())
         .merge(
             auth::routes()

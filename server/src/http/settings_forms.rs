@@ -26,6 +26,10 @@ pub fn routes() -> Router<AppState> {
         .route("/settings/tokens", post(create_token))
         .route("/settings/tokens/revoke", post(revoke_token))
         .route("/settings/invite", post(invite))
+        .route("/settings/notion", post(notion))
+        .route("/settings/notion/remove", post(remove_notion))
+        .route("/settings/slack", post(slack))
+        .route("/settings/slack/remove", post(remove_slack))
         // Form-encoded, a character is up to 12 bytes (`%F0%9F%9A%80`).
         .layer(DefaultBodyLimit::max(3 * MAX_COMPANY_BYTES + 4096))
 }
@@ -56,6 +60,20 @@ struct NameForm {
 struct IdForm {
     #[serde(default)]
     id: String,
+}
+
+#[derive(Deserialize)]
+struct NotionForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    page: String,
+}
+
+#[derive(Deserialize)]
+struct SlackForm {
+    #[serde(default)]
+    webhook: String,
 }
 
 /// Back to the settings page, saying what was saved.
@@ -187,8 +205,94 @@ async fn invite(
     }
 }
 
+// Where preps are sent: a signed-in browser only (a leaked API token must not redirect
+// the rep's sends to a webhook of its own).
+
+async fn notion(
+    State(state): State<AppState>,
+    BrowserCaller(user): BrowserCaller,
+    Form(f): Form<NotionForm>,
+) -> Response {
+    match state
+        .settings
+        .save_notion(&user.uid, &f.token, &f.page)
+        .await
+    {
+        Ok(()) => saved("notion"),
+        Err(e) => refused(e.problem()),
+    }
+}
+
+async fn remove_notion(
+    State(state): State<AppState>,
+    BrowserCaller(user): BrowserCaller,
+) -> Response {
+    match state.settings.remove_notion(&user.uid).await {
+        Ok(()) => saved("notion-off"),
+        Err(e) => refused(e.problem()),
+    }
+}
+
+async fn slack(
+    State(state): State<AppState>,
+    BrowserCaller(user): BrowserCaller,
+    Form(f): Form<SlackForm>,
+) -> Response {
+    match state.settings.save_slack(&user.uid, &f.webhook).await {
+        Ok(()) => saved("slack"),
+        Err(e) => refused(e.problem()),
+    }
+}
+
+async fn remove_slack(
+    State(state): State<AppState>,
+    BrowserCaller(user): BrowserCaller,
+) -> Response {
+    match state.settings.remove_slack(&user.uid).await {
+        Ok(()) => saved("slack-off"),
+        Err(e) => refused(e.problem()),
+    }
+}
+
+/// A page saying why a form was refused (`status`), with the way back.
+pub(super) fn refusal_page(title: &str, why: &str, status: u16, back: (&str, &str)) -> Response {
+    let e = app::domain::settings::escape_html;
+    let page = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{t} — Dossier</title><link rel=\"stylesheet\" href=\"/pkg/dossier.css\"></head>\
+         <body><main><div class=\"access-page\"><h1>{t}</h1>\
+         <p class=\"access-error\" role=\"alert\">{w}</p>\
+         <p><a href=\"{b}\">{bl}</a></p></div></main></body></html>",
+        t = e(title),
+        w = e(why),
+        b = e(back.0),
+        bl = e(back.1),
+    );
+    let status =
+        axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::BAD_REQUEST);
+    (status, Html(page)).into_response()
+}
+
 /// A page that shows a secret once: never cached, never stored.
-fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
+pub(super) fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
+    shown_once_then(
+        title,
+        label,
+        secret,
+        note,
+        ("/settings", "Back to settings"),
+    )
+}
+
+/// [`shown_once`], with a link back to `back` (its address and words).
+pub(super) fn shown_once_then(
+    title: &str,
+    label: &str,
+    secret: &str,
+    note: &str,
+    back: (&str, &str),
+) -> Response {
     let e = app::domain::settings::escape_html;
     let page = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
@@ -198,7 +302,9 @@ fn shown_once(title: &str, label: &str, secret: &str, note: &str) -> Response {
          <label class=\"secret\">{l}<input type=\"text\" readonly value=\"{s}\" \
          aria-label=\"{l}\"></label>\
          <p class=\"access-note\">{n}</p>\
-         <p><a href=\"/settings\">Back to settings</a></p></div></main></body></html>",
+         <p><a href=\"{b}\">{bl}</a></p></div></main></body></html>",
+        b = e(back.0),
+        bl = e(back.1),
         t = e(title),
         l = e(label),
         s = e(secret),

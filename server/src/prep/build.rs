@@ -43,7 +43,7 @@ pub fn one_pager(ev: &Evidence, pinned: &[PinnedItem], made: Made<'_>) -> OnePag
         .into_iter()
         .filter(|l| l.kind != LineKind::Gap)
         .collect();
-    for q in discovery_questions(ev) {
+    for q in discovery_questions(ev.persona.purpose) {
         if questions.len() >= 3 {
             break;
         }
@@ -93,6 +93,12 @@ pub fn one_pager(ev: &Evidence, pinned: &[PinnedItem], made: Made<'_>) -> OnePag
         sources,
         paper: made.paper,
         new_since: None,
+        vendor: made.vendor.map(|v| clean(v, MAX_NAME_CHARS)),
+        purpose: ev.persona.purpose,
+        offer: crate::answers::deal::fit::offered_products(ev)
+            .iter()
+            .map(|p| clean(p, MAX_NAME_CHARS))
+            .collect(),
     }
 }
 
@@ -171,7 +177,7 @@ pub fn clean(text: &str, max: usize) -> String {
 }
 
 /// The bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069) and marks.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
 }
 
@@ -209,8 +215,8 @@ fn executive_summary(signals: &[Line], angle: &[Line]) -> Vec<Line> {
 }
 
 /// Questions that fit any meeting of this kind, to make up at least three.
-fn discovery_questions(ev: &Evidence) -> Vec<String> {
-    let purpose = match ev.persona.purpose {
+pub(crate) fn discovery_questions(purpose: Option<MeetingPurpose>) -> Vec<String> {
+    let purpose = match purpose {
         Some(MeetingPurpose::Renewal) => {
             "“What would make the next year a clear success for your team?”"
         }

@@ -3,12 +3,15 @@
 
 pub mod accounts;
 pub mod cache;
+pub mod connections;
 pub mod conversation;
 pub mod events;
 pub mod preps;
 pub mod promises;
 pub mod runs;
+pub mod sends;
 pub mod sessions;
+pub mod shares;
 pub mod users;
 
 use crate::config::Settings;

@@ -28,4 +28,6 @@ mod research;
 mod search;
 mod sessions;
 mod settings;
+mod sharing;
+mod smtp_server;
 mod surreal_server;

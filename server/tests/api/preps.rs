@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
 /// A chat whose research on `customer` has ended.
-async fn researched(app: &TestApp, customer: &str) -> String {
+pub(crate) async fn researched(app: &TestApp, customer: &str) -> String {
     let res = app.start_intelligence(customer, None).await;
     assert_eq!(res.status(), 202);
     let body: Value = res.json().await.unwrap();
@@ -20,7 +20,7 @@ async fn researched(app: &TestApp, customer: &str) -> String {
 }
 
 /// `POST /api/preps`: the prep's id.
-async fn generate(app: &TestApp, sid: &str) -> String {
+pub(crate) async fn generate(app: &TestApp, sid: &str) -> String {
     let res = app
         .post_json("/api/preps", json!({ "chatSessionId": sid }))
         .await;
@@ -30,7 +30,7 @@ async fn generate(app: &TestApp, sid: &str) -> String {
 }
 
 /// The prep's JSON once version `n` is made.
-async fn version(app: &TestApp, pid: &str, n: u64) -> Value {
+pub(crate) async fn version(app: &TestApp, pid: &str, n: u64) -> Value {
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let res = app.get(&format!("/api/preps/{pid}")).await;
@@ -46,7 +46,7 @@ async fn version(app: &TestApp, pid: &str, n: u64) -> Value {
 }
 
 /// The text of each page of `pdf`, read by `pdftotext`, whitespace folded.
-fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+pub(crate) fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     let dir = std::env::temp_dir().join(format!("dossier-prep-{}", rand::random::<u64>()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("prep.pdf");
@@ -70,7 +70,7 @@ fn pdf_pages(pdf: &[u8]) -> Vec<String> {
 }
 
 /// The ids of the chat's answers that carry sources (what "📋 Add to meeting prep" pins).
-async fn answers_with_sources(app: &TestApp, sid: &str) -> Vec<(String, String)> {
+pub(crate) async fn answers_with_sources(app: &TestApp, sid: &str) -> Vec<(String, String)> {
     shown(&app.events_since(sid, 0).await)
         .into_iter()
         .filter(|m| m.sources > 0 && !m.id.starts_with("msg-prep-"))

@@ -61,6 +61,22 @@ pub fn product_fit(ev: &Evidence, expansion: bool) -> Answer {
     d.finish()
 }
 
+/// The names of the products the rep would bring to the meeting: the best matched (at most
+/// three), else the vendor's first two.
+pub fn offered_products(ev: &Evidence) -> Vec<String> {
+    let matched: Vec<String> = matched_products(ev)
+        .into_iter()
+        .take(3)
+        .map(|(p, _)| p.name.clone())
+        .collect();
+    if !matched.is_empty() {
+        return matched;
+    }
+    ev.vendor()
+        .map(|(v, _)| v.products.iter().take(2).map(|p| p.name.clone()).collect())
+        .unwrap_or_default()
+}
+
 /// The vendor's products matched to the customer's signals, best first: (product, evidence lines).
 fn matched_products(ev: &Evidence) -> Vec<(&Product, Vec<(String, SourceRef)>)> {
     let Some((vendor, _)) = ev.vendor() else {

@@ -13,6 +13,16 @@ pub fn made() -> Made<'static> {
     }
 }
 
+/// The one-pager of Acme for an AE at an expansion meeting, nothing pinned.
+pub fn full_doc() -> OnePager {
+    let ev = as_rep(
+        acme(),
+        Some(RepRole::AccountExecutive),
+        Some(MeetingPurpose::Expansion),
+    );
+    one_pager(&ev, &[], made())
+}
+
 fn texts(doc: &OnePager, key: SectionKey) -> Vec<String> {
     doc.section(key)
         .map(|s| s.lines.iter().map(|l| l.text.clone()).collect())
