@@ -63,6 +63,7 @@ export default defineConfig({
       DOSSIER_LIMIT_QUESTIONS_PER_MIN: '2000',
       DOSSIER_LIMIT_CHATS_PER_MIN: '2000',
       DOSSIER_LIMIT_IMPORTS_PER_MIN: '200',
+      DOSSIER_LIMIT_SENDS_PER_MIN: '2000',
       DOSSIER_CACHE: 'off',
       // Every test signs up a rep of its own (helpers.ts).
       DOSSIER_SIGNUP: 'open',

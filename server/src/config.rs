@@ -11,7 +11,7 @@
 //! | `DOSSIER_CACHE` | `on` | `off`: never answer from the cache (tests and demos of a full run) |
 //! | `DOSSIER_VENDOR_FILE` | unset | TOML describing your company (see `vendor.example.toml`); unset: the demo vendor |
 //! | `DOSSIER_LEASE_MS` | `15000` | how long a run stays held by a process without a heartbeat |
-//! | `DOSSIER_LIMIT_RESEARCH_PER_MIN`, `_QUESTIONS_PER_MIN`, `_CHATS_PER_MIN`, `_IMPORTS_PER_MIN` | `30`, `60`, `30`, `10` | per user (an address: 4×) before `429` |
+//! | `DOSSIER_LIMIT_RESEARCH_PER_MIN`, `_QUESTIONS_PER_MIN`, `_CHATS_PER_MIN`, `_IMPORTS_PER_MIN`, `_SENDS_PER_MIN` | `30`, `60`, `30`, `10`, `20` | per user (an address: 4×) before `429` |
 //! | `DOSSIER_QUESTION_WAIT_MS` | `30000` | how long `POST /api/chat/question` waits for data the research is still collecting before answering `pending` |
 //! | `DOSSIER_FEED_IDLE_SECS` | `300` | a chat's live signal nobody has followed this long is freed (made again on demand) |
 //! | `DOSSIER_HUBSPOT_TOKEN` | unset | a HubSpot private-app token: companies, deals and contacts are synced |
@@ -189,6 +189,7 @@ impl Settings {
                 "DOSSIER_LIMIT_IMPORTS_PER_MIN",
                 &mut s.floods.imports_per_min,
             ),
+            ("DOSSIER_LIMIT_SENDS_PER_MIN", &mut s.floods.sends_per_min),
         ] {
             if let Some(v) = lookup(name) {
                 *slot = whole(name, &v, 1, 100_000, "requests a minute")? as u32;
@@ -250,6 +251,8 @@ pub struct FloodLimits {
     pub questions_per_min: u32,
     pub chats_per_min: u32,
     pub imports_per_min: u32,
+    /// Sends of a prep (email, Slack, Notion) and new share links.
+    pub sends_per_min: u32,
 }
 
 impl Default for FloodLimits {
@@ -259,6 +262,7 @@ impl Default for FloodLimits {
             questions_per_min: 60,
             chats_per_min: 30,
             imports_per_min: 10,
+            sends_per_min: 20,
         }
     }
 }

@@ -29,6 +29,9 @@ pub enum Kind {
     Chat,
     /// Imports or syncs accounts.
     Import,
+    /// Sends a prep out (email, Slack, Notion), or makes a share link: what could make
+    /// Dossier a relay for mail nobody asked for.
+    Send,
 }
 
 impl Kind {
@@ -36,6 +39,9 @@ impl Kind {
     pub fn of(method: &Method, path: &str) -> Option<Kind> {
         if method != Method::POST {
             return None;
+        }
+        if is_send(path) {
+            return Some(Kind::Send);
         }
         Some(match path {
             "/api/intelligence/customer" | "/api/chat/choose" | "/api/chat/research_domain" => {
@@ -54,12 +60,27 @@ impl Kind {
 
     fn noun(self) -> &'static str {
         match self {
+            Kind::Send => "sends",
             Kind::Research => "research starts",
             Kind::Question => "questions",
             Kind::Chat => "new chats",
             Kind::Import => "imports",
         }
     }
+}
+
+/// A send of a prep or a new share link, by the API, a form or a server function:
+/// `/api/preps/{id}/send`, `/preps/{id}/share`, `…/sends/{send}/retry`, `/api/prep/send` …
+fn is_send(path: &str) -> bool {
+    let under_prep = path.starts_with("/api/preps/") || path.starts_with("/preps/");
+    let segments: Vec<&str> = path.split('/').collect();
+    let retry =
+        segments.len() >= 3 && segments[segments.len() - 3] == "sends" && path.ends_with("/retry");
+    under_prep && (path.ends_with("/send") || path.ends_with("/share") || retry)
+        || matches!(
+            path,
+            "/api/prep/send" | "/api/prep/resend" | "/api/prep/share"
+        )
 }
 
 /// One keyed limiter per kind and per key (user or address).
@@ -83,6 +104,7 @@ impl Floods {
                 l(Kind::Question, limits.questions_per_min),
                 l(Kind::Chat, limits.chats_per_min),
                 l(Kind::Import, limits.imports_per_min),
+                l(Kind::Send, limits.sends_per_min),
             ],
             clock: DefaultClock::default(),
         }
@@ -144,6 +166,7 @@ pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> R
                 super::identity::redirect("/?error=limit")
             } else if path.starts_with("/api/chat/") && path != "/api/chat/question"
                 || path.starts_with("/api/book/")
+                || path.starts_with("/api/prep/")
             {
                 // A server function: its error type, so the page shows the sentence.
                 let body =
@@ -175,6 +198,7 @@ mod tests {
             questions_per_min: n,
             chats_per_min: n,
             imports_per_min: n,
+            sends_per_min: n,
         }
     }
 
@@ -188,6 +212,25 @@ mod tests {
         assert_eq!(Kind::of(&post, "/chat/send"), Some(Kind::Question));
         assert_eq!(Kind::of(&post, "/api/chat/new"), Some(Kind::Chat));
         assert_eq!(Kind::of(&post, "/api/accounts/import"), Some(Kind::Import));
+        for send in [
+            "/api/preps/prep-1/send",
+            "/preps/prep-1/send",
+            "/api/preps/prep-1/share",
+            "/preps/prep-1/share",
+            "/api/preps/prep-1/sends/send-1/retry",
+            "/preps/prep-1/sends/send-1/retry",
+            "/api/prep/send",
+            "/api/prep/resend",
+            "/api/prep/share",
+        ] {
+            assert_eq!(Kind::of(&post, send), Some(Kind::Send), "{send}");
+        }
+        assert_eq!(
+            Kind::of(&Method::DELETE, "/api/preps/prep-1/share"),
+            None,
+            "stopping is free"
+        );
+        assert_eq!(Kind::of(&post, "/preps/prep-1/unshare"), None);
         assert_eq!(Kind::of(&Method::GET, "/api/intelligence/customer"), None);
         assert_eq!(
             Kind::of(&post, "/api/chat/events"),

@@ -210,6 +210,49 @@ async fn a_link_opens_that_prep_signed_out_shows_its_version_and_is_404_after_re
         404
     );
 
+    // Hostile text pinned from the chat is shown as text on a shared page.
+    let hostile = "What about <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))?";
+    app.question(&sid, "acme-corp", hostile).await;
+    let events = app.events_since(&sid, 0).await;
+    let mine = events
+        .iter()
+        .filter_map(|e| e["change"]["message"].as_object())
+        .find(|m| m["text"].as_str().unwrap_or("").contains("<script>"))
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .expect("the question is in the chat");
+    let r = app
+        .post_json(
+            &format!("/api/preps/{pid}/items"),
+            json!({ "messageId": mine }),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    generate(&app, &sid).await;
+    version(&app, &pid, 3).await;
+    let link: Value = app
+        .post_raw(&format!("/api/preps/{pid}/share"), "")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let page = stranger
+        .get(link["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the pinned text is there, escaped"
+    );
+    assert!(
+        !page.contains("<script") && !page.contains("<img"),
+        "and inert"
+    );
+    assert!(!page.contains("href=\"javascript:"));
+
     // Made-up, hostile and huge tokens: 404, never a 500.
     for token in [
         "x".to_string(),
