@@ -1030,3 +1030,41 @@ async fn a_send_left_by_a_dead_process_is_delivered_by_the_next() {
     assert_eq!(done["attempts"], 2);
     assert_eq!(smtp.messages().len(), 1, "delivered once");
 }
+
+#[tokio::test]
+async fn sends_are_flood_limited_and_connections_need_the_signed_in_browser() {
+    let app = spawn_app_with(|s: &mut Settings| s.floods.sends_per_min = 2).await;
+    let (_, pid) = made_prep(&app).await;
+    for _ in 0..2 {
+        let r = app.post_raw(&format!("/api/preps/{pid}/share"), "").await;
+        assert_eq!(r.status(), 201);
+    }
+    let r = app.post_raw(&format!("/api/preps/{pid}/share"), "").await;
+    assert_eq!(r.status(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+    let e: Value = r.json().await.unwrap();
+    assert!(
+        e["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("Too many sends in a minute")
+    );
+
+    // An API token may send, but may not point the rep's sends somewhere else.
+    let res = app
+        .post_json("/api/tokens", json!({ "name": "script" }))
+        .await;
+    assert_eq!(res.status(), 201);
+    let token: Value = res.json().await.unwrap();
+    let r = no_redirects()
+        .post(app.url("/settings/slack"))
+        .bearer_auth(token["token"].as_str().unwrap())
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("webhook", "https://hooks.slack.com/services/T/B/attacker")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let settings = app.get("/settings").await.text().await.unwrap();
+    assert!(!settings.contains("A webhook is saved"));
+}
