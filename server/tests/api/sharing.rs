@@ -57,6 +57,25 @@ async fn send(app: &TestApp, pid: &str, body: Value) -> String {
     sent["sendId"].as_str().unwrap().to_string()
 }
 
+/// Ask `question` in chat `sid` and pin the rep's message to prep `pid`.
+async fn pin_question(app: &TestApp, sid: &str, pid: &str, question: &str) {
+    app.question(sid, "acme-corp", question).await;
+    let events = app.events_since(sid, 0).await;
+    let mine = events
+        .iter()
+        .filter_map(|e| e["change"]["message"].as_object())
+        .find(|m| m["text"].as_str().is_some_and(|t| t.contains(question)))
+        .map(|m| m["id"].as_str().unwrap().to_string())
+        .expect("the question is in the chat");
+    let r = app
+        .post_json(
+            &format!("/api/preps/{pid}/items"),
+            json!({ "messageId": mine }),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+}
+
 /// Post a settings form as the signed-in browser does.
 async fn settings_form(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
     reqwest::Client::builder()
@@ -212,21 +231,7 @@ async fn a_link_opens_that_prep_signed_out_shows_its_version_and_is_404_after_re
 
     // Hostile text pinned from the chat is shown as text on a shared page.
     let hostile = "What about <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))?";
-    app.question(&sid, "acme-corp", hostile).await;
-    let events = app.events_since(&sid, 0).await;
-    let mine = events
-        .iter()
-        .filter_map(|e| e["change"]["message"].as_object())
-        .find(|m| m["text"].as_str().unwrap_or("").contains("<script>"))
-        .map(|m| m["id"].as_str().unwrap().to_string())
-        .expect("the question is in the chat");
-    let r = app
-        .post_json(
-            &format!("/api/preps/{pid}/items"),
-            json!({ "messageId": mine }),
-        )
-        .await;
-    assert_eq!(r.status(), 201);
+    pin_question(&app, &sid, &pid, hostile).await;
     generate(&app, &sid).await;
     version(&app, &pid, 3).await;
     let link: Value = app
@@ -660,21 +665,7 @@ async fn slack_gets_valid_block_kit_failures_are_recorded_and_the_webhook_is_nev
     let (sid, pid) = made_prep(&app).await;
     // Hostile text pinned from the chat: it must stay text in Slack.
     let hostile = "What about <!channel> *urgent* <https://evil.example|click> @here?";
-    app.question(&sid, "acme-corp", hostile).await;
-    let events = app.events_since(&sid, 0).await;
-    let mine = events
-        .iter()
-        .filter_map(|e| e["change"]["message"].as_object())
-        .find(|m| m["text"].as_str().unwrap_or("").contains("<!channel>"))
-        .map(|m| m["id"].as_str().unwrap().to_string())
-        .expect("the question is in the chat");
-    let r = app
-        .post_json(
-            &format!("/api/preps/{pid}/items"),
-            json!({ "messageId": mine }),
-        )
-        .await;
-    assert_eq!(r.status(), 201);
+    pin_question(&app, &sid, &pid, hostile).await;
     generate(&app, &sid).await;
     version(&app, &pid, 2).await;
 
