@@ -250,7 +250,6 @@ pub trait PrepService: Send + Sync {
         prep_id: &str,
         channel: crate::domain::sharing::Channel,
         to: Option<&str>,
-        host: Option<&str>,
     ) -> Result<crate::domain::sharing::SendRecord, AppError>;
     /// Send a failed send again.
     async fn retry_send(

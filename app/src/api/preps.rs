@@ -80,13 +80,7 @@ pub async fn send_prep(
         .ok_or_else(|| AppError::BadInput("Send by email, slack or notion.".into()))?;
     let to = Some(to.trim()).filter(|t| !t.is_empty());
     prep_service()?
-        .send(
-            &current_visitor()?,
-            &prep_id,
-            channel,
-            to,
-            request_host().as_deref(),
-        )
+        .send(&current_visitor()?, &prep_id, channel, to)
         .await
 }
 

@@ -642,9 +642,8 @@ impl app::ports::PrepService for Chat {
         prep_id: &str,
         channel: app::domain::sharing::Channel,
         to: Option<&str>,
-        host: Option<&str>,
     ) -> Result<app::domain::sharing::SendRecord, AppError> {
-        self.send_prep(visitor, prep_id, channel, to, host).await
+        self.send_prep(visitor, prep_id, channel, to).await
     }
 
     async fn retry_send(

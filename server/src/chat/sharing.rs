@@ -158,7 +158,6 @@ impl Chat {
         prep_id: &str,
         channel: Channel,
         to: Option<&str>,
-        host: Option<&str>,
     ) -> Result<SendRecord, AppError> {
         let prep = self.made_prep(visitor, prep_id).await?;
         let to = to.map(str::trim).filter(|t| !t.is_empty());
@@ -222,7 +221,6 @@ impl Chat {
             attempts: 1,
             holder: self.orchestrator.instance().to_string(),
             lease_until: now + self.orchestrator.lease().as_millis() as i64,
-            base: self.base(host),
         };
         self.store.create_send(&row).await?;
         self.deliver_later(row.clone());
@@ -380,7 +378,6 @@ impl Chat {
             .await
             .map_err(lost)?
             .ok_or_else(|| Undelivered("The rep's account is gone.".into()))?;
-        let open = format!("{}/preps/{}", row.base, row.pid);
         match row.channel {
             Channel::Email => self.email(row, &doc, &rep).await.map(|_| None),
             Channel::Slack => {
@@ -395,7 +392,7 @@ impl Chat {
                     })?;
                 self.couriers
                     .slack
-                    .post(&hook, slack::message(&doc, Some(&open)))
+                    .post(&hook, slack::message(&doc))
                     .await
                     .map(|_| None)
             }

@@ -145,7 +145,6 @@ async fn send(
     State(state): State<AppState>,
     Extension(SignedIn(user)): Extension<SignedIn>,
     Path(id): Path<String>,
-    headers: HeaderMap,
     Form(f): Form<SendForm>,
 ) -> Response {
     let Some(channel) = Channel::parse(&f.channel) else {
@@ -157,7 +156,7 @@ async fn send(
     let to = Some(f.to.trim()).filter(|t| !t.is_empty());
     match state
         .chat
-        .send_prep(&Visitor(user.uid), &id, channel, to, host(&headers))
+        .send_prep(&Visitor(user.uid), &id, channel, to)
         .await
     {
         Ok(_) => to_share(&id),

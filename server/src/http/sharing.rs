@@ -99,7 +99,6 @@ async fn send(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
     Path(id): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, Json<SendRecord>), ApiError> {
     let req: SendRequest = parse_body(&body)?;
@@ -108,7 +107,7 @@ async fn send(
     })?;
     let sent = state
         .chat
-        .send_prep(&visitor, &id, channel, req.to.as_deref(), host(&headers))
+        .send_prep(&visitor, &id, channel, req.to.as_deref())
         .await?;
     Ok((StatusCode::ACCEPTED, Json(sent)))
 }

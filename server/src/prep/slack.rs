@@ -14,8 +14,9 @@ pub const MAX_BLOCKS: usize = 50;
 pub const MAX_SECTION_CHARS: usize = 3_000;
 pub const MAX_HEADER_CHARS: usize = 150;
 
-/// The webhook's JSON body for `doc`; `open` is the prep's page in Dossier, if known.
-pub fn message(doc: &OnePager, open: Option<&str>) -> Value {
+/// The webhook's JSON body for `doc` (no link back into Dossier: the prep is the rep's own,
+/// and a colleague in the channel could not open it).
+pub fn message(doc: &OnePager) -> Value {
     let title = clean(&doc.title, MAX_HEADER_CHARS);
     let mut blocks = vec![
         json!({ "type": "header", "text": plain(&title) }),
@@ -83,10 +84,7 @@ pub fn message(doc: &OnePager, open: Option<&str>) -> Value {
             }));
         }
     }
-    let footer = match open.filter(|u| slack_safe(u)) {
-        Some(url) => format!("Made with Dossier · <{url}|Open the one-pager>"),
-        None => "Made with Dossier".to_string(),
-    };
+    let footer = "Made with Dossier · 💡 marks Dossier's own suggestions";
     // Within 50 blocks: the last one says there is more.
     if blocks.len() >= MAX_BLOCKS {
         blocks.truncate(MAX_BLOCKS - 1);
@@ -174,7 +172,7 @@ mod tests {
     #[test]
     fn the_message_holds_every_section_and_source_within_slacks_limits() {
         let doc = full_doc();
-        let msg = message(&doc, Some("https://dossier.example.com/preps/prep-1"));
+        let msg = message(&doc);
         let blocks = msg["blocks"].as_array().unwrap();
         assert!(blocks.len() <= MAX_BLOCKS);
         assert_eq!(blocks[0]["type"], "header");
@@ -193,9 +191,10 @@ mod tests {
             assert!(t.chars().count() <= MAX_SECTION_CHARS);
             assert!(kind == "plain_text" || kind == "mrkdwn");
         }
-        assert!(all.iter().any(|(_, t)| {
-            t.contains("<https://dossier.example.com/preps/prep-1|Open the one-pager>")
-        }));
+        assert!(
+            !all.iter().any(|(_, t)| t.contains("/preps/")),
+            "no link a colleague could not open"
+        );
     }
 
     #[test]
@@ -205,7 +204,7 @@ mod tests {
             "<!channel> *urgent* <https://evil.example|click> @here & more".into();
         doc.sources[0].name = "Evil <!here>|x".into();
         doc.sources[0].url = Some("https://evil.example/a|b<c>".into());
-        let msg = message(&doc, Some("javascript:alert(1)"));
+        let msg = message(&doc);
         for (kind, t) in texts(&msg) {
             if kind == "mrkdwn" {
                 // Our own links only: every `<` opens one of ours.
@@ -241,7 +240,7 @@ mod tests {
                     .collect(),
             })
             .collect();
-        let msg = message(&doc, None);
+        let msg = message(&doc);
         let blocks = msg["blocks"].as_array().unwrap();
         assert_eq!(blocks.len(), MAX_BLOCKS);
         assert!(blocks[0]["text"]["text"].as_str().unwrap().chars().count() <= MAX_HEADER_CHARS);
@@ -263,7 +262,7 @@ mod tests {
         doc.sections.clear();
         doc.sources.clear();
         doc.meeting.clear();
-        let msg = message(&doc, None);
+        let msg = message(&doc);
         assert!(msg["blocks"].as_array().unwrap().len() >= 2);
     }
 }

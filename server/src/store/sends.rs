@@ -31,9 +31,6 @@ pub struct SendRow {
     pub attempts: u32,
     pub holder: String,
     pub lease_until: i64,
-    /// The address users reach, for the links a message carries.
-    #[serde(default)]
-    pub base: String,
 }
 
 impl SendRow {
@@ -68,7 +65,7 @@ pub enum Outcome {
 }
 
 const FIELDS: &str = "send_id, pid, owner, channel, what, to, version, status, reason, link, \
-                      requested_at, finished_at, attempts, holder, lease_until, base";
+                      requested_at, finished_at, attempts, holder, lease_until";
 
 impl Store {
     pub async fn create_send(&self, row: &SendRow) -> Result<(), StoreError> {

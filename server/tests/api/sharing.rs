@@ -1013,7 +1013,6 @@ async fn a_send_left_by_a_dead_process_is_delivered_by_the_next() {
         attempts: 1,
         holder: "a-process-that-died".into(),
         lease_until: server::now_ms() + 300,
-        base: format!("http://{addr}"),
     };
     store.create_send(&row).await.unwrap();
     let done = settled(&app, &pid, "send-left-behind").await;
