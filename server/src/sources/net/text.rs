@@ -202,7 +202,8 @@ pub fn us_date_to_iso(s: &str) -> Option<String> {
     let m: u32 = it.next()?.parse().ok()?;
     let d: u32 = it.next()?.parse().ok()?;
     let y: i64 = it.next()?.parse().ok()?;
-    (it.next().is_none() && y >= 1000 && valid_date(y, m, d))
+    // Four-digit years only: `2/29/20252025` is not a date.
+    (it.next().is_none() && (1000..=9999).contains(&y) && valid_date(y, m, d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 

@@ -66,6 +66,9 @@ fn dates_are_read_from_the_common_formats() {
         Some("2025-06-12")
     );
     assert_eq!(us_date_to_iso("13/45/2025, 02:00 PM"), None);
+    // What the property test once found: a year of more than four digits is not a date.
+    assert_eq!(us_date_to_iso("02/29/20252024"), None);
+    assert_eq!(us_date_to_iso("02/29/2024").as_deref(), Some("2024-02-29"));
     assert_eq!(
         newest_or_today(["2025-01-02", "2025-03-04T00:00:00Z", "junk"]),
         "2025-03-04"
