@@ -1,7 +1,9 @@
 //! One-pager figures (`make bench`): from research already done, how long until the first
 //! progress message is committed (the `202` of `POST /api/preps` comes after it), until the
 //! version is made, and until the PDF, the deck PDF and the Markdown are served; the PDF's
-//! size. In-process server on `mem://`, real HTTP. Prints a table; asserts nothing.
+//! size; then sharing: a new link, the shared page and its PDF opened signed out, the
+//! send-ahead draft. In-process server on `mem://`, real HTTP. Prints a table; asserts
+//! nothing.
 
 use serde_json::{Value, json};
 use server::config::{DelayRange, Settings, SignupMode};
@@ -42,6 +44,11 @@ async fn main() {
         demo_delay: DelayRange {
             min_ms: 10,
             max_ms: 30,
+        },
+        // A link a round: more than a rep's minute allows.
+        floods: server::config::FloodLimits {
+            sends_per_min: 10_000,
+            ..Default::default()
         },
         ..Settings::default()
     };
@@ -88,6 +95,9 @@ async fn main() {
 
     let (mut first, mut made, mut pdf, mut deck, mut md) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut link, mut page, mut shared_pdf, mut eml) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let stranger = reqwest::Client::new();
     let mut size = 0;
     for n in 1..=ROUNDS as u64 {
         let t0 = Instant::now();
@@ -130,6 +140,24 @@ async fn main() {
                 .await
                 .0,
         );
+        let t = Instant::now();
+        let shared: Value = client
+            .post(url(&format!("/api/preps/{pid}/share")))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        link.push(t.elapsed());
+        let at = shared["url"].as_str().unwrap().to_string();
+        page.push(timed_get(&stranger, &at).await.0);
+        shared_pdf.push(timed_get(&stranger, &format!("{at}.pdf")).await.0);
+        eml.push(
+            timed_get(&client, &url(&format!("/api/preps/{pid}/email.eml")))
+                .await
+                .0,
+        );
     }
     println!("one-pager from cached research, {ROUNDS} versions, 2 worker threads");
     row("POST /api/preps (first progress)", first);
@@ -137,5 +165,9 @@ async fn main() {
     row("GET .pdf", pdf);
     row("GET /slides.pdf", deck);
     row("GET .md", md);
+    row("POST /share (new link)", link);
+    row("GET /share/{token} (signed out)", page);
+    row("GET /share/{token}.pdf", shared_pdf);
+    row("GET /email.eml (send-ahead draft)", eml);
     println!("PDF size: {} KB", size / 1024);
 }
