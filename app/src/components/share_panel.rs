@@ -150,7 +150,7 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
                 </form>
             </Show>
 
-            <h3>"Email summary to send ahead"</h3>
+            <h3 id="send-ahead">"Email summary to send ahead"</h3>
             <p class="settings-hint">
                 "A customer-safe note for the attendees: the agenda, what you hope to learn and what you'll bring. None of your research, angle, competitors, risks or CRM figures."
             </p>
@@ -165,7 +165,7 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
                 </form>
             })}
 
-            <h3>"Send to a colleague"</h3>
+            <h3>"Send to a colleague or your team"</h3>
             {if email {
                 view! {
                     <form class="send-colleague" method="post" action=send_action.clone()
@@ -190,6 +190,7 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
             } else {
                 view! { <p class="note">"To send to Slack, add an incoming webhook in " <a href="/settings#sharing">"Settings"</a> "."</p> }.into_any()
             }}
+            <h3 id="send-notion">"Notion page for collaboration"</h3>
             {if notion {
                 view! {
                     <form method="post" action=send_action.clone() on:submit=move |ev| send(ev, Channel::Notion, String::new())>

@@ -182,9 +182,10 @@ pub enum PrepView {
     Deck,
     SlidesPdf,
     Markdown,
-    /// The page's "Share and send" (the seed's "Notion page for collaboration" and "Email
-    /// summary to send ahead").
-    Share,
+    /// The page's customer-safe note to send ahead (the seed's "Email summary to send ahead").
+    SendAhead,
+    /// The page's "Send to Notion" (the seed's "Notion page for collaboration").
+    Notion,
 }
 
 impl PrepView {
@@ -196,7 +197,8 @@ impl PrepView {
             PrepView::Deck => format!("/preps/{prep_id}/deck"),
             PrepView::SlidesPdf => format!("/api/preps/{prep_id}/slides.pdf"),
             PrepView::Markdown => format!("/api/preps/{prep_id}.md"),
-            PrepView::Share => format!("/preps/{prep_id}#share"),
+            PrepView::SendAhead => format!("/preps/{prep_id}#send-ahead"),
+            PrepView::Notion => format!("/preps/{prep_id}#send-notion"),
         }
     }
 
@@ -208,17 +210,19 @@ impl PrepView {
             PrepView::Deck => "Slide deck",
             PrepView::SlidesPdf => "Deck as PDF",
             PrepView::Markdown => "Markdown",
-            PrepView::Share => "Share: link, email, Slack, Notion",
+            PrepView::SendAhead => "Email summary to send ahead",
+            PrepView::Notion => "Notion page for collaboration",
         }
     }
 
-    pub const ALL: [PrepView; 6] = [
+    pub const ALL: [PrepView; 7] = [
         PrepView::Page,
         PrepView::Pdf,
         PrepView::Deck,
         PrepView::SlidesPdf,
         PrepView::Markdown,
-        PrepView::Share,
+        PrepView::Notion,
+        PrepView::SendAhead,
     ];
 }
 

@@ -101,3 +101,74 @@ pub fn email_html(doc: &OnePager, rep: &str) -> String {
         .to_html()
     })
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::domain::SourceRef;
+    use crate::domain::one_pager::{Line, Paper, Section, SectionKey};
+
+    fn hostile() -> OnePager {
+        OnePager {
+            prep_id: "prep-1".into(),
+            version: 2,
+            made_at: 0,
+            account_id: "acme".into(),
+            account_name: "Acme <b>Corp</b>".into(),
+            title: "Meeting prep — Acme <b>Corp</b>".into(),
+            meeting: vec!["Expansion \" onmouseover=\"alert(1)".into()],
+            sections: vec![Section {
+                key: SectionKey::Pinned,
+                heading: "Pinned from the chat".into(),
+                lines: vec![Line::fact(
+                    "<script>alert(1)</script> <img src=x onerror=alert(2)>",
+                    vec![1],
+                )],
+            }],
+            sources: vec![SourceRef {
+                name: "<i>Evil</i>\" onmouseover=\"alert(4)".into(),
+                confidence: 0.9,
+                last_updated: "2026-12-01".into(),
+                url: Some("javascript:alert(3)".into()),
+                fetched_at_ms: None,
+            }],
+            paper: Paper::A4,
+            new_since: None,
+            vendor: None,
+            purpose: None,
+            offer: vec![],
+        }
+    }
+
+    #[test]
+    fn hostile_text_is_text_in_the_email_and_on_the_shared_page() {
+        let doc = hostile();
+        for html in [
+            email_html(&doc, "Rita <script>"),
+            shared_document(
+                doc.clone(),
+                true,
+                "Rita".into(),
+                "17 Dec 2026".into(),
+                "/share/x.pdf".into(),
+            ),
+        ] {
+            assert!(
+                html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+                "{html}"
+            );
+            assert!(
+                !html.contains("<script")
+                    && !html.contains("<img")
+                    && !html.contains("<b>")
+                    && !html.contains("<i>")
+            );
+            assert!(!html.contains("javascript:"), "no link from a hostile URL");
+            // In an attribute (the citation's label) a quote is escaped, so it ends nothing.
+            assert!(
+                html.contains("Source 1: &lt;i&gt;Evil&lt;/i&gt;&quot; onmouseover=&quot;alert(4)"),
+                "{html}"
+            );
+        }
+    }
+}

@@ -128,7 +128,8 @@ async fn a_prep_is_made_in_the_chat_and_read_back_as_json_pdf_deck_and_markdown(
             "Slide deck",
             "Deck as PDF",
             "Markdown",
-            "Share: link, email, Slack, Notion"
+            "Notion page for collaboration",
+            "Email summary to send ahead"
         ]
     );
 
