@@ -19,6 +19,7 @@
 //! | `DOSSIER_HUBSPOT_SYNC_MINS` | `360` | minutes between HubSpot syncs (`0`: only on demand) |
 //! | `DOSSIER_SIGNUP` | `invite` | who may create an account after the owner: `invite`, `open` or `closed` |
 //! | `DOSSIER_PUBLIC_URL` | unset | the address users reach (`https://dossier.acme.com`): invite links, and `Secure` cookies when https |
+//! | `DOSSIER_SECRET_KEY` | unset | 64 hex characters sealing reps' Notion tokens and Slack webhooks at rest (see [`crate::vault`]) |
 //! | `RUST_LOG` | `info` | log filter |
 //!
 //! Research sources (`DOSSIER_SOURCES`, `DOSSIER_<PROVIDER>_*`): see [`crate::sources::config`].
@@ -74,6 +75,9 @@ pub struct Settings {
     pub public_url: Option<String>,
     /// Email, Slack, Notion and read-only links.
     pub sharing: crate::sharing::SharingConfig,
+    /// The key sealing reps' Notion tokens and Slack webhooks (`DOSSIER_SECRET_KEY`); None:
+    /// see [`crate::vault`].
+    pub secret_key: Option<crate::vault::SecretKey>,
 }
 
 /// Who may create an account once the workspace has its owner (`DOSSIER_SIGNUP`).
@@ -139,6 +143,7 @@ impl Default for Settings {
             signup: SignupMode::default(),
             public_url: None,
             sharing: crate::sharing::SharingConfig::default(),
+            secret_key: None,
         }
     }
 }
@@ -288,6 +293,16 @@ fn read_identity(
             ));
         }
         s.public_url = Some(url.to_string());
+    }
+    if let Some(v) = lookup("DOSSIER_SECRET_KEY") {
+        let key = crate::vault::parse_key(&v).ok_or_else(|| {
+            invalid(
+                "DOSSIER_SECRET_KEY",
+                "<hidden>",
+                "expected 64 hex characters (e.g. `openssl rand -hex 32`)",
+            )
+        })?;
+        s.secret_key = Some(crate::vault::SecretKey(key));
     }
     Ok(())
 }
@@ -564,5 +579,15 @@ mod tests {
         assert!(read(&[("DOSSIER_VENDOR_FILE", " ")]).is_err());
         let e = read(&[("DOSSIER_SERPAPI_TIMEOUT_MS", "x")]).unwrap_err();
         assert_eq!(e.name, "DOSSIER_SERPAPI_TIMEOUT_MS");
+        assert!(read(&[("DOSSIER_LIMIT_SENDS_PER_MIN", "0")]).is_err());
+        // The secret key: 64 hex characters, never echoed, never printed.
+        let e = read(&[("DOSSIER_SECRET_KEY", "hunter2-not-a-key")]).unwrap_err();
+        assert!(!e.to_string().contains("hunter2"), "{e}");
+        let key = "ab".repeat(32);
+        let s = read(&[("DOSSIER_SECRET_KEY", key.as_str())]).unwrap();
+        assert!(s.secret_key.is_some());
+        assert!(!format!("{s:?}").contains(&key), "Settings' Debug hides it");
+        let e = read(&[("DOSSIER_SMTP_URL", "smtp://u:pa55word@")]).unwrap_err();
+        assert!(!e.to_string().contains("pa55word"), "{e}");
     }
 }

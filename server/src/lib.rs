@@ -22,6 +22,7 @@ pub mod sources;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
+pub mod vault;
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {

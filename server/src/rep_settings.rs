@@ -45,6 +45,8 @@ pub struct RepSettings {
     companies: Arc<Companies>,
     /// What a Slack webhook URL must start with (`DOSSIER_SLACK_WEBHOOK_PREFIX`).
     slack_prefix: String,
+    /// Seals the Notion token and the Slack webhook before they are stored.
+    vault: Arc<crate::vault::Vault>,
 }
 
 impl RepSettings {
@@ -53,12 +55,14 @@ impl RepSettings {
         auth: Arc<Auth>,
         companies: Arc<Companies>,
         slack_prefix: String,
+        vault: Arc<crate::vault::Vault>,
     ) -> Self {
         Self {
             store,
             auth,
             companies,
             slack_prefix,
+            vault,
         }
     }
 
@@ -122,7 +126,7 @@ impl RepSettings {
             notion_page_id(page).ok_or(SettingsError::Problem(SettingsProblem::NotionPage))?;
         Ok(self
             .store
-            .save_notion(uid, Some((token, &page)), crate::now_ms())
+            .save_notion(uid, Some((&self.vault.seal(token), &page)), crate::now_ms())
             .await?)
     }
 
@@ -134,7 +138,7 @@ impl RepSettings {
         }
         Ok(self
             .store
-            .save_slack(uid, Some(webhook), crate::now_ms())
+            .save_slack(uid, Some(&self.vault.seal(webhook)), crate::now_ms())
             .await?)
     }
 

@@ -14,6 +14,7 @@ use crate::orchestrator::{Collector, Orchestrator, OrchestratorParts, RetryPolic
 use crate::own_company::{Companies, OwnCompany};
 use crate::sources::registry::Registries;
 use crate::store::Store;
+use crate::vault::Vault;
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_ws::WsSignals;
@@ -41,6 +42,7 @@ impl Application {
         let feeds = FeedHub::new(signals.clone());
         let live_feeds = feeds.clone();
         live::follow_events(store.clone(), feeds.clone()).await?;
+        let vault = vault(&settings, &store).await?;
         let research = research(&settings, &store, &book)?;
         let companies = research.2.clone();
         let chat = Chat::new(
@@ -55,6 +57,7 @@ impl Application {
             crate::sharing::Couriers::new(settings.sharing.clone(), &settings.sources.user_agent)?
                 .reached_at(settings.public_url.clone()),
         ))
+        .with_vault(vault.clone())
         .shared();
         chat.spawn_waiter();
         chat.keep_promises(is_embedded(&settings));
@@ -67,6 +70,7 @@ impl Application {
             auth.clone(),
             companies,
             settings.sharing.slack_prefix.clone(),
+            vault,
         ));
 
         let listener = TcpListener::bind(settings.site_addr).await?;
@@ -195,6 +199,37 @@ fn research(
 
 /// Whether this process is the database's only user (an embedded database): at start,
 /// whatever a process left unfinished is an orphan.
+/// The vault sealing reps' secrets: `DOSSIER_SECRET_KEY`, else the embedded database's
+/// `secret.key`, else (`mem://`) a key of the process's own, else (a shared `ws://`
+/// database) the key the database keeps.
+async fn vault(settings: &Settings, store: &Store) -> anyhow::Result<Arc<Vault>> {
+    if let Some(key) = &settings.secret_key {
+        return Ok(Arc::new(Vault::new(&key.0)));
+    }
+    if let Some(path) = settings.db_url.strip_prefix("surrealkv://") {
+        let dir = std::path::Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        let file = dir.join("secret.key");
+        let key = crate::vault::key_file(&file)
+            .map_err(|e| anyhow::anyhow!("the secret key {}: {e}", file.display()))?;
+        return Ok(Arc::new(Vault::new(&key)));
+    }
+    if settings.db_url.starts_with("mem://") {
+        return Ok(Arc::new(Vault::ephemeral()));
+    }
+    tracing::warn!(
+        "DOSSIER_SECRET_KEY is not set: the key sealing reps' Notion and Slack secrets is kept in the shared database"
+    );
+    let kept = store
+        .shared_vault_key(&crate::vault::key_hex(&crate::vault::random_key()))
+        .await?;
+    let key = crate::vault::parse_key(&kept)
+        .ok_or_else(|| anyhow::anyhow!("meta:vault_key does not hold a key"))?;
+    Ok(Arc::new(Vault::new(&key)))
+}
+
 fn is_embedded(settings: &Settings) -> bool {
     !settings.db_url.starts_with("ws")
 }

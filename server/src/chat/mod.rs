@@ -84,6 +84,8 @@ pub struct Chat {
     couriers: Arc<crate::sharing::Couriers>,
     /// The sends this process is delivering.
     sending: sharing::Sending,
+    /// Opens the reps' sealed Notion tokens and Slack webhooks.
+    vault: Arc<crate::vault::Vault>,
     /// This chat, for the work it spawns (set by [`Chat::shared`]).
     me: std::sync::OnceLock<std::sync::Weak<Chat>>,
 }
@@ -113,6 +115,7 @@ impl Chat {
                 "Dossier",
             )),
             sending: Default::default(),
+            vault: Arc::new(crate::vault::Vault::ephemeral()),
             me: std::sync::OnceLock::new(),
         }
     }
@@ -138,6 +141,12 @@ impl Chat {
     /// Send through `couriers` (email, Slack, Notion as configured).
     pub fn with_couriers(mut self, couriers: Arc<crate::sharing::Couriers>) -> Self {
         self.couriers = couriers;
+        self
+    }
+
+    /// Open sealed secrets with `vault` (the one the settings sealed them with).
+    pub fn with_vault(mut self, vault: Arc<crate::vault::Vault>) -> Self {
+        self.vault = vault;
         self
     }
 

@@ -381,7 +381,7 @@ impl Chat {
         match row.channel {
             Channel::Email => self.email(row, &doc, &rep).await.map(|_| None),
             Channel::Slack => {
-                let hook = self
+                let sealed = self
                     .store
                     .connections(&row.owner)
                     .await
@@ -390,6 +390,7 @@ impl Chat {
                     .ok_or_else(|| {
                         Undelivered("Your Slack webhook was removed in Settings: add it again, then press Retry.".into())
                     })?;
+                let hook = self.unseal(&sealed, "Slack webhook")?;
                 self.couriers
                     .slack
                     .post(&hook, slack::message(&doc))
@@ -398,12 +399,13 @@ impl Chat {
             }
             Channel::Notion => {
                 let c = self.store.connections(&row.owner).await.map_err(lost)?;
-                let (Some(token), Some(parent)) = (c.notion_token, c.notion_parent) else {
+                let (Some(sealed), Some(parent)) = (c.notion_token, c.notion_parent) else {
                     return Err(Undelivered(
                         "Notion was disconnected in Settings: connect it again, then press Retry."
                             .into(),
                     ));
                 };
+                let token = self.unseal(&sealed, "Notion token")?;
                 let (title, blocks) = notion::page(&doc);
                 let url = self
                     .couriers
@@ -461,6 +463,15 @@ impl Chat {
         }
         .map_err(bad)?;
         mailer.send(message).await
+    }
+
+    /// The secret `sealed` holds (`what` names it to the rep when it can't be read).
+    fn unseal(&self, sealed: &str, what: &str) -> Result<String, Undelivered> {
+        self.vault.open(sealed).ok_or_else(|| {
+            Undelivered(format!(
+                "Your {what} can't be read any more (the server's secret key changed): save it again in Settings, then press Retry."
+            ))
+        })
     }
 
     /// The visitor's prep, once it has a one-pager (else a clear 400).

@@ -32,7 +32,7 @@ impl std::fmt::Display for Invalid {
 impl std::error::Error for Invalid {}
 
 /// Email, Slack, Notion and link settings.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct SharingConfig {
     /// The SMTP server's URL (may hold a password: never logged).
     pub smtp_url: Option<String>,
@@ -48,6 +48,19 @@ pub struct SharingConfig {
     pub slack: ProviderConfig,
     /// How long a read-only link works.
     pub share_for: Duration,
+}
+
+/// Never the SMTP URL (it may hold a password).
+impl std::fmt::Debug for SharingConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharingConfig")
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<hidden>"))
+            .field("smtp_from", &self.smtp_from)
+            .field("notion", &self.notion)
+            .field("slack_prefix", &self.slack_prefix)
+            .field("share_for", &self.share_for)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for SharingConfig {
@@ -181,6 +194,15 @@ mod tests {
         .unwrap();
         assert_eq!(c.share_for, Duration::from_secs(30 * 86_400));
         assert_eq!(c.slack_prefix, "http://127.0.0.1:9/hooks/");
+        let c = read(&[
+            ("DOSSIER_SMTP_URL", "smtps://rep:pa55word@smtp.example.com"),
+            ("DOSSIER_SMTP_FROM", "dossier@example.com"),
+        ])
+        .unwrap();
+        assert!(
+            !format!("{c:?}").contains("pa55word"),
+            "its Debug hides the password"
+        );
     }
 
     #[test]

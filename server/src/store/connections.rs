@@ -1,6 +1,7 @@
 //! Each rep's connections for sharing: their Notion integration token and parent page, and
-//! their Slack incoming-webhook URL. Written from the settings page, read only to deliver
-//! a send; never returned to a page or an API answer, never logged.
+//! their Slack incoming-webhook URL — the token and the webhook as [`crate::vault`] sealed
+//! them. Written from the settings page, read only to deliver a send; never returned to a
+//! page or an API answer, never logged.
 
 use super::{Store, StoreError, decode};
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,24 @@ impl std::fmt::Debug for Connections {
 }
 
 impl Store {
+    /// The vault key a shared database keeps (hex): `candidate` if none was kept yet.
+    pub async fn shared_vault_key(&self, candidate: &str) -> Result<String, StoreError> {
+        let _ = self
+            .db
+            .query("CREATE meta:vault_key CONTENT { key: $k }")
+            .bind(json!({ "k": candidate }))
+            .await?
+            .check();
+        let mut res = self
+            .db
+            .query("SELECT VALUE key FROM meta:vault_key")
+            .await?;
+        let keys: Vec<String> = decode(res.take(0)?)?;
+        keys.into_iter()
+            .next()
+            .ok_or_else(|| StoreError::Conflict("meta:vault_key vanished".into()))
+    }
+
     pub async fn connections(&self, owner: &str) -> Result<Connections, StoreError> {
         let mut res = self
             .db

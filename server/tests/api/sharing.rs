@@ -1058,3 +1058,45 @@ async fn sends_are_flood_limited_and_connections_need_the_signed_in_browser() {
     let settings = app.get("/settings").await.text().await.unwrap();
     assert!(!settings.contains("A webhook is saved"));
 }
+
+#[tokio::test]
+async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
+    let (addr, store) = spawn_server_and_store(|_| {}).await;
+    let app = TestApp::signed_up(addr).await;
+    let me: Value = app.get("/api/me").await.json().await.unwrap();
+    let uid = me["id"].as_str().unwrap();
+    let token = "ntn_sealed_integration_token_abcdef";
+    let hook = "https://hooks.slack.com/services/T1/B1/sealedwebhooksecret";
+    let page = "0f3c1e2a9b8d4c7ea6f51234567890ab";
+    let r = settings_form(
+        &app,
+        "/settings/notion",
+        &[("token", token), ("page", page)],
+    )
+    .await;
+    assert_eq!(r.headers()["location"], "/settings?saved=notion");
+    let r = settings_form(&app, "/settings/slack", &[("webhook", hook)]).await;
+    assert_eq!(r.headers()["location"], "/settings?saved=slack");
+    // What the database holds: neither secret, only their sealed forms.
+    let kept = store.connections(uid).await.unwrap();
+    let (t, w) = (kept.notion_token.unwrap(), kept.slack_webhook.unwrap());
+    for (sealed, plain) in [(&t, token), (&w, hook)] {
+        assert!(sealed.starts_with("sealed1:"), "{sealed}");
+        assert!(
+            !sealed.contains(plain)
+                && !sealed.contains("sealed_integration")
+                && !sealed.contains("webhooksecret")
+        );
+    }
+    assert_eq!(
+        kept.notion_parent.as_deref(),
+        Some("0f3c1e2a-9b8d-4c7e-a6f5-1234567890ab")
+    );
+    // Removed: gone from the database.
+    settings_form(&app, "/settings/notion/remove", &[]).await;
+    settings_form(&app, "/settings/slack/remove", &[]).await;
+    let kept = store.connections(uid).await.unwrap();
+    assert!(
+        kept.notion_token.is_none() && kept.slack_webhook.is_none() && kept.notion_parent.is_none()
+    );
+}
