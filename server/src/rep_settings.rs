@@ -126,7 +126,16 @@ impl RepSettings {
             notion_page_id(page).ok_or(SettingsError::Problem(SettingsProblem::NotionPage))?;
         Ok(self
             .store
-            .save_notion(uid, Some((&self.vault.seal(token), &page)), crate::now_ms())
+            .save_notion(
+                uid,
+                Some((
+                    &self
+                        .vault
+                        .seal(token, &crate::store::connections::notion_context(uid)),
+                    &page,
+                )),
+                crate::now_ms(),
+            )
             .await?)
     }
 
@@ -138,7 +147,15 @@ impl RepSettings {
         }
         Ok(self
             .store
-            .save_slack(uid, Some(&self.vault.seal(webhook)), crate::now_ms())
+            .save_slack(
+                uid,
+                Some(
+                    &self
+                        .vault
+                        .seal(webhook, &crate::store::connections::slack_context(uid)),
+                ),
+                crate::now_ms(),
+            )
             .await?)
     }
 

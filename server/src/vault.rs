@@ -46,8 +46,10 @@ impl Vault {
         Self::new(&random_key())
     }
 
-    /// `plain`, sealed: `sealed1:` and hex of a random nonce, the ciphertext and its tag.
-    pub fn seal(&self, plain: &str) -> String {
+    /// `plain`, sealed for `context` (whose secret it is: `{uid}/slack_webhook`, so a sealed
+    /// value copied onto another rep does not open there): `sealed1:` and hex of a random
+    /// nonce, the ciphertext and its tag.
+    pub fn seal(&self, plain: &str, context: &str) -> String {
         let mut nonce = [0u8; NONCE_LEN];
         if self.rng.fill(&mut nonce).is_err() {
             // The system's random source failed: nothing can be sealed safely.
@@ -55,7 +57,11 @@ impl Vault {
         }
         let mut data = plain.as_bytes().to_vec();
         self.key
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::empty(), &mut data)
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(context.as_bytes()),
+                &mut data,
+            )
             .unwrap_or_else(|_| unreachable!("sealing a short secret cannot fail"));
         let mut out = String::with_capacity(PREFIX.len() + 2 * (NONCE_LEN + data.len()));
         out.push_str(PREFIX);
@@ -65,9 +71,9 @@ impl Vault {
         out
     }
 
-    /// The secret `sealed` holds; None when it was sealed with another key, altered, or is
-    /// not a sealed value at all.
-    pub fn open(&self, sealed: &str) -> Option<String> {
+    /// The secret `sealed` holds; None when it was sealed with another key or for another
+    /// `context`, altered, or is not a sealed value at all.
+    pub fn open(&self, sealed: &str, context: &str) -> Option<String> {
         let bytes = from_hex(sealed.strip_prefix(PREFIX)?)?;
         if bytes.len() < NONCE_LEN + CHACHA20_POLY1305.tag_len() {
             return None;
@@ -77,7 +83,7 @@ impl Vault {
         let mut data = rest.to_vec();
         let plain = self
             .key
-            .open_in_place(nonce, Aad::empty(), &mut data)
+            .open_in_place(nonce, Aad::from(context.as_bytes()), &mut data)
             .ok()?;
         String::from_utf8(plain.to_vec()).ok()
     }
@@ -148,21 +154,26 @@ mod tests {
     #[test]
     fn a_sealed_secret_opens_only_with_its_key_and_unaltered() {
         let vault = Vault::ephemeral();
-        let sealed = vault.seal("https://hooks.slack.com/services/T/B/secret");
+        let sealed = vault.seal("https://hooks.slack.com/services/T/B/secret", "u1/slack");
         assert!(sealed.starts_with(PREFIX));
         assert!(!sealed.contains("secret"), "{sealed}");
         assert_eq!(
-            vault.open(&sealed).as_deref(),
+            vault.open(&sealed, "u1/slack").as_deref(),
             Some("https://hooks.slack.com/services/T/B/secret")
         );
+        // Copied onto another rep, it does not open.
+        assert_eq!(vault.open(&sealed, "u2/slack"), None);
         // Two seals of one secret differ (a fresh nonce each).
-        assert_ne!(vault.seal("x"), vault.seal("x"));
+        assert_ne!(vault.seal("x", "c"), vault.seal("x", "c"));
         // Another key, an altered byte, plain text, garbage: nothing.
-        assert_eq!(Vault::ephemeral().open(&sealed), None);
+        assert_eq!(Vault::ephemeral().open(&sealed, "u1/slack"), None);
         let mut altered = sealed.clone().into_bytes();
         let last = altered.len() - 1;
         altered[last] = if altered[last] == b'0' { b'1' } else { b'0' };
-        assert_eq!(vault.open(std::str::from_utf8(&altered).unwrap()), None);
+        assert_eq!(
+            vault.open(std::str::from_utf8(&altered).unwrap(), "u1/slack"),
+            None
+        );
         for bad in [
             "",
             "secret",
@@ -171,9 +182,9 @@ mod tests {
             "sealed1:00",
             &"sealed1:".repeat(1000),
         ] {
-            assert_eq!(vault.open(bad), None, "{bad}");
+            assert_eq!(vault.open(bad, "u1/slack"), None, "{bad}");
         }
-        assert_eq!(vault.open(&vault.seal("")).as_deref(), Some(""));
+        assert_eq!(vault.open(&vault.seal("", "c"), "c").as_deref(), Some(""));
     }
 
     #[test]

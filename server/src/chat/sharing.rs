@@ -175,6 +175,7 @@ impl Chat {
                     Some(t) => {
                         let addr =
                             email::address(t).map_err(|e| AppError::BadInput(e.to_string()))?;
+                        self.colleague(&rep, &addr).await?;
                         (SendWhat::OnePager, Some(addr.to_string()))
                     }
                     None => (SendWhat::SendAhead, Some(rep_address(&rep)?.to_string())),
@@ -245,10 +246,11 @@ impl Chat {
             .await?
             .filter(|s| s.pid == prep.pid)
             .ok_or_else(not_found)?;
-        let until = crate::now_ms() + self.orchestrator.lease().as_millis() as i64;
+        let now = crate::now_ms();
+        let until = now + self.orchestrator.lease().as_millis() as i64;
         let again = self
             .store
-            .retry_send(&row.send_id, self.orchestrator.instance(), until)
+            .retry_send(&row.send_id, self.orchestrator.instance(), now, until)
             .await?;
         let Some(again) = again else {
             return Err(AppError::BadInput(match row.status {
@@ -307,7 +309,12 @@ impl Chat {
         if let Err(e) = self.store.renew_sends(holder, &mine, until).await {
             tracing::warn!(error = %e, "send lease renewal failed");
         }
-        match self.store.take_lapsed_sends(holder, now, until).await {
+        let gave_up = "Dossier stopped while sending this, more than once: it may have arrived. Check, then press Retry.";
+        match self
+            .store
+            .take_lapsed_sends(holder, &mine, now, until, gave_up)
+            .await
+        {
             Ok(taken) => {
                 for row in taken {
                     tracing::info!(
@@ -333,11 +340,16 @@ impl Chat {
         };
         self.sending_set().insert(row.send_id.clone());
         tokio::spawn(async move {
+            // Renewed while this task holds it, also if it panics: dropped, it stops.
+            let held = Held(this.sending.clone(), row.send_id.clone());
             let outcome = match this.send_once(&row).await {
                 Ok(link) => Outcome::Delivered { link },
                 Err(Undelivered(reason)) => Outcome::Failed { reason },
             };
             let delivered = matches!(outcome, Outcome::Delivered { .. });
+            // No longer renewed from here: a Retry right after the outcome holds it anew, and
+            // if the outcome is not written the lease lapses and the send is taken over.
+            drop(held);
             match this
                 .store
                 .finish_send(
@@ -359,7 +371,6 @@ impl Chat {
                     tracing::warn!(send_id = row.send_id, error = %e, "a send's outcome was not recorded; it is taken over when its lease lapses")
                 }
             }
-            this.sending_set().remove(&row.send_id);
         });
     }
 
@@ -390,7 +401,11 @@ impl Chat {
                     .ok_or_else(|| {
                         Undelivered("Your Slack webhook was removed in Settings: add it again, then press Retry.".into())
                     })?;
-                let hook = self.unseal(&sealed, "Slack webhook")?;
+                let hook = self.unseal(
+                    &sealed,
+                    &crate::store::connections::slack_context(&row.owner),
+                    "Slack webhook",
+                )?;
                 self.couriers
                     .slack
                     .post(&hook, slack::message(&doc))
@@ -405,7 +420,11 @@ impl Chat {
                             .into(),
                     ));
                 };
-                let token = self.unseal(&sealed, "Notion token")?;
+                let token = self.unseal(
+                    &sealed,
+                    &crate::store::connections::notion_context(&row.owner),
+                    "Notion token",
+                )?;
                 let (title, blocks) = notion::page(&doc);
                 let url = self
                     .couriers
@@ -466,12 +485,28 @@ impl Chat {
     }
 
     /// The secret `sealed` holds (`what` names it to the rep when it can't be read).
-    fn unseal(&self, sealed: &str, what: &str) -> Result<String, Undelivered> {
-        self.vault.open(sealed).ok_or_else(|| {
+    fn unseal(&self, sealed: &str, context: &str, what: &str) -> Result<String, Undelivered> {
+        self.vault.open(sealed, context).ok_or_else(|| {
             Undelivered(format!(
                 "Your {what} can't be read any more (the server's secret key changed): save it again in Settings, then press Retry."
             ))
         })
+    }
+
+    /// Whether `to` may get `rep`'s one-pager, which holds their internal notes: an address
+    /// at the rep's own domain, or a member of this Dossier. A customer's is refused (they
+    /// get the send-ahead note), and a leaked API token cannot mail it to the world.
+    async fn colleague(&self, rep: &UserRow, to: &lettre::Address) -> Result<(), AppError> {
+        let own = rep.email.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
+        if !own.is_empty() && to.domain().eq_ignore_ascii_case(own) {
+            return Ok(());
+        }
+        if self.store.user_by_email(&to.to_string()).await?.is_some() {
+            return Ok(());
+        }
+        Err(AppError::BadInput(format!(
+            "The one-pager holds your internal notes, so it goes only to colleagues: an address at @{own} or a Dossier member. For the customer, send the send-ahead note."
+        )))
     }
 
     /// The visitor's prep, once it has a one-pager (else a clear 400).
@@ -497,6 +532,18 @@ impl Chat {
             .user(uid)
             .await?
             .ok_or_else(|| AppError::NotFound("No such user.".into()))
+    }
+}
+
+/// A send this process delivers: its lease is renewed until this is dropped.
+struct Held(Sending, String);
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.1);
     }
 }
 

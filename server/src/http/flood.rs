@@ -32,7 +32,13 @@ pub enum Kind {
     /// Sends a prep out (email, Slack, Notion), or makes a share link: what could make
     /// Dossier a relay for mail nobody asked for.
     Send,
+    /// A shared prep's PDF drawn for a signed-out visitor (by address only:
+    /// [`SHARED_PDFS_PER_MIN`]).
+    SharedPdf,
 }
+
+/// How many shared-prep PDFs one address may have drawn a minute.
+pub const SHARED_PDFS_PER_MIN: u32 = 30;
 
 impl Kind {
     /// The kind of a request, by method and path (None: not limited here).
@@ -61,6 +67,7 @@ impl Kind {
     fn noun(self) -> &'static str {
         match self {
             Kind::Send => "sends",
+            Kind::SharedPdf => "PDFs",
             Kind::Research => "research starts",
             Kind::Question => "questions",
             Kind::Chat => "new chats",
@@ -105,6 +112,7 @@ impl Floods {
                 l(Kind::Chat, limits.chats_per_min),
                 l(Kind::Import, limits.imports_per_min),
                 l(Kind::Send, limits.sends_per_min),
+                l(Kind::SharedPdf, SHARED_PDFS_PER_MIN),
             ],
             clock: DefaultClock::default(),
         }
@@ -129,6 +137,18 @@ impl Floods {
             }
         }
         Ok(())
+    }
+
+    /// Count one request of `kind` from `ip` alone (a signed-out visitor); how long to wait
+    /// when over.
+    pub fn check_address(&self, kind: Kind, ip: IpAddr) -> Result<(), Duration> {
+        let Some((_, limiter)) = self.limiters.iter().find(|(k, _)| *k == kind) else {
+            return Ok(());
+        };
+        let now = self.clock.now();
+        limiter
+            .check_key(&format!("ip:{ip}"))
+            .map_err(|e| e.wait_time_from(now).max(Duration::from_secs(1)))
     }
 
     /// Forget keys that are back to full (called now and then).
@@ -164,6 +184,14 @@ pub async fn limit(State(state): State<AppState>, req: Request, next: Next) -> R
             let mut res = if path == "/chat/send" {
                 // The plain form: back to the chat, which says why.
                 super::identity::redirect("/?error=limit")
+            } else if path.starts_with("/preps/") {
+                // A prep's plain form: the sentence on a page, and the way back.
+                super::settings_forms::refusal_page(
+                    "Too many at once",
+                    &text,
+                    429,
+                    ("/chats", "Back to your preps"),
+                )
             } else if path.starts_with("/api/chat/") && path != "/api/chat/question"
                 || path.starts_with("/api/book/")
                 || path.starts_with("/api/prep/")

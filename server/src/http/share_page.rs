@@ -3,14 +3,16 @@
 //! the page's policy runs none). An unknown, revoked or expired link: `404`.
 
 use super::AppState;
+use super::flood::Kind;
 use crate::chat::SharedPrep;
 use crate::prep::pdf;
 use app::error::AppError;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use std::net::SocketAddr;
 
 /// Nothing runs, nothing is fetched but our styles, nothing is posted.
 const SHARE_CSP: &str = "default-src 'none'; style-src 'self'; style-src-attr 'unsafe-inline'; \
@@ -21,11 +23,30 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/share/{file}", get(open))
 }
 
-async fn open(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+async fn open(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    parts: axum::http::request::Parts,
+) -> Response {
+    let connected = parts.extensions.get::<ConnectInfo<SocketAddr>>().copied();
     let (token, as_pdf) = match file.strip_suffix(".pdf") {
         Some(t) => (t.to_string(), true),
         None => (file, false),
     };
+    // Drawing a PDF costs a core for milliseconds: an address gets a few a minute.
+    if as_pdf
+        && let Some(ConnectInfo(addr)) = connected
+        && let Err(wait) = state.floods.check_address(Kind::SharedPdf, addr.ip())
+    {
+        let secs = wait.as_secs().max(1);
+        let mut res = problem(&AppError::TooMany(format!(
+            "Too many PDFs from here in a minute. Try again in {secs} s."
+        )));
+        if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        return res;
+    }
     let shared = match state.chat.shared_prep(&token).await {
         Ok(s) => s,
         Err(e) => return problem(&e),

@@ -71,6 +71,7 @@ impl Default for SharingConfig {
             smtp_timeout: Duration::from_secs(20),
             notion: ProviderConfig {
                 retries: 3,
+                idempotent: false,
                 timeout: Duration::from_secs(20),
                 max_retry_after: Duration::from_secs(60),
                 ..ProviderConfig::new("https://api.notion.com")
@@ -78,6 +79,7 @@ impl Default for SharingConfig {
             slack_prefix: "https://hooks.slack.com/services/".into(),
             slack: ProviderConfig {
                 retries: 2,
+                idempotent: false,
                 timeout: Duration::from_secs(15),
                 ..ProviderConfig::new("https://hooks.slack.com")
             },
@@ -99,6 +101,22 @@ impl SharingConfig {
                     "DOSSIER_SMTP_URL",
                     "<hidden>",
                     "expected smtp://HOST:PORT or smtps://USER:PASS@HOST",
+                ));
+            }
+            // A password over plain SMTP would cross the network readable.
+            let parsed = url::Url::parse(url).ok();
+            let credentials = parsed
+                .as_ref()
+                .is_some_and(|u| !u.username().is_empty() || u.password().is_some());
+            let tls = url.starts_with("smtps://")
+                || parsed
+                    .as_ref()
+                    .is_some_and(|u| u.query_pairs().any(|(k, v)| k == "tls" && v == "required"));
+            if credentials && !tls {
+                return Err(invalid(
+                    "DOSSIER_SMTP_URL",
+                    "<hidden>",
+                    "a user and password need smtps:// or ?tls=required",
                 ));
             }
             c.smtp_url = Some(url.to_string());
@@ -218,6 +236,28 @@ mod tests {
         ] {
             assert!(read(&[(k, v)]).is_err(), "{k}={v:?}");
         }
+        // A password never goes over plain SMTP.
+        for url in [
+            "smtp://rep:pa55@smtp.example.com:587",
+            "smtp://rep:pa55@smtp.example.com?tls=opportunistic",
+        ] {
+            let e = read(&[
+                ("DOSSIER_SMTP_URL", url),
+                ("DOSSIER_SMTP_FROM", "d@example.com"),
+            ])
+            .unwrap_err();
+            assert!(!e.to_string().contains("pa55"), "{e}");
+        }
+        assert!(
+            read(&[
+                (
+                    "DOSSIER_SMTP_URL",
+                    "smtp://rep:pa55@smtp.example.com:587?tls=required"
+                ),
+                ("DOSSIER_SMTP_FROM", "d@example.com"),
+            ])
+            .is_ok()
+        );
         // An SMTP server needs a sender.
         assert!(read(&[("DOSSIER_SMTP_URL", "smtp://127.0.0.1:25")]).is_err());
     }

@@ -37,6 +37,10 @@ pub struct ProviderConfig {
     pub backoff: Duration,
     /// The longest `Retry-After` we wait for; a longer one fails the request at once.
     pub max_retry_after: Duration,
+    /// Whether a request may be sent twice: false for one that makes something (a Notion
+    /// page, a Slack message), which is then sent again only after a `429` (the server did
+    /// nothing), never after a timeout or a `5xx` that may have made it.
+    pub idempotent: bool,
 }
 
 impl std::fmt::Debug for ProviderConfig {
@@ -64,6 +68,7 @@ impl ProviderConfig {
             max_bytes: 5_000_000,
             backoff: Duration::from_millis(250),
             max_retry_after: Duration::from_secs(10),
+            idempotent: true,
         }
     }
 }

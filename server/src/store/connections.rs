@@ -34,6 +34,16 @@ impl std::fmt::Debug for Connections {
     }
 }
 
+/// Whose secret a sealed Notion token is (the context it is sealed for, see `vault.rs`).
+pub fn notion_context(uid: &str) -> String {
+    format!("{uid}/notion_token")
+}
+
+/// Whose secret a sealed Slack webhook is.
+pub fn slack_context(uid: &str) -> String {
+    format!("{uid}/slack_webhook")
+}
+
 impl Store {
     /// The vault key a shared database keeps (hex): `candidate` if none was kept yet.
     pub async fn shared_vault_key(&self, candidate: &str) -> Result<String, StoreError> {

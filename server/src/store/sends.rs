@@ -64,6 +64,10 @@ pub enum Outcome {
     Failed { reason: String },
 }
 
+/// How many times a send is tried by processes that died before it ended (a process that
+/// dies after the mail server took it would otherwise send it again at every start).
+pub const MAX_ATTEMPTS: u32 = 3;
+
 const FIELDS: &str = "send_id, pid, owner, channel, what, to, version, status, reason, link, \
                       requested_at, finished_at, attempts, holder, lease_until";
 
@@ -129,11 +133,13 @@ impl Store {
         Ok(!ended.is_empty())
     }
 
-    /// Send `send_id` again (only a failed one): `holder` holds it until `until`.
+    /// Send `send_id` again — a failed one, or one left `sending` whose lease lapsed before
+    /// `now`: `holder` holds it until `until`.
     pub async fn retry_send(
         &self,
         send_id: &str,
         holder: &str,
+        now: i64,
         until: i64,
     ) -> Result<Option<SendRow>, StoreError> {
         let mut res = self
@@ -141,9 +147,10 @@ impl Store {
             .query(format!(
                 "UPDATE type::record('prep_send', $id) SET status = 'sending', reason = NONE, \
                  finished_at = NONE, holder = $holder, lease_until = $until, attempts += 1 \
-                 WHERE status = 'failed' RETURN {FIELDS}"
+                 WHERE status = 'failed' OR (status = 'sending' AND lease_until < $now) \
+                 RETURN {FIELDS}"
             ))
-            .bind(json!({ "id": send_id, "holder": holder, "until": until }))
+            .bind(json!({ "id": send_id, "holder": holder, "now": now, "until": until }))
             .await?;
         Ok(decode(res.take(0)?)?.into_iter().next())
     }
@@ -169,26 +176,35 @@ impl Store {
         Ok(())
     }
 
-    /// Take the sends left `sending` by a process whose lease lapsed before `now` (`None`:
-    /// every one another process holds), one more attempt each.
+    /// Take the sends left `sending` whose lease lapsed before `now` — another process's,
+    /// or this one's that it no longer delivers (not in `mine`) — one more attempt each
+    /// (`now` None: every one not in `mine`, at start). One tried [`MAX_ATTEMPTS`] times
+    /// already ends `failed`, with `gave_up` as its reason: it may have arrived.
     pub async fn take_lapsed_sends(
         &self,
         holder: &str,
+        mine: &[String],
         now: Option<i64>,
         until: i64,
+        gave_up: &str,
     ) -> Result<Vec<SendRow>, StoreError> {
-        let which = match now {
-            Some(_) => "status = 'sending' AND holder != $holder AND lease_until < $now",
-            None => "status = 'sending' AND holder != $holder",
+        let lapsed = match now {
+            Some(_) => "status = 'sending' AND send_id NOTINSIDE $mine AND lease_until < $now",
+            None => "status = 'sending' AND send_id NOTINSIDE $mine",
         };
         let mut res = self
             .db
             .query(format!(
-                "UPDATE prep_send SET holder = $holder, lease_until = $until, attempts += 1 \
-                 WHERE {which} RETURN {FIELDS}"
+                "UPDATE prep_send SET status = 'failed', reason = $gave_up, finished_at = $at \
+                   WHERE {lapsed} AND attempts >= {MAX_ATTEMPTS};
+                 UPDATE prep_send SET holder = $holder, lease_until = $until, attempts += 1 \
+                   WHERE {lapsed} RETURN {FIELDS};"
             ))
-            .bind(json!({ "holder": holder, "now": now, "until": until }))
+            .bind(json!({
+                "holder": holder, "mine": mine, "now": now, "until": until,
+                "gave_up": gave_up, "at": crate::now_ms(),
+            }))
             .await?;
-        decode(res.take(0)?)
+        decode(res.take(1)?)
     }
 }

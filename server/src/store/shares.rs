@@ -29,11 +29,14 @@ impl Store {
     pub async fn create_share(&self, row: &ShareRow) -> Result<(), StoreError> {
         self.db
             .query(format!(
-                "DELETE prep_share WHERE pid = $row.pid AND expires_at <= $row.created_at;
+                "BEGIN TRANSACTION;
+                 DELETE prep_share WHERE pid = $row.pid AND expires_at <= $row.created_at;
                  LET $keep = (SELECT VALUE digest FROM prep_share WHERE pid = $row.pid \
                    ORDER BY created_at DESC LIMIT {});
-                 DELETE prep_share WHERE pid = $row.pid AND digest NOTINSIDE $keep;
-                 CREATE type::record('prep_share', $row.digest) CONTENT $row;",
+                 DELETE prep_share WHERE pid = $row.pid AND digest NOTINSIDE $keep \
+                   AND created_at < $row.created_at;
+                 CREATE type::record('prep_share', $row.digest) CONTENT $row;
+                 COMMIT TRANSACTION;",
                 MAX_LINKS - 1
             ))
             .bind(json!({ "row": row }))

@@ -419,7 +419,7 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
     smtp.refuse
         .lock()
         .unwrap()
-        .insert("nobody@example.com".into(), "no such user here".into());
+        .insert("nobody@dossier.test".into(), "no such user here".into());
     let url = smtp.url();
     let app = spawn_app_with(move |s: &mut Settings| {
         s.sharing.smtp_url = Some(url);
@@ -432,16 +432,16 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
     let id = send(
         &app,
         &pid,
-        json!({ "channel": "email", "to": "sam@example.com" }),
+        json!({ "channel": "email", "to": "sam@dossier.test" }),
     )
     .await;
     let done = settled(&app, &pid, &id).await;
     assert_eq!(done["status"], "delivered", "{done}");
-    assert_eq!(done["to"], "sam@example.com");
+    assert_eq!(done["to"], "sam@dossier.test");
     assert_eq!(done["version"], 1);
     let got = smtp.messages();
     assert_eq!(got.len(), 1);
-    assert_eq!(got[0].to, vec!["sam@example.com".to_string()]);
+    assert_eq!(got[0].to, vec!["sam@dossier.test".to_string()]);
     assert_eq!(got[0].from, "dossier@example.com");
     let mail = mailparse::parse_mail(&got[0].data).unwrap();
     use mailparse::MailHeaderMap;
@@ -508,7 +508,7 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
     let id = send(
         &app,
         &pid,
-        json!({ "channel": "email", "to": "nobody@example.com" }),
+        json!({ "channel": "email", "to": "nobody@dossier.test" }),
     )
     .await;
     let failed = settled(&app, &pid, &id).await;
@@ -524,7 +524,7 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
     let id2 = send(
         &app,
         &pid,
-        json!({ "channel": "email", "to": "lee@example.com" }),
+        json!({ "channel": "email", "to": "lee@dossier.test" }),
     )
     .await;
     let busy = settled(&app, &pid, &id2).await;
@@ -544,6 +544,28 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
             .status(),
         400
     );
+
+    // The one-pager holds internal notes: a customer's address is refused, a member's is not.
+    let r = app
+        .post_json(
+            &format!("/api/preps/{pid}/send"),
+            json!({ "channel": "email", "to": "cfo@acmecorp.com" }),
+        )
+        .await;
+    assert_eq!(r.status(), 400);
+    let e: Value = r.json().await.unwrap();
+    assert!(
+        e["error"].as_str().unwrap().contains("only to colleagues"),
+        "{e}"
+    );
+    let member = app.other_user().await;
+    let id = send(
+        &app,
+        &pid,
+        json!({ "channel": "email", "to": member.email }),
+    )
+    .await;
+    assert_eq!(settled(&app, &pid, &id).await["status"], "delivered");
 
     // Bad input: a clear 400, nothing sent.
     let before = smtp.messages().len();
@@ -1014,11 +1036,44 @@ async fn a_send_left_by_a_dead_process_is_delivered_by_the_next() {
         holder: "a-process-that-died".into(),
         lease_until: server::now_ms() + 300,
     };
+    // And one that processes died on three times already (it may have arrived): not again.
+    let tried = server::store::sends::SendRow {
+        send_id: "send-tried-thrice".into(),
+        attempts: 3,
+        ..row.clone()
+    };
     store.create_send(&row).await.unwrap();
+    store.create_send(&tried).await.unwrap();
     let done = settled(&app, &pid, "send-left-behind").await;
     assert_eq!(done["status"], "delivered", "{done}");
     assert_eq!(done["attempts"], 2);
-    assert_eq!(smtp.messages().len(), 1, "delivered once");
+    let given_up = settled(&app, &pid, "send-tried-thrice").await;
+    assert_eq!(given_up["status"], "failed");
+    assert!(
+        given_up["reason"]
+            .as_str()
+            .unwrap()
+            .contains("it may have arrived"),
+        "{given_up}"
+    );
+    assert_eq!(
+        smtp.messages().len(),
+        1,
+        "delivered once, the other not again"
+    );
+    // Retry is the rep's call: then it goes.
+    let r = app
+        .post_raw(
+            &format!("/api/preps/{pid}/sends/send-tried-thrice/retry"),
+            "",
+        )
+        .await;
+    assert_eq!(r.status(), 202);
+    assert_eq!(
+        settled(&app, &pid, "send-tried-thrice").await["status"],
+        "delivered"
+    );
+    assert_eq!(smtp.messages().len(), 2);
 }
 
 #[tokio::test]
@@ -1080,14 +1135,20 @@ async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
     // What the database holds: neither secret, only their sealed forms.
     let kept = store.connections(uid).await.unwrap();
     let (t, w) = (kept.notion_token.unwrap(), kept.slack_webhook.unwrap());
+    let hex = |s: &str| s.bytes().map(|b| format!("{b:02x}")).collect::<String>();
     for (sealed, plain) in [(&t, token), (&w, hook)] {
         assert!(sealed.starts_with("sealed1:"), "{sealed}");
         assert!(
-            !sealed.contains(plain)
-                && !sealed.contains("sealed_integration")
-                && !sealed.contains("webhooksecret")
+            !sealed.contains(plain) && !sealed.contains(&hex(plain)),
+            "not the secret, nor its hex"
         );
+        // A nonce and a tag besides: 28 bytes longer than the secret.
+        assert_eq!(sealed.len(), "sealed1:".len() + 2 * (plain.len() + 28));
     }
+    // Saved again, sealed afresh (a new nonce): never the same stored value twice.
+    settings_form(&app, "/settings/slack", &[("webhook", hook)]).await;
+    let again = store.connections(uid).await.unwrap().slack_webhook.unwrap();
+    assert_ne!(again, w);
     assert_eq!(
         kept.notion_parent.as_deref(),
         Some("0f3c1e2a-9b8d-4c7e-a6f5-1234567890ab")
@@ -1099,4 +1160,47 @@ async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
     assert!(
         kept.notion_token.is_none() && kept.slack_webhook.is_none() && kept.notion_parent.is_none()
     );
+}
+
+#[tokio::test]
+async fn a_prep_keeps_its_twenty_newest_links_and_an_address_gets_a_few_pdfs_a_minute() {
+    let app = spawn_app_with(|s: &mut Settings| s.floods.sends_per_min = 1_000).await;
+    let (_, pid) = made_prep(&app).await;
+    let mut urls = Vec::new();
+    for _ in 0..21 {
+        let link: Value = app
+            .post_raw(&format!("/api/preps/{pid}/share"), "")
+            .await
+            .json()
+            .await
+            .unwrap();
+        urls.push(link["url"].as_str().unwrap().to_string());
+    }
+    assert_eq!(
+        prep(&app, &pid).await["shareLinks"]
+            .as_array()
+            .unwrap()
+            .len(),
+        20
+    );
+    assert_eq!(
+        reqwest::get(&urls[0]).await.unwrap().status(),
+        404,
+        "the oldest went"
+    );
+    for url in &urls[1..] {
+        assert_eq!(reqwest::get(url).await.unwrap().status(), 200);
+    }
+    // PDFs drawn for one signed-out address: a few a minute, then 429 with Retry-After.
+    let pdf = format!("{}.pdf", urls[20]);
+    let mut codes = Vec::new();
+    for _ in 0..32 {
+        codes.push(reqwest::get(&pdf).await.unwrap().status().as_u16());
+    }
+    assert!(codes[..30].iter().all(|c| *c == 200), "{codes:?}");
+    let over = reqwest::get(&pdf).await.unwrap();
+    assert_eq!(over.status(), 429);
+    assert!(over.headers().contains_key("retry-after"));
+    // The page itself is cheap and stays open.
+    assert_eq!(reqwest::get(&urls[20]).await.unwrap().status(), 200);
 }

@@ -203,7 +203,12 @@ impl Http {
                     ),
                 ));
             }
-            if !failure.kind.is_retriable() || retried >= self.config.retries {
+            let retriable = if self.config.idempotent {
+                failure.kind.is_retriable()
+            } else {
+                failure.kind == ErrorKind::RateLimited
+            };
+            if !retriable || retried >= self.config.retries {
                 let message = match retried {
                     0 => failure.message,
                     1 => format!("{}, retried once", failure.message),
