@@ -501,7 +501,12 @@ impl Chat {
         if !own.is_empty() && to.domain().eq_ignore_ascii_case(own) {
             return Ok(());
         }
-        if self.store.user_by_email(&to.to_string()).await?.is_some() {
+        if self
+            .store
+            .user_by_email(&AsRef::<str>::as_ref(to).to_lowercase())
+            .await?
+            .is_some()
+        {
             return Ok(());
         }
         Err(AppError::BadInput(format!(
