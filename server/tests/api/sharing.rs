@@ -1204,3 +1204,67 @@ async fn a_prep_keeps_its_twenty_newest_links_and_an_address_gets_a_few_pdfs_a_m
     // The page itself is cheap and stays open.
     assert_eq!(reqwest::get(&urls[20]).await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn a_slack_or_notion_timeout_or_5xx_is_not_sent_twice() {
+    let slack = MockServer::start().await;
+    let notion = MockServer::start().await;
+    let (prefix, api) = (format!("{}/services/", slack.uri()), notion.uri());
+    let app = spawn_app_with(move |s: &mut Settings| {
+        s.sharing.slack_prefix = prefix;
+        s.sharing.slack.backoff = Duration::from_millis(10);
+        s.sharing.notion.base_url = api;
+        s.sharing.notion.backoff = Duration::from_millis(10);
+        s.sharing.notion.timeout = Duration::from_millis(500);
+    })
+    .await;
+    let (_, pid) = made_prep(&app).await;
+    let hook = format!("{}/services/T/B/X", slack.uri());
+    settings_form(&app, "/settings/slack", &[("webhook", &hook)]).await;
+    settings_form(
+        &app,
+        "/settings/notion",
+        &[
+            ("token", "ntn_test_integration_token_123456"),
+            ("page", "0f3c1e2a9b8d4c7ea6f51234567890ab"),
+        ],
+    )
+    .await;
+    // Slack answers 500 (it may have posted): one request, then the rep decides.
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .mount(&slack)
+        .await;
+    let id = send(&app, &pid, json!({ "channel": "slack" })).await;
+    let failed = settled(&app, &pid, &id).await;
+    assert_eq!(failed["status"], "failed");
+    assert!(
+        failed["reason"].as_str().unwrap().contains("Press Retry"),
+        "{failed}"
+    );
+    assert_eq!(
+        slack.received_requests().await.unwrap().len(),
+        1,
+        "not posted twice"
+    );
+    // Notion doesn't answer in time (the page may have been made): one request.
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(3)))
+        .mount(&notion)
+        .await;
+    let id = send(&app, &pid, json!({ "channel": "notion" })).await;
+    let failed = settled(&app, &pid, &id).await;
+    assert_eq!(failed["status"], "failed");
+    assert!(
+        failed["reason"]
+            .as_str()
+            .unwrap()
+            .contains("didn't answer in time"),
+        "{failed}"
+    );
+    assert_eq!(
+        notion.received_requests().await.unwrap().len(),
+        1,
+        "no second page"
+    );
+}
