@@ -10,6 +10,8 @@ const chromium = {
 };
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The loopback Slack webhook (slack_webhook.mjs) the sharing tests send to.
+const SLACK_PORT = Number(process.env.E2E_SLACK_PORT ?? 3199);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -42,7 +44,12 @@ export default defineConfig({
       use: { ...devices['Pixel 7'], launchOptions: chromium, javaScriptEnabled: false },
     },
   ],
-  webServer: {
+  webServer: [{
+    command: 'node slack_webhook.mjs',
+    url: `http://127.0.0.1:${SLACK_PORT}/health`,
+    reuseExistingServer: false,
+    env: { E2E_SLACK_PORT: String(SLACK_PORT) },
+  }, {
     command: '../target/debug/server',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
@@ -64,10 +71,11 @@ export default defineConfig({
       DOSSIER_LIMIT_CHATS_PER_MIN: '2000',
       DOSSIER_LIMIT_IMPORTS_PER_MIN: '200',
       DOSSIER_LIMIT_SENDS_PER_MIN: '2000',
+      DOSSIER_SLACK_WEBHOOK_PREFIX: `http://127.0.0.1:${SLACK_PORT}/services/`,
       DOSSIER_CACHE: 'off',
       // Every test signs up a rep of its own (helpers.ts).
       DOSSIER_SIGNUP: 'open',
       RUST_LOG: 'warn',
     },
-  },
+  }],
 });

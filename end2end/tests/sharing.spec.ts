@@ -72,3 +72,48 @@ test(`share a link to the one-pager and open it signed out ${NOJS}`, async ({ pa
   await expect(other.getByRole('heading', { name: "This link doesn't open a prep" })).toBeVisible();
   await stranger.close();
 });
+
+test(`save a Slack webhook, send the prep to Slack and see it delivered ${NOJS}`, async ({ page, javaScriptEnabled }) => {
+  const prepId = await madePrep(page);
+  const slackPort = Number(process.env.E2E_SLACK_PORT ?? 3199);
+  const path = `/services/T0/B0/${Math.random().toString(16).slice(2)}`;
+  const hydrated = javaScriptEnabled !== false;
+
+  // Settings: the webhook is saved and never shown back.
+  await page.goto('/settings#sharing');
+  if (hydrated) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  await page.getByLabel('Incoming-webhook URL').fill(`http://127.0.0.1:${slackPort}${path}`);
+  await page.getByRole('button', { name: 'Save Slack' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: your Slack webhook.' })).toBeVisible();
+  await expect(page.getByText(/A webhook is saved since/)).toBeVisible();
+  expect(await page.content()).not.toContain(path);
+
+  // The prep page: "Send to Slack", then the send shows as delivered (in place when
+  // hydrated; on the next load without JavaScript).
+  await page.goto(`/preps/${prepId}#share`);
+  if (hydrated) await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
+  const share = page.getByRole('region', { name: 'Share and send' });
+  await share.getByRole('button', { name: 'Send to Slack' }).click();
+  const sent = share.locator('li.send[data-channel="slack"]');
+  if (hydrated) {
+    await expect(sent.first()).toHaveAttribute('data-status', 'delivered');
+  } else {
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return sent.first().getAttribute('data-status');
+      })
+      .toBe('delivered');
+  }
+  await expect(sent.first()).toContainText('Slack (your webhook\'s channel) · version 1');
+  await expect(sent.first()).toContainText('delivered');
+
+  // What the webhook got: Block Kit about Acme.
+  const got = await (await page.request.get(`http://127.0.0.1:${slackPort}/received`)).json();
+  const mine = got.filter((r: { path: string }) => r.path === path);
+  expect(mine).toHaveLength(1);
+  const body = JSON.parse(mine[0].body);
+  expect(body.blocks.length).toBeLessThanOrEqual(50);
+  expect(body.blocks[0].type).toBe('header');
+  expect(body.blocks[0].text.text).toBe('Meeting prep — Acme Corp');
+});
