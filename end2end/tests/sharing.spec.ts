@@ -99,10 +99,14 @@ test(`save a Slack webhook, send the prep to Slack and see it delivered ${NOJS}`
     await expect(sent.first()).toHaveAttribute('data-status', 'delivered');
   } else {
     await expect
-      .poll(async () => {
-        await page.reload();
-        return sent.first().getAttribute('data-status');
-      })
+      .poll(
+        async () => {
+          // What a rep does without JavaScript: load the page again.
+          await page.reload();
+          return sent.first().getAttribute('data-status', { timeout: 5_000 });
+        },
+        { timeout: 30_000, intervals: [250, 500, 1_000] },
+      )
       .toBe('delivered');
   }
   await expect(sent.first()).toContainText('Slack (your webhook\'s channel) · version 1');

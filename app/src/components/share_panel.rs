@@ -159,10 +159,7 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
                 <a class="action link" href=eml download="">"Download .eml"</a>
             </p>
             {email.then(|| view! {
-                <form method="post" action=send_action.clone() on:submit=move |ev| send(ev, Channel::Email, String::new())>
-                    <input type="hidden" name="channel" value="email"/>
-                    <button type="submit">"Email it to me to forward"</button>
-                </form>
+                <SendButton action=send_action.clone() channel=Channel::Email label="Email it to me to forward" send/>
             })}
 
             <h3>"Send to a colleague or your team"</h3>
@@ -181,23 +178,13 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
                 view! { <p class="note">"Email isn't set up on this server: download the PDF and attach it yourself."</p> }.into_any()
             }}
             {if slack {
-                view! {
-                    <form method="post" action=send_action.clone() on:submit=move |ev| send(ev, Channel::Slack, String::new())>
-                        <input type="hidden" name="channel" value="slack"/>
-                        <button type="submit">"Send to Slack"</button>
-                    </form>
-                }.into_any()
+                view! { <SendButton action=send_action.clone() channel=Channel::Slack label="Send to Slack" send/> }.into_any()
             } else {
                 view! { <p class="note">"To send to Slack, add an incoming webhook in " <a href="/settings#sharing">"Settings"</a> "."</p> }.into_any()
             }}
             <h3 id="send-notion">"Notion page for collaboration"</h3>
             {if notion {
-                view! {
-                    <form method="post" action=send_action.clone() on:submit=move |ev| send(ev, Channel::Notion, String::new())>
-                        <input type="hidden" name="channel" value="notion"/>
-                        <button type="submit">"Send to Notion"</button>
-                    </form>
-                }.into_any()
+                view! { <SendButton action=send_action.clone() channel=Channel::Notion label="Send to Notion" send/> }.into_any()
             } else {
                 view! { <p class="note">"To make a Notion page for collaboration, connect Notion in " <a href="/settings#sharing">"Settings"</a> "."</p> }.into_any()
             }}
@@ -214,6 +201,23 @@ pub fn SharePanel(prep_id: String, sharing: SharingView) -> impl IntoView {
                 </ul>
             </Show>
         </section>
+    }
+}
+
+/// "Send to …" for `channel`, to where the rep's settings say: a plain form (its
+/// `channel` posted), in place once hydrated.
+#[component]
+fn SendButton(
+    action: String,
+    channel: Channel,
+    label: &'static str,
+    send: impl Fn(leptos::ev::SubmitEvent, Channel, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=action on:submit=move |ev| send(ev, channel, String::new())>
+            <input type="hidden" name="channel" value=channel.as_str()/>
+            <button type="submit">{label}</button>
+        </form>
     }
 }
 

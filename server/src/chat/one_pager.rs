@@ -580,7 +580,7 @@ impl app::ports::PrepService for Chat {
         version: Option<u32>,
     ) -> Result<app::ports::PrepPage, AppError> {
         let (prep, doc, items) = self.prep_doc(visitor, prep_id, version).await?;
-        let sharing = self.sharing_of(&prep).await?;
+        let sharing = self.sharing_of(&prep, &doc).await?;
         Ok(app::ports::PrepPage {
             doc,
             items,

@@ -79,7 +79,7 @@ impl Chat {
         self.store.create_share(&row).await?;
         Ok(NewShareLink {
             url: format!("{}/share/{token}", self.base(host)),
-            expires_at: rfc3339(row.expires_at),
+            expires_at: crate::sources::rfc3339(row.expires_at),
         })
     }
 
@@ -262,19 +262,41 @@ impl Chat {
         Ok(again.record())
     }
 
-    /// The visitor's prep `prep_id`'s links and sends.
-    pub async fn sharing(&self, visitor: &Visitor, prep_id: &str) -> Result<SharingView, AppError> {
-        let prep = self.own_prep(visitor, prep_id).await?;
-        self.sharing_of(&prep).await
+    /// Prep `prep`'s sends, newest first, and the links that work now (for a prep the
+    /// caller already checked is the visitor's).
+    pub async fn sent(
+        &self,
+        prep: &PrepRow,
+    ) -> Result<(Vec<SendRecord>, Vec<ShareLinkInfo>), AppError> {
+        let links = self.store.shares_of(&prep.pid, crate::now_ms()).await?;
+        let sends = self.store.sends_of(&prep.pid).await?;
+        let links = links
+            .into_iter()
+            .map(|l| ShareLinkInfo {
+                version: l.version,
+                created_at: l.created_at,
+                expires_at: l.expires_at,
+                until: crate::prep::day(l.expires_at),
+            })
+            .collect();
+        Ok((sends.iter().map(SendRow::record).collect(), links))
     }
 
-    /// What the prep page's "Share" section shows.
-    pub(super) async fn sharing_of(&self, prep: &PrepRow) -> Result<SharingView, AppError> {
-        let now = crate::now_ms();
-        let links = self.store.shares_of(&prep.pid, now).await?;
-        let sends = self.store.sends_of(&prep.pid).await?;
+    /// What the prep page's "Share" section shows, beside `shown` (the version on the page;
+    /// the draft is of the latest, read only when `shown` is an older one).
+    pub(super) async fn sharing_of(
+        &self,
+        prep: &PrepRow,
+        shown: &OnePager,
+    ) -> Result<SharingView, AppError> {
+        let (sends, links) = self.sent(prep).await?;
         let connections = self.store.connections(&prep.owner).await?;
-        let mailto = match self.store.prep_version(&prep.pid, prep.version).await? {
+        let latest = if shown.version == prep.version {
+            Some(shown.clone())
+        } else {
+            self.store.prep_version(&prep.pid, prep.version).await?
+        };
+        let mailto = match latest {
             Some(doc) => {
                 let rep = self.rep_row(&prep.owner).await?;
                 mailto(&send_ahead(&doc, &rep.name))
@@ -282,16 +304,8 @@ impl Chat {
             None => String::new(),
         };
         Ok(SharingView {
-            links: links
-                .into_iter()
-                .map(|l| ShareLinkInfo {
-                    version: l.version,
-                    created_at: l.created_at,
-                    expires_at: l.expires_at,
-                    until: crate::prep::day(l.expires_at),
-                })
-                .collect(),
-            sends: sends.iter().map(SendRow::record).collect(),
+            links,
+            sends,
             email: self.couriers.mailer.is_some(),
             slack: connections.slack_webhook.is_some(),
             notion: connections.notion_token.is_some() && connections.notion_parent.is_some(),
@@ -555,11 +569,4 @@ impl Drop for Held {
 /// The rep's own address (the one they signed up with).
 fn rep_address(rep: &UserRow) -> Result<lettre::Address, AppError> {
     email::address(&rep.email).map_err(|e| AppError::BadInput(e.to_string()))
-}
-
-/// `2026-12-17T11:00:00Z`.
-pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|d| d.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_default()
 }

@@ -486,12 +486,7 @@ impl From<crate::store::users::TokenRow> for TokenView {
     }
 }
 
-/// Milliseconds since the epoch as RFC 3339 (UTC).
-pub fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_default()
-}
+pub use crate::sources::rfc3339;
 
 /// `GET /api/chats`: one of the rep's chats.
 #[derive(Serialize)]

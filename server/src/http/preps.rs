@@ -111,14 +111,14 @@ async fn one(
     let (prep, doc, items) = state.chat.prep_doc(&visitor, id, q.version).await?;
     Ok(match format {
         Format::Json => {
-            let sharing = state.chat.sharing(&visitor, &prep.pid).await?;
+            let (sends, share_links) = state.chat.sent(&prep).await?;
             Json(PrepResponse {
                 doc,
                 chat_session_id: prep.sid,
                 latest_version: prep.version,
                 items,
-                sends: sharing.sends,
-                share_links: sharing.links,
+                sends,
+                share_links,
             })
             .into_response()
         }

@@ -5,6 +5,7 @@
 //! competitor, no risk, no CRM figure).
 
 use super::build::{clean, discovery_questions};
+use crate::sources::net::text::path_segment;
 use app::domain::MeetingPurpose;
 use app::domain::one_pager::OnePager;
 
@@ -91,22 +92,9 @@ fn agenda(purpose: Option<MeetingPurpose>, vendor: Option<&str>) -> Vec<String> 
 pub fn mailto(note: &SendAhead) -> String {
     format!(
         "mailto:?subject={}&body={}",
-        encode(&note.subject),
-        encode(&note.body.replace('\n', "\r\n"))
+        path_segment(&note.subject),
+        path_segment(&note.body.replace('\n', "\r\n"))
     )
-}
-
-/// RFC 3986 unreserved characters kept, every other byte percent-encoded.
-fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub mod website;
 mod parser_props;
 
 pub use config::{ProviderConfig, SourcesConfig};
-pub use net::text::{iso_date_from_ms, today_iso};
+pub use net::text::{iso_date_from_ms, rfc3339, today_iso};
 pub use providers::demo::DelayRange;
 pub use registry::Registry;
 

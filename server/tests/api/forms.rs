@@ -1,14 +1,7 @@
 //! The chat's message box as a plain form post: what a message typed before the WASM
 //! arrives, or without JavaScript, goes through.
 
-use crate::helpers::spawn_app;
-
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
+use crate::helpers::{no_redirects, spawn_app};
 
 #[tokio::test]
 async fn a_message_posted_as_a_form_is_answered_in_the_chat() {

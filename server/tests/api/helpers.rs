@@ -16,6 +16,14 @@ pub struct TestApp {
     pub email: String,
 }
 
+/// A client that does not follow redirects (to read a form's `303`).
+pub fn no_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
 /// Every test user's password.
 pub const PASSWORD: &str = "correct horse 1";
 
@@ -150,6 +158,18 @@ impl TestApp {
             email,
             ..TestApp::new(addr, session)
         }
+    }
+
+    /// Post a settings form as a browser would (same-site, no redirects followed).
+    pub async fn settings_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        no_redirects()
+            .post(self.url(path))
+            .header("cookie", format!("dossier_session={}", self.session))
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// The same user signed in on another device (a session of its own).

@@ -2,15 +2,8 @@
 //! usual purpose, their own company (and what it changes in research and answers), API
 //! tokens, invites and the password.
 
-use crate::helpers::{PASSWORD, TestApp, spawn_app, texts};
+use crate::helpers::{PASSWORD, TestApp, no_redirects, spawn_app, texts};
 use serde_json::Value;
-
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
 
 const BRIGHTWAVE: [(&str, &str); 5] = [
     ("name", "Brightwave"),
@@ -31,18 +24,6 @@ const BRIGHTWAVE: [(&str, &str); 5] = [
 ];
 
 impl TestApp {
-    /// Post a settings form as a browser would (same-site, no redirects followed).
-    async fn settings_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        no_redirects()
-            .post(self.url(path))
-            .header("cookie", format!("dossier_session={}", self.session))
-            .header("sec-fetch-site", "same-origin")
-            .form(form)
-            .send()
-            .await
-            .unwrap()
-    }
-
     /// The settings page's HTML, as the server renders it.
     async fn settings_page(&self) -> String {
         let res = self.client.get(self.url("/settings")).send().await.unwrap();

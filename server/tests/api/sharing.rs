@@ -4,7 +4,7 @@
 //! webhook, Notion blocks to a loopback Notion API (a 429 retried) — each send recorded on
 //! the prep, failures in plain words with a retry, secrets never shown back.
 
-use crate::helpers::{TestApp, spawn_app_with, spawn_server_and_store};
+use crate::helpers::{TestApp, no_redirects, spawn_app_with, spawn_server_and_store};
 use crate::preps::{generate, pdf_pages, researched, version};
 use crate::smtp_server::SmtpServer;
 use serde_json::{Value, json};
@@ -48,6 +48,16 @@ async fn settled(app: &TestApp, pid: &str, send_id: &str) -> Value {
     }
 }
 
+/// The send `send_id` once it ended: failed, its reason saying each of `words`.
+async fn failed_saying(app: &TestApp, pid: &str, send_id: &str, words: &[&str]) {
+    let send = settled(app, pid, send_id).await;
+    assert_eq!(send["status"], "failed", "{send}");
+    let reason = send["reason"].as_str().unwrap_or("");
+    for w in words {
+        assert!(reason.contains(w), "{w:?} in {reason:?}");
+    }
+}
+
 /// `POST /api/preps/{id}/send`: the send's id (202).
 async fn send(app: &TestApp, pid: &str, body: Value) -> String {
     let res = app.post_json(&format!("/api/preps/{pid}/send"), body).await;
@@ -76,21 +86,6 @@ async fn pin_question(app: &TestApp, sid: &str, pid: &str, question: &str) {
     assert_eq!(r.status(), 201);
 }
 
-/// Post a settings form as the signed-in browser does.
-async fn settings_form(app: &TestApp, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-        .post(app.url(path))
-        .header("cookie", format!("dossier_session={}", app.session))
-        .header("sec-fetch-site", "same-origin")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 /// Every line of the one-pager's internal sections (what a customer must never read).
 fn internal_lines(p: &Value) -> Vec<String> {
     p["sections"]
@@ -104,13 +99,6 @@ fn internal_lines(p: &Value) -> Vec<String> {
         .map(|l| l["text"].as_str().unwrap().to_string())
         .filter(|t| t.len() > 12)
         .collect()
-}
-
-fn no_redirects() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
 }
 
 #[tokio::test]
@@ -140,6 +128,10 @@ async fn a_link_opens_that_prep_signed_out_shows_its_version_and_is_404_after_re
         .to_string();
     assert!(csp.contains("default-src 'none'"), "{csp}");
     assert_eq!(res.headers()["referrer-policy"], "no-referrer");
+    assert!(
+        res.headers().get("set-cookie").is_none(),
+        "opening a link signs nobody in"
+    );
     let page = res.text().await.unwrap();
     assert!(page.contains("Meeting prep — Acme Corp"));
     assert!(page.contains("Executive summary") && page.contains("Sources"));
@@ -153,7 +145,7 @@ async fn a_link_opens_that_prep_signed_out_shows_its_version_and_is_404_after_re
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
     let text = pdf_pages(&pdf.bytes().await.unwrap()).join(" ");
     assert!(text.contains("Acme Corp"), "{text}");
-    // The link opens nothing else: not the chat, not the API.
+    // The link opens nothing else: holding it, the stranger still reaches no chat, no API.
     for path in [
         "/",
         "/chats",
@@ -511,13 +503,7 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
         json!({ "channel": "email", "to": "nobody@dossier.test" }),
     )
     .await;
-    let failed = settled(&app, &pid, &id).await;
-    assert_eq!(failed["status"], "failed");
-    let reason = failed["reason"].as_str().unwrap();
-    assert!(
-        reason.contains("refused") && reason.contains("no such user here"),
-        "{reason}"
-    );
+    failed_saying(&app, &pid, &id, &["refused", "no such user here"]).await;
     // A busy server (451), then Retry: delivered.
     smtp.refuse.lock().unwrap().clear();
     *smtp.busy.lock().unwrap() = 1;
@@ -527,9 +513,7 @@ async fn a_colleague_gets_the_one_pager_with_its_pdf_and_the_rep_gets_the_send_a
         json!({ "channel": "email", "to": "lee@dossier.test" }),
     )
     .await;
-    let busy = settled(&app, &pid, &id2).await;
-    assert_eq!(busy["status"], "failed");
-    assert!(busy["reason"].as_str().unwrap().contains("busy"), "{busy}");
+    failed_saying(&app, &pid, &id2, &["busy"]).await;
     let r = app
         .post_raw(&format!("/api/preps/{pid}/sends/{id2}/retry"), "")
         .await;
@@ -693,19 +677,19 @@ async fn slack_gets_valid_block_kit_failures_are_recorded_and_the_webhook_is_nev
 
     // A webhook outside the prefix is refused; the right one is saved and never shown.
     let secret = "T000/B000/XXXXsecretXXXX";
-    let r = settings_form(
-        &app,
-        "/settings/slack",
-        &[("webhook", "http://169.254.169.254/latest")],
-    )
-    .await;
+    let r = app
+        .settings_form(
+            "/settings/slack",
+            &[("webhook", "http://169.254.169.254/latest")],
+        )
+        .await;
     assert_eq!(r.headers()["location"], "/settings?error=slack-webhook");
-    let r = settings_form(
-        &app,
-        "/settings/slack",
-        &[("webhook", &format!("{prefix}{secret}"))],
-    )
-    .await;
+    let r = app
+        .settings_form(
+            "/settings/slack",
+            &[("webhook", &format!("{prefix}{secret}"))],
+        )
+        .await;
     assert_eq!(r.headers()["location"], "/settings?saved=slack");
     let settings = app.get("/settings").await.text().await.unwrap();
     assert!(settings.contains("A webhook is saved since"));
@@ -766,15 +750,7 @@ async fn slack_gets_valid_block_kit_failures_are_recorded_and_the_webhook_is_nev
         .mount(&slack)
         .await;
     let id = send(&app, &pid, json!({ "channel": "slack" })).await;
-    let failed = settled(&app, &pid, &id).await;
-    assert_eq!(failed["status"], "failed");
-    assert!(
-        failed["reason"]
-            .as_str()
-            .unwrap()
-            .contains("paste a new one in Settings"),
-        "{failed}"
-    );
+    failed_saying(&app, &pid, &id, &["paste a new one in Settings"]).await;
     let json = prep(&app, &pid).await.to_string();
     assert!(
         !json.contains("XXXXsecretXXXX"),
@@ -782,7 +758,7 @@ async fn slack_gets_valid_block_kit_failures_are_recorded_and_the_webhook_is_nev
     );
 
     // Removed in settings: a send is refused at once.
-    let r = settings_form(&app, "/settings/slack/remove", &[]).await;
+    let r = app.settings_form("/settings/slack/remove", &[]).await;
     assert_eq!(r.headers()["location"], "/settings?saved=slack-off");
     let r = app
         .post_json(
@@ -805,26 +781,20 @@ async fn notion_gets_a_page_of_blocks_within_its_limits_and_a_429_is_retried() {
     let (_, pid) = made_prep(&app).await;
     let token = "ntn_test_integration_token_123456";
     let page = "https://www.notion.so/acme/Team-Preps-0f3c1e2a9b8d4c7ea6f51234567890ab";
-    let r = settings_form(
-        &app,
-        "/settings/notion",
-        &[("token", token), ("page", "not a page")],
-    )
-    .await;
+    let r = app
+        .settings_form(
+            "/settings/notion",
+            &[("token", token), ("page", "not a page")],
+        )
+        .await;
     assert_eq!(r.headers()["location"], "/settings?error=notion-page");
-    let r = settings_form(
-        &app,
-        "/settings/notion",
-        &[("token", "short"), ("page", page)],
-    )
-    .await;
+    let r = app
+        .settings_form("/settings/notion", &[("token", "short"), ("page", page)])
+        .await;
     assert_eq!(r.headers()["location"], "/settings?error=notion-token");
-    let r = settings_form(
-        &app,
-        "/settings/notion",
-        &[("token", token), ("page", page)],
-    )
-    .await;
+    let r = app
+        .settings_form("/settings/notion", &[("token", token), ("page", page)])
+        .await;
     assert_eq!(r.headers()["location"], "/settings?saved=notion");
     let settings = app.get("/settings").await.text().await.unwrap();
     assert!(settings.contains("0f3c1e2a-9b8d-4c7e-a6f5-1234567890ab"));
@@ -919,15 +889,7 @@ async fn notion_gets_a_page_of_blocks_within_its_limits_and_a_429_is_retried() {
         .mount(&notion)
         .await;
     let id = send(&app, &pid, json!({ "channel": "notion" })).await;
-    let failed = settled(&app, &pid, &id).await;
-    assert_eq!(failed["status"], "failed");
-    assert!(
-        failed["reason"]
-            .as_str()
-            .unwrap()
-            .contains("integration token"),
-        "{failed}"
-    );
+    failed_saying(&app, &pid, &id, &["integration token"]).await;
     let r = app
         .post_raw(&format!("/api/preps/{pid}/sends/{id}/retry"), "")
         .await;
@@ -1047,15 +1009,7 @@ async fn a_send_left_by_a_dead_process_is_delivered_by_the_next() {
     let done = settled(&app, &pid, "send-left-behind").await;
     assert_eq!(done["status"], "delivered", "{done}");
     assert_eq!(done["attempts"], 2);
-    let given_up = settled(&app, &pid, "send-tried-thrice").await;
-    assert_eq!(given_up["status"], "failed");
-    assert!(
-        given_up["reason"]
-            .as_str()
-            .unwrap()
-            .contains("it may have arrived"),
-        "{given_up}"
-    );
+    failed_saying(&app, &pid, "send-tried-thrice", &["it may have arrived"]).await;
     assert_eq!(
         smtp.messages().len(),
         1,
@@ -1123,14 +1077,13 @@ async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
     let token = "ntn_sealed_integration_token_abcdef";
     let hook = "https://hooks.slack.com/services/T1/B1/sealedwebhooksecret";
     let page = "0f3c1e2a9b8d4c7ea6f51234567890ab";
-    let r = settings_form(
-        &app,
-        "/settings/notion",
-        &[("token", token), ("page", page)],
-    )
-    .await;
+    let r = app
+        .settings_form("/settings/notion", &[("token", token), ("page", page)])
+        .await;
     assert_eq!(r.headers()["location"], "/settings?saved=notion");
-    let r = settings_form(&app, "/settings/slack", &[("webhook", hook)]).await;
+    let r = app
+        .settings_form("/settings/slack", &[("webhook", hook)])
+        .await;
     assert_eq!(r.headers()["location"], "/settings?saved=slack");
     // What the database holds: neither secret, only their sealed forms.
     let kept = store.connections(uid).await.unwrap();
@@ -1146,7 +1099,8 @@ async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
         assert_eq!(sealed.len(), "sealed1:".len() + 2 * (plain.len() + 28));
     }
     // Saved again, sealed afresh (a new nonce): never the same stored value twice.
-    settings_form(&app, "/settings/slack", &[("webhook", hook)]).await;
+    app.settings_form("/settings/slack", &[("webhook", hook)])
+        .await;
     let again = store.connections(uid).await.unwrap().slack_webhook.unwrap();
     assert_ne!(again, w);
     assert_eq!(
@@ -1154,8 +1108,8 @@ async fn the_notion_token_and_the_slack_webhook_are_sealed_at_rest() {
         Some("0f3c1e2a-9b8d-4c7e-a6f5-1234567890ab")
     );
     // Removed: gone from the database.
-    settings_form(&app, "/settings/notion/remove", &[]).await;
-    settings_form(&app, "/settings/slack/remove", &[]).await;
+    app.settings_form("/settings/notion/remove", &[]).await;
+    app.settings_form("/settings/slack/remove", &[]).await;
     let kept = store.connections(uid).await.unwrap();
     assert!(
         kept.notion_token.is_none() && kept.slack_webhook.is_none() && kept.notion_parent.is_none()
@@ -1220,9 +1174,9 @@ async fn a_slack_or_notion_timeout_or_5xx_is_not_sent_twice() {
     .await;
     let (_, pid) = made_prep(&app).await;
     let hook = format!("{}/services/T/B/X", slack.uri());
-    settings_form(&app, "/settings/slack", &[("webhook", &hook)]).await;
-    settings_form(
-        &app,
+    app.settings_form("/settings/slack", &[("webhook", &hook)])
+        .await;
+    app.settings_form(
         "/settings/notion",
         &[
             ("token", "ntn_test_integration_token_123456"),
@@ -1236,12 +1190,7 @@ async fn a_slack_or_notion_timeout_or_5xx_is_not_sent_twice() {
         .mount(&slack)
         .await;
     let id = send(&app, &pid, json!({ "channel": "slack" })).await;
-    let failed = settled(&app, &pid, &id).await;
-    assert_eq!(failed["status"], "failed");
-    assert!(
-        failed["reason"].as_str().unwrap().contains("Press Retry"),
-        "{failed}"
-    );
+    failed_saying(&app, &pid, &id, &["Press Retry"]).await;
     assert_eq!(
         slack.received_requests().await.unwrap().len(),
         1,
@@ -1253,15 +1202,7 @@ async fn a_slack_or_notion_timeout_or_5xx_is_not_sent_twice() {
         .mount(&notion)
         .await;
     let id = send(&app, &pid, json!({ "channel": "notion" })).await;
-    let failed = settled(&app, &pid, &id).await;
-    assert_eq!(failed["status"], "failed");
-    assert!(
-        failed["reason"]
-            .as_str()
-            .unwrap()
-            .contains("didn't answer in time"),
-        "{failed}"
-    );
+    failed_saying(&app, &pid, &id, &["didn't answer in time"]).await;
     assert_eq!(
         notion.received_requests().await.unwrap().len(),
         1,

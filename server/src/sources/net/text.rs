@@ -99,6 +99,13 @@ pub fn today_iso() -> String {
     iso_date_from_ms(crate::now_ms())
 }
 
+/// Milliseconds since the epoch as RFC 3339 (UTC): `2026-12-17T11:00:00Z`.
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
+}
+
 /// `ms` since the epoch as `YYYY-MM-DD` (UTC).
 pub fn iso_date_from_ms(ms: i64) -> String {
     let days = ms.div_euclid(86_400_000);
